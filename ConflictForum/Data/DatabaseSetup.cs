@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ConflictForum.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Which database the forum runs on. Default <see cref="DatabaseProvider.Sqlite"/>.</summary>
+    [EnumDataType(typeof(DatabaseProvider))]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Milliseconds a SQLite writer waits for the lock before giving up. Default 5,000.</summary>
+    [Range(0, 60_000)]
+    public int SqliteBusyTimeoutMs { get; set; } = 5_000;
+}
+
+/// <summary>Provider choice, connection string, SQLite durability pragmas and migrations: the only place with raw SQL.</summary>
+public static class DatabaseSetup
+{
+    /// <summary>The folder for runtime data (SQLite file, mail drop): <c>DataFolder</c>, default <c>data/</c> under the content root.</summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["DataFolder"] ?? "data", environment.ContentRootPath);
+
+    public static WebApplicationBuilder AddForumDatabase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Forum");
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Forum is not set.");
+            }
+            services.AddPooledDbContextFactory<SqlServerForumDbContext>(o => ConfigureSqlServer(o, connectionString));
+            services.AddSingleton<IDbContextFactory<ForumDbContext>, ForumDbContextFactory<SqlServerForumDbContext>>();
+        }
+        else
+        {
+            connectionString ??= $"Data Source={Path.Combine(DataFolder(builder.Configuration, builder.Environment), "forum.db")}";
+            var pragmas = new SqliteDurabilityInterceptor(options.SqliteBusyTimeoutMs);
+            services.AddPooledDbContextFactory<SqliteForumDbContext>(o => ConfigureSqlite(o, connectionString).AddInterceptors(pragmas));
+            services.AddSingleton<IDbContextFactory<ForumDbContext>, ForumDbContextFactory<SqliteForumDbContext>>();
+        }
+
+        // Identity's stores and the Data Protection key ring take a scoped context; it comes from the same pool.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContext());
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    public static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+
+    /// <summary>Creates or upgrades the database. SQLite is switched to WAL first (the mode is stored in the file).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>Exposes the configured provider's factory as the provider-neutral one (the interface is not covariant).</summary>
+internal sealed class ForumDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ForumDbContext>
+    where TContext : ForumDbContext
+{
+    public ForumDbContext CreateDbContext() => inner.CreateDbContext();
+
+    public async Task<ForumDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
+}
+
+/// <summary>
+/// synchronous and busy_timeout are per connection in SQLite, so every opened connection gets them:
+/// FULL makes a commit durable across power loss in WAL mode; the timeout queues writers instead of failing them.
+/// </summary>
+internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
+{
+    private readonly string pragmas = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMs};";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

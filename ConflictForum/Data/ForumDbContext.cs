@@ -1,0 +1,26 @@
+using ConflictForum.Features.Accounts;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictForum.Data;
+
+/// <summary>
+/// The forum's one model. Abstract because each database provider needs its own migrations and
+/// model snapshot; <see cref="SqliteForumDbContext"/> and <see cref="SqlServerForumDbContext"/> exist only for that.
+/// </summary>
+public abstract class ForumDbContext(DbContextOptions options)
+    : IdentityDbContext<ForumUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteForumDbContext(DbContextOptions<SqliteForumDbContext> options) : ForumDbContext(options);
+
+public sealed class SqlServerForumDbContext(DbContextOptions<SqlServerForumDbContext> options) : ForumDbContext(options);

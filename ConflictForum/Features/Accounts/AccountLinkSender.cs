@@ -1,0 +1,30 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ConflictForum.Features.Accounts;
+
+/// <summary>Builds the confirmation and reset links (token + absolute URL of this site) and mails them.</summary>
+internal sealed class AccountLinkSender(UserManager<ForumUser> users, IEmailSender<ForumUser> sender, NavigationManager navigation)
+{
+    public async Task SendConfirmationLinkAsync(ForumUser user, string? returnUrl)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var link = Link("Account/ConfirmEmail", new() { ["userId"] = user.Id, ["code"] = code, ["returnUrl"] = returnUrl });
+        await sender.SendConfirmationLinkAsync(user, user.Email!, link);
+    }
+
+    public async Task SendPasswordResetLinkAsync(ForumUser user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await sender.SendPasswordResetLinkAsync(user, user.Email!, Link("Account/ResetPassword", new() { ["code"] = code }));
+    }
+
+    private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    // IEmailSender expects the link HTML-encoded.
+    private string Link(string page, Dictionary<string, object?> query) =>
+        HtmlEncoder.Default.Encode(navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(page).AbsoluteUri, query));
+}

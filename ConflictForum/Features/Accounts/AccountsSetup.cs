@@ -1,0 +1,57 @@
+using ConflictForum.Data;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace ConflictForum.Features.Accounts;
+
+public static class AccountsSetup
+{
+    /// <summary>PBKDF2 (HMAC-SHA512) rounds: OWASP's 2023 figure for SHA-512; the framework default is 100,000.</summary>
+    public const int PasswordHashIterations = 210_000;
+
+    public static WebApplicationBuilder AddForumAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AccountLinkSender>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        services.AddIdentityCore<ForumUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Length over composition rules (NIST SP 800-63B): 12 characters, anything goes.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ForumDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddUserValidator<DisplayNameValidator>()
+            .AddClaimsPrincipalFactory<ForumClaims>();
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
+
+        // Keys in the database: a restart or a second instance keeps everyone signed in.
+        services.AddDataProtection().SetApplicationName("ConflictForum").PersistKeysToDbContext<ForumDbContext>();
+
+        services.AddSingleton<IEmailSender<ForumUser>, AccountEmailSender>();
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Accounts;
+
+/// <summary>A member. Others only ever see <see cref="DisplayName"/>; the e-mail stays private.</summary>
+public sealed class ForumUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Upper-cased, whitespace-collapsed form of <see cref="DisplayName"/>; unique, so names differ by more than case.</summary>
+    public string NormalizedDisplayName { get; set; } = "";
+
+    /// <summary>When the account was registered (UTC).</summary>
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class ForumRoles
+{
+    public const string Moderator = nameof(Moderator);
+    public const string Admin = nameof(Admin);
+}
+
+internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUser>
+{
+    public void Configure(EntityTypeBuilder<ForumUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(DisplayNames.MaxLength).IsRequired();
+        user.Property(u => u.NormalizedDisplayName).HasMaxLength(DisplayNames.MaxLength).IsRequired();
+        user.HasIndex(u => u.NormalizedDisplayName).IsUnique();
+    }
+}
+
+internal sealed class ForumRoleConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    // Fixed ids and stamps: seed data must be identical on every migration run.
+    public void Configure(EntityTypeBuilder<IdentityRole> role) => role.HasData(
+        new IdentityRole { Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR", ConcurrencyStamp = "6f0e1a52-moderator" },
+        new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" });
+}

@@ -1,0 +1,11 @@
+namespace ConflictForum.Platform;
+
+public static class LocalUrl
+{
+    /// <summary><paramref name="returnUrl"/> when it is a path on this site, else "/": a return address can never send a user elsewhere.</summary>
+    public static string OrRoot(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

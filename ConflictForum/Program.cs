@@ -1,0 +1,25 @@
+using ConflictForum;
+using ConflictForum.Components;
+using ConflictForum.Data;
+using ConflictForum.Features.Accounts;
+using ConflictForum.Platform.Email;
+
+var commands = StartupCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(commands.HostArgs);
+
+builder.AddForumDatabase();
+builder.AddForumEmail();
+builder.AddForumAccounts();
+builder.AddForumShell();
+
+var app = builder.Build();
+
+if (await commands.RunAsync(app) is { } exitCode) return exitCode;
+
+app.UseForumShell();
+app.MapAccountEndpoints();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
