@@ -42,7 +42,7 @@ public sealed record StartupCommands(bool MigrateOnly, string? CreateAdminEmail,
             await Console.Out.WriteLineAsync("Database is up to date.");
             return 0;
         }
-        if (app.Environment.IsDevelopment())
+        if (app.Configuration.GetValue("SeedDemoData", app.Environment.IsDevelopment()))
         {
             await DemoSeeder.SeedAsync(app.Services, DatabaseSetup.DataFolder(app.Configuration, app.Environment), app.Logger);
         }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Data;
 
@@ -33,32 +34,34 @@ public static class DatabaseSetup
 
     public static WebApplicationBuilder AddForumDatabase(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
+        builder.Services.AddForumDatabase();
+        return builder;
+    }
+
+    public static IServiceCollection AddForumDatabase(this IServiceCollection services)
+    {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = builder.Configuration.GetConnectionString("Forum");
-
-        if (options.Provider == DatabaseProvider.SqlServer)
+        // Both providers are registered and the configured one is picked when first resolved, so configuration
+        // added after this call (tests, hosting) is honoured. Pooled: a context per operation costs little.
+        services.AddPooledDbContextFactory<SqliteForumDbContext>((sp, o) =>
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Forum is not set.");
-            }
-            services.AddPooledDbContextFactory<SqlServerForumDbContext>(o => ConfigureSqlServer(o, connectionString));
-            services.AddSingleton<IDbContextFactory<ForumDbContext>, ForumDbContextFactory<SqlServerForumDbContext>>();
-        }
-        else
-        {
-            connectionString ??= $"Data Source={Path.Combine(DataFolder(builder.Configuration, builder.Environment), "forum.db")}";
-            var pragmas = new SqliteDurabilityInterceptor(options.SqliteBusyTimeoutMs);
-            services.AddPooledDbContextFactory<SqliteForumDbContext>(o => ConfigureSqlite(o, connectionString).AddInterceptors(pragmas));
-            services.AddSingleton<IDbContextFactory<ForumDbContext>, ForumDbContextFactory<SqliteForumDbContext>>();
-        }
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Forum")
+                ?? $"Data Source={Path.Combine(DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()), "forum.db")}";
+            var busyTimeoutMs = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeoutMs;
+            ConfigureSqlite(o, connectionString).AddInterceptors(new SqliteDurabilityInterceptor(busyTimeoutMs));
+        });
+        services.AddPooledDbContextFactory<SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o,
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Forum")
+            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Forum is not set.")));
+        services.AddSingleton<IDbContextFactory<ForumDbContext>>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
+                ? new ForumDbContextFactory<SqlServerForumDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerForumDbContext>>())
+                : new ForumDbContextFactory<SqliteForumDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteForumDbContext>>()));
 
         // Identity's stores and the Data Protection key ring take a scoped context; it comes from the same pool.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContext());
-        return builder;
+        return services;
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>

@@ -40,9 +40,9 @@ public static class EmailSetup
 {
     public static WebApplicationBuilder AddForumEmail(this WebApplicationBuilder builder)
     {
-        var dataFolder = Data.DatabaseSetup.DataFolder(builder.Configuration, builder.Environment);
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
-            .PostConfigure(o => o.PickupFolder = Path.GetFullPath(o.PickupFolder ?? "mail", dataFolder))
+            .PostConfigure<IConfiguration, IHostEnvironment>((o, configuration, environment) =>
+                o.PickupFolder = Path.GetFullPath(o.PickupFolder ?? "mail", Data.DatabaseSetup.DataFolder(configuration, environment)))
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IMailDelivery>(sp =>
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp

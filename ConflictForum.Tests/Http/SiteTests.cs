@@ -1,0 +1,67 @@
+using System.Net;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Http;
+
+public sealed class SiteTests : ForumAppTest
+{
+    [Fact]
+    public async Task Home_page_says_what_the_forum_is_for_and_offers_sign_in()
+    {
+        var client = App.CreateBrowserLikeClient();
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<title>ConflictForum · settle disputes in the open</title>", html, StringComparison.Ordinal);
+        Assert.Contains("Settle it in the open.", html, StringComparison.Ordinal);
+        Assert.Contains("vote on who is at fault", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"Account/Register\"", html, StringComparison.Ordinal);
+        Assert.Contains("_content/MudBlazor/MudBlazor.min", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("bootstrap", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_a_friendly_404_page()
+    {
+        var client = App.CreateBrowserLikeClient();
+        using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("We can't find that page", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_reports_healthy_when_the_database_answers()
+    {
+        var client = App.CreateBrowserLikeClient();
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Dark_theme_choice_is_remembered_by_the_browser_and_rendered_by_the_server()
+    {
+        var site = new SiteClient(App);
+        Assert.Contains("content=\"light\"", await site.GetHtmlAsync("/"), StringComparison.Ordinal);
+
+        var (response, html) = await site.SubmitThemeAsync("dark");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("content=\"dark\"", html, StringComparison.Ordinal);
+        Assert.Contains("Switch to light theme", await site.GetHtmlAsync("/Account/Login"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Static_assets_are_served_from_the_top_level_web_root()
+    {
+        var client = App.CreateBrowserLikeClient();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(app[^\"]*\\.css)\"").Groups[1].Value;
+
+        Assert.NotEmpty(css);
+        Assert.Contains(".cf-field__input", await client.GetStringAsync(new Uri("/" + css, UriKind.Relative)), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConflictForum.Tests.Support;
+
+/// <summary>
+/// The real app (Development settings, real SQLite file, real Identity) in a temp data folder of its own.
+/// With <c>kestrel: true</c> it listens on a free loopback port, for the browser.
+/// </summary>
+public sealed class ForumAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempFolder? ownedFolder;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
+    public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        if (dataFolder is null) ownedFolder = new TempFolder();
+        DataFolder = dataFolder ?? ownedFolder!.Path;
+        this.settings = settings ?? new Dictionary<string, string?>();
+        Mail = new MailDrop(Path.Combine(DataFolder, "mail"));
+        if (kestrel) UseKestrel(0);
+    }
+
+    public string DataFolder { get; }
+
+    public MailDrop Mail { get; }
+
+    /// <summary>The site's root address (a real port under Kestrel).</summary>
+    public Uri RootUri
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DataFolder", DataFolder);
+        builder.UseSetting("SeedDemoData", "false");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient CreateBrowserLikeClient(bool followRedirects = true) =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+            BaseAddress = RootUri,
+        });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            ownedFolder?.Dispose();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ownedFolder?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
