@@ -1,0 +1,103 @@
+using ConflictForum.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConflictForum.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposable
+{
+    private const string Password = "a long and memorable passphrase";
+    private readonly ForumAppFactory app = new(kestrel: true);
+
+    [BrowserFact]
+    public async Task New_member_registers_confirms_signs_in_and_out_in_a_real_browser()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settle it in the open." })).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+
+        // The theme switches in place over the circuit, and the browser remembers it for the static account pages.
+        var lightBackground = await BackgroundAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+        Assert.NotEqual(lightBackground, await BackgroundAsync(page));
+        await page.ScreenshotAsync(new() { Path = Shot("home-dark.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Join the forum" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create your account" })).ToBeVisibleAsync();
+        await Expect(page.Locator("meta[name='color-scheme']")).ToHaveAttributeAsync("content", "dark");
+        await page.GetByLabel("Display name").FillAsync("Marie Curie");
+        await page.GetByLabel("E-mail").FillAsync("marie@example.test");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.ScreenshotAsync(new() { Path = Shot("register-dark.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your e-mail" })).ToBeVisibleAsync();
+
+        await page.GotoAsync(app.Mail.LinkIn("marie@example.test", "Confirm").PathAndQuery);
+        await Expect(page.GetByText("your e-mail address is confirmed")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByLabel("E-mail").FillAsync("marie@example.test");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Marie Curie");
+        await Expect(page.GetByText("Welcome back, Marie Curie.")).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
+        await page.ScreenshotAsync(new() { Path = Shot("home-signed-in.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("user-name")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_the_site_fits_the_screen_and_the_menu_opens_from_the_keyboard()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.RootUri.ToString(),
+            ViewportSize = new() { Width = 375, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await WaitForCircuitAsync(page);
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The home page scrolls sideways on a phone.");
+        var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
+        await Expect(homeLink).Not.ToBeInViewportAsync();
+
+        // Navigation puts focus on the page heading; the menu button is a few Shift+Tabs back, in the app bar.
+        var presses = 0;
+        while (await page.EvaluateAsync<string?>("document.activeElement?.getAttribute('aria-label')") != "Toggle navigation")
+        {
+            Assert.True(++presses <= 6, "The menu button cannot be reached from the keyboard.");
+            await page.Keyboard.PressAsync("Shift+Tab");
+        }
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(homeLink).ToBeInViewportAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("phone-menu.png") });
+
+        await page.GotoAsync("/Account/Register");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The register page scrolls sideways on a phone.");
+        await page.ScreenshotAsync(new() { Path = Shot("phone-register.png"), FullPage = true });
+    }
+
+    /// <summary>Clicks before the circuit is up are lost; the interactive theme button only renders once it is.</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        Expect(page.Locator("[data-testid='theme-toggle'][data-interactive='true']")).ToBeVisibleAsync();
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotFolder, name);
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace ConflictForum.Tests.Support;
+
+/// <summary>One headless Chromium for all browser tests: PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH, else /usr/bin/chromium.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public const string HowToInstall =
+        "No Chromium found. Install one (Debian: apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH.";
+
+    public static string? ExecutablePath =>
+        new[] { Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH"), "/usr/bin/chromium" }
+            .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path));
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException(HowToInstall);
+
+    /// <summary>Where journeys save screenshots of their key pages.</summary>
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        if (ExecutablePath is not { } executable) return;
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            // Root has no sandbox here; the closed network refuses Chromium's background calls, so make none.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>
+/// A browser test. Without a Chromium it is skipped with instructions, except under CI=true,
+/// where it runs and fails: CI must never pass by skipping the browser.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        var underCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (BrowserFixture.ExecutablePath is null && !underCi) Skip = BrowserFixture.HowToInstall;
+    }
+}
