@@ -63,6 +63,20 @@ public sealed class AccountFlowTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Passwords_are_hashed_with_PBKDF2_at_210000_rounds_or_more()
+    {
+        await new SiteClient(App).RegisterAsync("Claude Shannon", "claude@example.test", Password);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync("claude@example.test");
+        var hash = Convert.FromBase64String(user!.PasswordHash!);
+
+        // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), ...
+        Assert.Equal(0x01, hash[0]);
+        Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)) >= 210_000);
+    }
+
+    [Fact]
     public async Task Short_password_is_refused_with_a_clear_message_and_no_account()
     {
         var site = new SiteClient(App);
