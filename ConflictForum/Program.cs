@@ -2,6 +2,9 @@ using ConflictForum;
 using ConflictForum.Components;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
 
 var commands = StartupCommands.Parse(args);
@@ -10,6 +13,9 @@ var builder = WebApplication.CreateBuilder(commands.HostArgs);
 builder.AddForumDatabase();
 builder.AddForumEmail();
 builder.AddForumAccounts();
+builder.Services.AddForumPlatform();
+builder.AddForumTimeline();
+builder.AddForumDisputes();
 builder.AddForumShell();
 
 var app = builder.Build();

@@ -42,6 +42,7 @@ public static class DatabaseSetup
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Features add their own EF interceptors as IInterceptor services (e.g. the append-only timeline).
         // Both providers are registered and the configured one is picked when first resolved, so configuration
         // added after this call (tests, hosting) is honoured. Pooled: a context per operation costs little.
         services.AddPooledDbContextFactory<SqliteForumDbContext>((sp, o) =>
@@ -49,11 +50,13 @@ public static class DatabaseSetup
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Forum")
                 ?? $"Data Source={Path.Combine(DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()), "forum.db")}";
             var busyTimeoutMs = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeoutMs;
-            ConfigureSqlite(o, connectionString).AddInterceptors(new SqliteDurabilityInterceptor(busyTimeoutMs));
+            ConfigureSqlite(o, connectionString)
+                .AddInterceptors(sp.GetServices<IInterceptor>().Append(new SqliteDurabilityInterceptor(busyTimeoutMs)));
         });
         services.AddPooledDbContextFactory<SqlServerForumDbContext>((sp, o) => ConfigureSqlServer(o,
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Forum")
-            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Forum is not set.")));
+            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Forum is not set."))
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<ForumDbContext>>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
                 ? new ForumDbContextFactory<SqlServerForumDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerForumDbContext>>())
@@ -68,7 +71,8 @@ public static class DatabaseSetup
         options.UseSqlite(connectionString);
 
     public static DbContextOptionsBuilder ConfigureSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+        // No retrying execution strategy: services open their own transactions, which it does not allow.
+        options.UseSqlServer(connectionString);
 
     /// <summary>Creates or upgrades the database. SQLite is switched to WAL first (the mode is stored in the file).</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,5 +53,98 @@ public static partial class DemoSeeder
         await File.WriteAllLinesAsync(file,
             header.Concat(Accounts.Select(a => $"{a.Email}  {a.DisplayName}{(a.Role is null ? "" : $"  [{a.Role}]")}")));
         LogSeeded(logger, Accounts.Length, password, file);
+
+        await SeedDisputesAsync(scope.ServiceProvider, clock.GetUtcNow());
+    }
+
+    /// <summary>Four believable disputes in different states, written through the real service at past instants.</summary>
+    private static async Task SeedDisputesAsync(IServiceProvider services, DateTimeOffset now)
+    {
+        var actors = services.GetRequiredService<ForumActors>();
+        async Task<ForumActor> Actor(string email) =>
+            await actors.ForUserAsync((await services.GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync(email))!.Id);
+        DisputeService At(TimeSpan ago) => ActivatorUtilities.CreateInstance<DisputeService>(services, new FixedClock(now - ago));
+        var dana = await Actor("dana@demo.conflictforum.local");
+        var northwind = await Actor("support@demo.conflictforum.local");
+        var sam = await Actor("sam@demo.conflictforum.local");
+        var priya = await Actor("priya@demo.conflictforum.local");
+
+        // Open, both sides and a reply each.
+        var washer = (await At(TimeSpan.FromDays(2)).OpenDisputeAsync(dana, new OpenDisputeInput
+        {
+            Title = "Washing machine failed after three weeks; refund refused",
+            Summary = "A new washing machine stopped spinning 22 days after delivery. Northwind offers a repair visit in five weeks; I want a refund or a replacement now.",
+            Category = DisputeCategory.Purchase,
+            RespondentName = "Northwind Appliances",
+            Statement = "I bought a **Northwind WM-800** washing machine on 2 November (order 48213). It was delivered on 4 November.\n\n"
+                + "On 26 November it stopped spinning mid-cycle and shows error **E21**. I have:\n\n"
+                + "- reset it twice, as the manual says\n- cleaned the filter\n- sent Northwind a video of the fault\n\n"
+                + "Northwind's support offered an engineer visit on **3 January**, five weeks away. Under the 30-day right to reject "
+                + "a faulty product I asked for a refund; they said a repair must be tried first.\n\n"
+                + "> I have a family of four and no working washing machine for over a month is not a reasonable remedy.\n\n"
+                + "I am asking for a full refund (£549) or a replacement delivered within a week.",
+        })).Value!;
+        await At(TimeSpan.FromDays(1.8)).AcceptInvitationAsync(northwind, washer.InvitationToken);
+        await At(TimeSpan.FromDays(1.7)).SaveStatementAsync(northwind, washer.DisputeId,
+            "We are sorry the machine failed. Error **E21** is almost always a blocked drain pump, which an engineer fixes in one visit.\n\n"
+            + "Our terms (section 7.2) offer a repair first for faults reported after 14 days. Engineer availability in Ms Whitfield's area is "
+            + "limited in December, which is why the first slot was 3 January.\n\n"
+            + "We have now found an earlier slot on **12 December** and offer a £50 voucher for the inconvenience.");
+        await At(TimeSpan.FromDays(1.5)).PostReplyAsync(dana, washer.DisputeId,
+            "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. I would accept a replacement by 6 December.");
+        await At(TimeSpan.FromDays(1.2)).PostReplyAsync(northwind, washer.DisputeId,
+            "We can offer a replacement from the Leeds warehouse, delivered 9 December, collecting the faulty unit at the same time.");
+
+        // Awaiting the other side.
+        await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput
+        {
+            Title = "Neighbour's tree drops sap on my car every day",
+            Summary = "A lime tree next door overhangs my driveway. I asked twice for it to be cut back; the answer was that it is protected. It is not.",
+            Category = DisputeCategory.Neighbours,
+            RespondentName = "Greg at No. 14",
+            Statement = "The lime tree in the garden of No. 14 overhangs my driveway by about **three metres**.\n\n"
+                + "Every morning my car is covered in sticky sap. I asked Greg in June and again in September to cut back the overhang. "
+                + "He told me the tree has a preservation order. The council's map shows **no order** on it (screenshot on request).\n\n"
+                + "I am happy to pay half of a tree surgeon's fee to trim the branches back to the boundary.",
+        });
+
+        // The other side never answered: opened without them.
+        await At(TimeSpan.FromDays(9)).OpenDisputeAsync(priya, new OpenDisputeInput
+        {
+            Title = "Logo delivered on time, balance of invoice still unpaid",
+            Summary = "I designed a logo and signage for a bakery. They use the logo on their shop front and vans but have not paid the second half of the fee.",
+            Category = DisputeCategory.Service,
+            RespondentName = "Bright Bakery Ltd",
+            Statement = "| Item | Agreed | Paid |\n|---|---:|---:|\n| Logo and brand sheet | £900 | £450 |\n| Shop signage files | £300 | £0 |\n\n"
+                + "Both parts were delivered on **15 September**, on the agreed date. Since October the logo is on their shop front and both vans.\n\n"
+                + "I have sent three reminders. The only reply said the colours were \"not quite right\", six weeks after they approved them in writing.",
+        });
+
+        // Closed: both sides, voting over.
+        var fence = (await At(TimeSpan.FromDays(20)).OpenDisputeAsync(sam, new OpenDisputeInput
+        {
+            Title = "Who pays for the storm-damaged fence between our gardens?",
+            Summary = "A storm blew down the shared fence. I paid for a new one and asked my neighbour for half; she says the fence was mine to maintain.",
+            Category = DisputeCategory.Neighbours,
+            RespondentName = "Priya Raman",
+            Statement = "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
+                + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.",
+        })).Value!;
+        await At(TimeSpan.FromDays(19)).AcceptInvitationAsync(priya, fence.InvitationToken);
+        await At(TimeSpan.FromDays(18.5)).SaveStatementAsync(priya, fence.DisputeId,
+            "The title deeds mark the fence with a **T on Sam's side**, which means it belongs to his property and he maintains it.\n\n"
+            + "I offered to help put it up and to pay for the paint. I was not asked before the contractor was booked.");
+        await At(TimeSpan.FromDays(18)).SaveStatementAsync(sam, fence.DisputeId,
+            "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
+            + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.\n\n"
+            + "_Update:_ the deeds do show the T-mark on my side. I still think sharing the cost of storm damage is fair, as the old fence was shared.");
+
+        // Bring every demo dispute to today's deadlines.
+        await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

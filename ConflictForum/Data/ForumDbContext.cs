@@ -1,4 +1,6 @@
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,16 @@ public abstract class ForumDbContext(DbContextOptions options)
     : IdentityDbContext<ForumUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
+    public DbSet<PartyStatement> Statements => Set<PartyStatement>();
+
+    public DbSet<StatementRevision> StatementRevisions => Set<StatementRevision>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

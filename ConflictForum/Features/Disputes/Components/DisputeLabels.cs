@@ -1,0 +1,60 @@
+using MudBlazor;
+
+namespace ConflictForum.Features.Disputes.Components;
+
+/// <summary>How statuses, categories and deadlines read on screen, in one place.</summary>
+public static class DisputeLabels
+{
+    public static string Status(Dispute dispute) =>
+        dispute.RespondentDidNotRespond && dispute.Status == DisputeStatus.Open ? "Open · no response" : StatusName(dispute.Status);
+
+    public static string StatusName(DisputeStatus status) => status switch
+    {
+        DisputeStatus.AwaitingResponse => "Awaiting response",
+        DisputeStatus.Open => "Open for votes",
+        DisputeStatus.Closed => "Closed",
+        _ => "Withdrawn",
+    };
+
+    public static Color StatusColor(DisputeStatus status) => status switch
+    {
+        DisputeStatus.AwaitingResponse => Color.Warning,
+        DisputeStatus.Open => Color.Success,
+        DisputeStatus.Closed => Color.Default,
+        _ => Color.Dark,
+    };
+
+    public static string Category(DisputeCategory category) => category switch
+    {
+        DisputeCategory.Purchase => "Purchase",
+        DisputeCategory.Service => "Service",
+        DisputeCategory.Neighbours => "Neighbours",
+        DisputeCategory.Workplace => "Workplace",
+        _ => "Other",
+    };
+
+    public static string Role(PartyRole role) => role == PartyRole.Claimant ? "Claimant" : "Respondent";
+
+    /// <summary>"in 3 days", "in 5 hours", "2 days ago": coarse on purpose, with the exact time beside it.</summary>
+    public static string Relative(DateTime at, DateTime now)
+    {
+        var span = at - now;
+        var past = span < TimeSpan.Zero;
+        span = span.Duration();
+        var text = span.TotalDays >= 2 ? $"{(int)span.TotalDays} days"
+            : span.TotalHours >= 2 ? $"{(int)span.TotalHours} hours"
+            : span.TotalMinutes >= 2 ? $"{(int)span.TotalMinutes} minutes"
+            : "a moment";
+        return past ? $"{text} ago" : $"in {text}";
+    }
+
+    public static string Exact(DateTime utc) => utc.ToString("ddd d MMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Deadline(DisputeRow row, DateTime now) => row.Dispute.Status switch
+    {
+        DisputeStatus.AwaitingResponse => $"Response due {Relative(row.Dispute.ResponseDeadline, now)}",
+        DisputeStatus.Open when row.Dispute.VotingClosesAt is { } closes => $"Voting closes {Relative(closes, now)}",
+        DisputeStatus.Closed when row.Dispute.ClosedAt is { } closed => $"Closed {Relative(closed, now)}",
+        _ => "Withdrawn",
+    };
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Disputes;
+
+public enum DisputeCategory
+{
+    Purchase,
+    Service,
+    Neighbours,
+    Workplace,
+    Other,
+}
+
+public enum DisputeStatus
+{
+    /// <summary>Opened by the claimant; the respondent has not joined yet.</summary>
+    AwaitingResponse,
+    /// <summary>Both sides can be read and voted on (or the respondent let the response window pass).</summary>
+    Open,
+    /// <summary>The voting window has ended.</summary>
+    Closed,
+    /// <summary>The claimant withdrew it before anyone voted; still readable.</summary>
+    Withdrawn,
+}
+
+public enum PartyRole
+{
+    Claimant,
+    Respondent,
+}
+
+public sealed class Dispute
+{
+    public const int TitleMinLength = 10;
+    public const int TitleMaxLength = 120;
+    public const int SummaryMaxLength = 500;
+    public const int PartyNameMaxLength = 100;
+
+    public int Id { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public DisputeCategory Category { get; set; }
+
+    public DisputeStatus Status { get; set; }
+
+    public string ClaimantId { get; set; } = "";
+
+    /// <summary>The member who accepted the invitation; null until then (and for good if nobody responds).</summary>
+    public string? RespondentId { get; set; }
+
+    /// <summary>The other party as the claimant names them (a person or a company).</summary>
+    public string RespondentName { get; set; } = "";
+
+    /// <summary>Where the invitation was e-mailed, if the claimant gave an address. Never shown.</summary>
+    public string? RespondentEmail { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the dispute opens without the respondent if they have not joined.</summary>
+    public DateTime ResponseDeadline { get; set; }
+
+    public DateTime? OpenedAt { get; set; }
+
+    /// <summary>When voting ends and the dispute closes; set when it opens.</summary>
+    public DateTime? VotingClosesAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public DateTime LastActivityAt { get; set; }
+
+    /// <summary>Statements, edits and replies so far: the "most active" sort and the list's activity count.</summary>
+    public int ActivityCount { get; set; }
+
+    /// <summary>Fault votes cast; a dispute with votes can no longer be withdrawn.</summary>
+    public int VoteCount { get; set; }
+
+    /// <summary>Bumped on every change of the row, so two racing writers cannot both win.</summary>
+    public int Version { get; set; }
+
+    public bool RespondentDidNotRespond => Status != DisputeStatus.AwaitingResponse && RespondentId is null && OpenedAt is not null;
+
+    public string? PartyId(PartyRole role) => role == PartyRole.Claimant ? ClaimantId : RespondentId;
+
+    public PartyRole? RoleOf(string? userId) =>
+        userId is null ? null : userId == ClaimantId ? PartyRole.Claimant : userId == RespondentId ? PartyRole.Respondent : null;
+}
+
+internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
+{
+    public void Configure(EntityTypeBuilder<Dispute> dispute)
+    {
+        dispute.Property(d => d.Title).HasMaxLength(Dispute.TitleMaxLength);
+        dispute.Property(d => d.Summary).HasMaxLength(Dispute.SummaryMaxLength);
+        dispute.Property(d => d.Category).HasConversion<string>().HasMaxLength(16);
+        dispute.Property(d => d.Status).HasConversion<string>().HasMaxLength(24);
+        dispute.Property(d => d.ClaimantId).HasMaxLength(450);
+        dispute.Property(d => d.RespondentId).HasMaxLength(450);
+        dispute.Property(d => d.RespondentName).HasMaxLength(Dispute.PartyNameMaxLength);
+        dispute.Property(d => d.RespondentEmail).HasMaxLength(256);
+        dispute.Property(d => d.Version).IsConcurrencyToken();
+        dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.ClaimantId).OnDelete(DeleteBehavior.Restrict);
+        dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        dispute.HasIndex(d => new { d.Status, d.CreatedAt });
+        dispute.HasIndex(d => d.LastActivityAt);
+        dispute.HasIndex(d => d.ResponseDeadline);
+        dispute.HasIndex(d => d.VotingClosesAt);
+        dispute.HasMany<Timeline.TimelineEntry>().WithOne().HasForeignKey(e => e.DisputeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

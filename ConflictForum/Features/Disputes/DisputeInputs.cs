@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>The "open a dispute" form. Annotations give the page its messages; the service checks the same rules.</summary>
+public sealed class OpenDisputeInput
+{
+    [Required(ErrorMessage = "Give the dispute a title.")]
+    [StringLength(Dispute.TitleMaxLength, MinimumLength = Dispute.TitleMinLength, ErrorMessage = "The title must be 10 to 120 characters long.")]
+    public string Title { get; set; } = "";
+
+    [Required(ErrorMessage = "Sum the dispute up in a sentence or two.")]
+    [StringLength(Dispute.SummaryMaxLength, ErrorMessage = "Keep the summary to 500 characters.")]
+    public string Summary { get; set; } = "";
+
+    public DisputeCategory Category { get; set; } = DisputeCategory.Purchase;
+
+    [Required(ErrorMessage = "Name the other party: a person or a company.")]
+    [StringLength(Dispute.PartyNameMaxLength, MinimumLength = 2, ErrorMessage = "The other party's name must be 2 to 100 characters long.")]
+    public string RespondentName { get; set; } = "";
+
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address, or leave it empty.")]
+    [StringLength(256)]
+    public string? RespondentEmail { get; set; }
+
+    [Required(ErrorMessage = "State your position.")]
+    [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
+    public string Statement { get; set; } = "";
+}
+
+public sealed class ReplyInput
+{
+    public const int MaxLength = 2_000;
+
+    [Required(ErrorMessage = "Write your reply.")]
+    [StringLength(MaxLength, ErrorMessage = "Keep replies to 2,000 characters; edit your statement for longer text.")]
+    public string Text { get; set; } = "";
+}
+
+public sealed class StatementInput
+{
+    [Required(ErrorMessage = "Your statement cannot be empty.")]
+    [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
+    public string Text { get; set; } = "";
+}

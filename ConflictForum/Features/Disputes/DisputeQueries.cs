@@ -1,0 +1,177 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Disputes;
+
+public enum DisputeSort
+{
+    Newest,
+    MostActive,
+    ClosingSoon,
+}
+
+public sealed record DisputeListQuery(string? Search = null, DisputeStatus? Status = null, DisputeCategory? Category = null,
+    DisputeSort Sort = DisputeSort.Newest, int Page = 1)
+{
+    public const int PageSize = 20;
+}
+
+public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName)
+{
+    /// <summary>The next deadline that matters to a reader: the response deadline, then the end of voting.</summary>
+    public DateTime? Deadline => Dispute.Status switch
+    {
+        DisputeStatus.AwaitingResponse => Dispute.ResponseDeadline,
+        DisputeStatus.Open => Dispute.VotingClosesAt,
+        _ => null,
+    };
+}
+
+public sealed record DisputePage(IReadOnlyList<DisputeRow> Rows, int Total, int Page)
+{
+    public int PageCount => Math.Max(1, (Total + DisputeListQuery.PageSize - 1) / DisputeListQuery.PageSize);
+}
+
+public sealed record StatementView(PartyRole Role, string AuthorName, int Revision, string Html, string Source, DateTime PostedAt, DateTime UpdatedAt)
+{
+    public bool Edited => Revision > 1;
+}
+
+/// <summary>A dispute as one reader sees it now, with what that reader may do.</summary>
+public sealed record DisputeView(
+    DisputeRow Row,
+    StatementView? ClaimantStatement,
+    StatementView? RespondentStatement,
+    PartyRole? ViewerRole,
+    Decision CanWriteStatement,
+    Decision CanReply,
+    Decision CanWithdraw,
+    Decision CanManageInvitation,
+    DateTime? InvitationExpiresAt)
+{
+    public Dispute Dispute => Row.Dispute;
+}
+
+public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes);
+
+/// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
+public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<DisputePage> ListAsync(DisputeListQuery query, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var disputes = db.Disputes.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            disputes = disputes.Where(d => EF.Functions.Like(d.Title, pattern, "\\") || EF.Functions.Like(d.Summary, pattern, "\\"));
+        }
+        if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
+        if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
+
+        disputes = query.Sort switch
+        {
+            DisputeSort.MostActive => disputes.OrderByDescending(d => d.ActivityCount).ThenByDescending(d => d.LastActivityAt),
+            DisputeSort.ClosingSoon => disputes
+                .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
+                .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
+            _ => disputes.OrderByDescending(d => d.CreatedAt),
+        };
+
+        var page = Math.Max(1, query.Page);
+        var total = await disputes.CountAsync(ct);
+        var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize)).ToListAsync(ct);
+        return new DisputePage(rows.Select(AsOfNow).ToList(), total, page);
+    }
+
+    public async Task<DisputeView?> GetAsync(int id, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        row = AsOfNow(row);
+        var dispute = row.Dispute;
+
+        var statements = await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
+            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Role, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt))
+            .ToListAsync(ct);
+        var viewerRole = dispute.RoleOf(viewer.UserId);
+        var invitationExpires = viewer.Is(dispute.ClaimantId)
+            ? await db.Invitations.Where(i => i.DisputeId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > Now)
+                .Select(i => (DateTime?)i.ExpiresAt).MaxAsync(ct)
+            : null;
+
+        return new DisputeView(row,
+            statements.SingleOrDefault(s => s.Role == PartyRole.Claimant),
+            statements.SingleOrDefault(s => s.Role == PartyRole.Respondent),
+            viewerRole,
+            viewerRole is { } role ? ForumGuardian.CanWriteStatement(viewer, dispute, role) : Decision.Denied("Only the two parties write statements."),
+            ForumGuardian.CanReply(viewer, dispute),
+            ForumGuardian.CanWithdraw(viewer, dispute),
+            ForumGuardian.CanManageInvitation(viewer, dispute),
+            invitationExpires);
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+
+    /// <summary>Recomputes the dispute's hash chain, and checks each statement version against the hash its entry recorded.</summary>
+    public async Task<ChainVerdict> VerifyRecordAsync(int disputeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var verdict = await TimelineWriter.VerifyAsync(db, disputeId, ct);
+        if (!verdict.Intact) return verdict;
+
+        var recorded = await db.TimelineEntries.AsNoTracking()
+            .Where(e => e.DisputeId == disputeId && e.ContentHash != null && e.Reference != null)
+            .Select(e => new { e.Sequence, e.Reference, e.ContentHash })
+            .ToListAsync(ct);
+        var revisions = await db.StatementRevisions.AsNoTracking()
+            .Join(db.Statements.Where(s => s.DisputeId == disputeId), r => r.StatementId, s => s.Id, (r, s) => new { s.Role, r.Number, r.Source })
+            .ToListAsync(ct);
+        foreach (var entry in recorded)
+        {
+            var revision = revisions.SingleOrDefault(r => DisputeService.StatementReference(r.Role, r.Number) == entry.Reference);
+            if (revision is null || TimelineWriter.Sha256(revision.Source) != entry.ContentHash)
+                return new ChainVerdict(false, verdict.EntryCount, entry.Sequence,
+                    $"The record is broken: the statement version that entry {entry.Sequence} points to was changed or removed.");
+        }
+        return verdict;
+    }
+
+    public async Task<IReadOnlyList<StatementRevision>> RevisionsAsync(int disputeId, PartyRole role, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Statements.AsNoTracking().Where(s => s.DisputeId == disputeId && s.Role == role)
+            .SelectMany(s => s.Revisions).OrderBy(r => r.Number).ToListAsync(ct);
+    }
+
+    public async Task<MemberProfile?> MemberAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.CreatedAt }).SingleOrDefaultAsync(ct);
+        if (member is null) return null;
+        var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
+            .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
+        return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt,
+            rows.Select(AsOfNow).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList());
+    }
+
+    private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
+        from d in disputes
+        join claimant in db.Users on d.ClaimantId equals claimant.Id
+        join respondent in db.Users on d.RespondentId equals respondent.Id into joined
+        from respondent in joined.DefaultIfEmpty()
+        select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName);
+
+    private DisputeRow AsOfNow(DisputeRow row) => row with { Dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow) };
+}

@@ -1,0 +1,11 @@
+namespace ConflictForum.Platform;
+
+/// <summary>The feature-agnostic services every feature uses.</summary>
+public static class PlatformSetup
+{
+    public static IServiceCollection AddForumPlatform(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        return services;
+    }
+}
