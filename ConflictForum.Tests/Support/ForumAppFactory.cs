@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Support;
 
@@ -13,8 +15,13 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> settings;
 
     /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
-    public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly TimeProvider? clock;
+
+    /// <param name="clock">Replaces the app's clock (a FakeTimeProvider for deadline tests); default the system clock.</param>
+    public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null)
     {
+        this.clock = clock;
         if (dataFolder is null) ownedFolder = new TempFolder();
         DataFolder = dataFolder ?? ownedFolder!.Path;
         this.settings = settings ?? new Dictionary<string, string?>();
@@ -42,6 +49,7 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("SeedDemoData", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     public HttpClient CreateBrowserLikeClient(bool followRedirects = true) =>

@@ -1,9 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ConflictForum.Tests.Support;
 
 /// <summary>A test class with its own running app and data folder, disposed after each test (xunit honours IAsyncDisposable).</summary>
 public abstract class ForumAppTest : IAsyncDisposable
 {
-    protected ForumAppFactory App { get; } = new();
+    protected ForumAppTest(TimeProvider? clock = null) => App = new ForumAppFactory(clock: clock);
+
+    protected ForumAppFactory App { get; }
+
+    /// <summary>A confirmed member without a password (hashing is slow and these tests never sign in over HTTP).</summary>
+    protected async Task<ConflictForum.Platform.ForumActor> MemberAsync(string displayName)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConflictForum.Features.Accounts.ForumUser>>();
+        var email = $"{Guid.NewGuid():N}@example.test";
+        var user = new ConflictForum.Features.Accounts.ForumUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(user.Id);
+    }
+
+    /// <summary>Runs <paramref name="action"/> with a service from a fresh scope, as one request or circuit would.</summary>
+    protected async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
 
     public async ValueTask DisposeAsync()
     {

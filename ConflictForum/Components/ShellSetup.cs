@@ -8,7 +8,9 @@ public static class ShellSetup
 {
     public static WebApplicationBuilder AddForumShell(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A 20,000-character statement of emoji and non-Latin text is ~120 KB as escaped JSON; SignalR's default is 32 KB.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddDbContextCheck<ForumDbContext>("database");

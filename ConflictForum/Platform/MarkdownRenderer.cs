@@ -42,6 +42,7 @@ public sealed class MarkdownRenderer
         string html;
         try
         {
+            // Qualified: the <Markdown/> component in this namespace hides Markdig's class.
             html = Markdig.Markdown.ToHtml(source, Pipeline);
         }
         catch (ArgumentException)
@@ -56,15 +57,16 @@ public sealed class MarkdownRenderer
     {
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
-            AllowedTags = Set("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "sup", "sub",
+            AllowedTags = Set("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "sup", "sub",
                 "blockquote", "code", "pre", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
-                "div", "span"),
-            // id: footnote anchors. style: Markdig writes table column alignment as text-align on cells.
+                "div"),
+            // What Markdig writes: div and id for footnotes, start for ordered lists, style for table column alignment.
             AllowedAttributes = Set("href", "src", "alt", "title", "id", "class", "start", "style"),
             AllowedCssProperties = Set("text-align"),
             // Only the classes Markdig writes for task lists and footnotes: user text never picks the site's own classes.
             AllowedClasses = Set("contains-task-list", "task-list-item", "footnotes", "footnote-ref", "footnote-back-ref"),
             AllowedSchemes = Set("http", "https", "mailto"),
+            // Options start empty: without UriAttributes, href and src would not be checked against the schemes.
             UriAttributes = Set("href", "src"),
         })
         {
@@ -75,6 +77,7 @@ public sealed class MarkdownRenderer
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is not IElement element) return;
+            // Markdig writes alignment only on table cells; a style anywhere else has no Markdown behind it.
             if (element.LocalName is not ("td" or "th")) element.RemoveAttribute("style");
             switch (element.LocalName)
             {
