@@ -18,7 +18,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settle it in the open." })).ToBeVisibleAsync();
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
 
         // The theme switches in place over the circuit, and the browser remembers it for the static account pages.
         var lightBackground = await BackgroundAsync(page);
@@ -48,7 +48,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Marie Curie");
         await Expect(page.GetByText("Welcome back, Marie Curie.")).ToBeVisibleAsync();
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
         await page.ScreenshotAsync(new() { Path = Shot("home-signed-in.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -68,7 +68,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserFixture.WaitForCircuitAsync(page);
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The home page scrolls sideways on a phone.");
         var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
@@ -90,9 +90,6 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await page.ScreenshotAsync(new() { Path = Shot("phone-register.png"), FullPage = true });
     }
 
-    /// <summary>Clicks before the circuit is up are lost; the interactive theme button only renders once it is.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("[data-testid='theme-toggle'][data-interactive='true']")).ToBeVisibleAsync();
 
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");

@@ -24,11 +24,11 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         // A draft survives a reload: nothing typed is lost to a dropped connection.
         await claimant.GotoAsync("/disputes/new");
-        await WaitForCircuitAsync(claimant);
+        await BrowserFixture.WaitForCircuitAsync(claimant);
         await claimant.Locator("#statement").FillAsync("My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned");
         await claimant.WaitForTimeoutAsync(600); // the editor saves the draft after its debounce
         await claimant.ReloadAsync();
-        await WaitForCircuitAsync(claimant);
+        await BrowserFixture.WaitForCircuitAsync(claimant);
         await Expect(claimant.Locator("#statement")).ToHaveValueAsync("My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned");
         await Expect(claimant.GetByText("Restored the draft saved in this browser.")).ToBeVisibleAsync();
 
@@ -46,7 +46,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         var respondent = await SignedInPageAsync(respondentContext, "support@example.test");
         await respondent.GotoAsync(link);
         await Expect(respondent.GetByText("Washing machine failed after three weeks")).ToBeVisibleAsync();
-        await WaitForCircuitAsync(respondent);
+        await BrowserFixture.WaitForCircuitAsync(respondent);
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Accept and answer as the respondent" }).ClickAsync();
         await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes");
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await claimant.GetByRole(AriaRole.Link, new() { Name = "Washing machine failed after three weeks" }).ClickAsync();
         await Expect(claimant.GetByTestId("statement-claimant").Locator(".cf-markdown strong")).ToHaveTextAsync("washing machine");
         await Expect(claimant.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
-        await WaitForCircuitAsync(claimant);
+        await BrowserFixture.WaitForCircuitAsync(claimant);
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
         await Expect(claimant.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
         await claimant.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dispute-both-sides.png"), FullPage = true });
@@ -86,8 +86,6 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         return page;
     }
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        Expect(page.Locator("[data-testid='theme-toggle'][data-interactive='true']")).ToBeVisibleAsync();
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

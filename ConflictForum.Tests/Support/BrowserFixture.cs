@@ -20,6 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Where journeys save screenshots of their key pages.</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
+    /// <summary>Clicks before the circuit is up are lost; the interactive theme button only renders once it is.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-testid='theme-toggle'][data-interactive='true']")).ToBeVisibleAsync();
+
     public async Task InitializeAsync()
     {
         if (ExecutablePath is not { } executable) return;

@@ -1,0 +1,94 @@
+using System.Net;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Http;
+
+/// <summary>What the dispute pages show on first load (the prerendered HTML a reader and a search engine get).</summary>
+public sealed class DisputePagesTests : ForumAppTest
+{
+    private async Task<OpenedDispute> OpenAsync(ForumActor claimant) =>
+        (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Deposit kept for cleaning",
+            Summary = "The landlord kept £400 of the deposit for a professional clean.",
+            Category = DisputeCategory.Other,
+            RespondentName = "Harbour Lettings",
+            Statement = "The flat was cleaned before we left.\nPhotos were taken on the day.",
+        }))).Value!;
+
+    private async Task<string> GetAsync(string path)
+    {
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Statement_history_shows_every_version_and_what_changed()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(tenant, opened.DisputeId,
+            "The flat was cleaned before we left.\nPhotos were taken on the day and sent to the agent."));
+
+        var html = await GetAsync($"/disputes/{opened.DisputeId}/statements/claimant");
+
+        Assert.Contains("Version 1", html, StringComparison.Ordinal);
+        Assert.Contains("Version 2", html, StringComparison.Ordinal);
+        Assert.Contains("What changed from version 1", html, StringComparison.Ordinal);
+        Assert.Contains("- Photos were taken on the day.", html, StringComparison.Ordinal);
+        Assert.Contains("+ Photos were taken on the day and sent to the agent.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispute_page_shows_both_sides_the_deadline_and_the_timeline()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+
+        var html = await GetAsync($"/disputes/{opened.DisputeId}");
+
+        Assert.Contains("Deposit kept for cleaning", html, StringComparison.Ordinal);
+        Assert.Contains("Awaiting response", html, StringComparison.Ordinal);
+        Assert.Contains("Response due in 6 days", html, StringComparison.Ordinal);
+        Assert.Contains("The other party has not joined yet.", html, StringComparison.Ordinal);
+        Assert.Contains("Tenant Tom opened the dispute against Harbour Lettings.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(opened.InvitationToken, html, StringComparison.Ordinal); // a reader never sees the link
+    }
+
+    [Fact]
+    public async Task Forged_invitation_link_gets_a_clear_message()
+    {
+        var html = await GetAsync("/invitations/not-a-real-token");
+
+        Assert.Contains("This link does not work", html, StringComparison.Ordinal);
+        Assert.Contains("This invitation link is not valid.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signed_out_visitor_with_an_invitation_is_sent_to_register_and_back()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+
+        var html = await GetAsync($"/invitations/{opened.InvitationToken}");
+
+        Assert.Contains("You are invited to answer a dispute", html, StringComparison.Ordinal);
+        Assert.Contains($"Account/Register?ReturnUrl=%2Finvitations%2F{opened.InvitationToken}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Member_page_lists_the_disputes_they_are_a_party_to()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        await OpenAsync(tenant);
+
+        var html = await GetAsync($"/members/{tenant.UserId}");
+
+        Assert.Contains("Tenant Tom", html, StringComparison.Ordinal);
+        Assert.Contains("Deposit kept for cleaning", html, StringComparison.Ordinal);
+        Assert.Contains("Claimant", html, StringComparison.Ordinal);
+    }
+}
