@@ -91,7 +91,7 @@ public sealed class DisputeService(
         if (found.Value is not { } invitation) return (found).As<InvitationPreview>();
         var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == invitation.DisputeId, ct);
         var claimant = await db.Users.Where(u => u.Id == dispute.ClaimantId).Select(u => u.DisplayName).SingleAsync(ct);
-        return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, dispute.ClaimantId, invitation.ExpiresAt);
+        return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, invitation.ExpiresAt);
     }
 
     public async Task<Outcome<int>> AcceptInvitationAsync(ForumActor actor, string token, CancellationToken ct = default)
@@ -305,4 +305,4 @@ public sealed class DisputeService(
 
 }
 
-public sealed record InvitationPreview(int DisputeId, string Title, string Summary, string ClaimantName, string RespondentName, string ClaimantId, DateTime ExpiresAt);
+public sealed record InvitationPreview(int DisputeId, string Title, string Summary, string ClaimantName, string RespondentName, DateTime ExpiresAt);
