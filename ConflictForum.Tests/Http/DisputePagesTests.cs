@@ -20,9 +20,9 @@ public sealed class DisputePagesTests : ForumAppTest
 
     private async Task<string> GetAsync(string path)
     {
-        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var (status, html) = await GetPageAsync(path);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return html;
     }
 
     [Fact]

@@ -8,11 +8,9 @@ public sealed class SiteTests : ForumAppTest
     [Fact]
     public async Task Home_page_says_what_the_forum_is_for_and_offers_sign_in()
     {
-        var client = App.CreateBrowserLikeClient();
-        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var (status, html) = await GetPageAsync("/");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<title>ConflictForum · settle disputes in the open</title>", html, StringComparison.Ordinal);
         Assert.Contains("Settle it in the open.", html, StringComparison.Ordinal);
         Assert.Contains("vote on who is at fault", html, StringComparison.Ordinal);
@@ -24,11 +22,10 @@ public sealed class SiteTests : ForumAppTest
     [Fact]
     public async Task Unknown_address_gets_a_friendly_404_page()
     {
-        var client = App.CreateBrowserLikeClient();
-        using var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        var (status, html) = await GetPageAsync("/no-such-page");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("We can't find that page", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("We can't find that page", html, StringComparison.Ordinal);
     }
 
     [Fact]

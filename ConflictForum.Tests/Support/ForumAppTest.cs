@@ -24,6 +24,13 @@ public abstract class ForumAppTest : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(user.Id);
     }
 
+    /// <summary>GETs a page as a browser would and returns its status and HTML-decoded markup.</summary>
+    protected async Task<(System.Net.HttpStatusCode Status, string Html)> GetPageAsync(string path)
+    {
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     /// <summary>Runs <paramref name="action"/> with a service from a fresh scope, as one request or circuit would.</summary>
     protected async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull
     {
