@@ -322,4 +322,24 @@ public sealed class DisputeServiceTests : ForumAppTest
         Assert.Equal("Dana", closing.Rows[0].ClaimantName);
         Assert.Equal("Lamp Shop Ltd", closing.Rows[0].RespondentName);
     }
+
+    [Fact]
+    public async Task Twenty_concurrent_replies_from_both_parties_all_land_on_one_unbroken_chain()
+    {
+        var dana = await MemberAsync("Dana");
+        var shop = await MemberAsync("Lamp Shop");
+        var opened = (await OpenAsync(dana)).Value!;
+        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(shop, opened.InvitationToken));
+        var before = (await TimelineAsync(opened.DisputeId)).Count;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Task.Run(() => Do(s => s.PostReplyAsync(i % 2 == 0 ? dana : shop, opened.DisputeId, $"Reply number {i}.")))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Message));
+        var entries = await TimelineAsync(opened.DisputeId);
+        Assert.Equal(before + 20, entries.Count);
+        Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Sequence));
+        Assert.Equal(20, entries.Select(e => e.Body).Where(b => b?.StartsWith("Reply number", StringComparison.Ordinal) == true).Distinct().Count());
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+    }
 }
