@@ -1,6 +1,7 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Tests.Support;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -22,19 +23,23 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await using var respondentContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var claimant = await SignedInPageAsync(claimantContext, "dana@example.test");
 
-        // A draft survives a reload: nothing typed is lost to a dropped connection.
+        // Everything typed survives a reload (a dropped connection, a closed tab): a draft is kept in the browser.
+        const string Statement = "My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned";
         await claimant.GotoAsync("/disputes/new");
         await BrowserFixture.WaitForCircuitAsync(claimant);
-        await claimant.Locator("#statement").FillAsync("My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned");
-        await claimant.WaitForTimeoutAsync(600); // the editor saves the draft after its debounce
-        await claimant.ReloadAsync();
-        await BrowserFixture.WaitForCircuitAsync(claimant);
-        await Expect(claimant.Locator("#statement")).ToHaveValueAsync("My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned");
-        await Expect(claimant.GetByText("Restored the draft saved in this browser.")).ToBeVisibleAsync();
-
         await claimant.Locator("#title").FillAsync("Washing machine failed after three weeks");
         await claimant.Locator("#summary").FillAsync("It stopped spinning 22 days after delivery and the refund was refused.");
         await claimant.Locator("#respondent-name").FillAsync("Northwind Appliances");
+        await claimant.Locator("#respondent-email").FillAsync("support@example.test");
+        await claimant.Locator("#statement").FillAsync(Statement);
+        await claimant.WaitForTimeoutAsync(800); // the fields report after their debounce, then the draft is saved
+        await claimant.ReloadAsync();
+        await BrowserFixture.WaitForCircuitAsync(claimant);
+        await Expect(claimant.GetByText("Restored the draft saved in this browser.")).ToBeVisibleAsync();
+        await Expect(claimant.Locator("#title")).ToHaveValueAsync("Washing machine failed after three weeks");
+        await Expect(claimant.Locator("#respondent-email")).ToHaveValueAsync("support@example.test");
+        await Expect(claimant.Locator("#statement")).ToHaveValueAsync(Statement);
+
         await claimant.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
         await Expect(claimant.Locator(".cf-markdown strong")).ToHaveTextAsync("washing machine");
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
@@ -43,6 +48,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         var link = (await claimant.GetByTestId("invitation-link").TextContentAsync())!.Trim();
         Assert.StartsWith(app.RootUri + "invitations/", link, StringComparison.Ordinal);
 
+        // The other party got the same link by e-mail.
+        Assert.Equal(link, app.Mail.LinkIn("support@example.test", "invites you").ToString());
         var respondent = await SignedInPageAsync(respondentContext, "support@example.test");
         await respondent.GotoAsync(link);
         await Expect(respondent.GetByText("Washing machine failed after three weeks")).ToBeVisibleAsync();
@@ -62,6 +69,35 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
         await Expect(claimant.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
         await claimant.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dispute-both-sides.png"), FullPage = true });
+    }
+
+    [BrowserFact]
+    public async Task A_20000_character_statement_of_emoji_and_non_Latin_text_survives_the_live_page_intact()
+    {
+        await CreateMemberAsync("Dana Whitfield", "dana@example.test");
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await SignedInPageAsync(context, "dana@example.test");
+        const string Unit = "Ünïcødé 👩🏽‍⚖️ العربية 中文 हिन्दी — ";
+        var statement = string.Concat(Enumerable.Repeat(Unit, (20_000 - 7) / Unit.Length)) + "THE END";
+        Assert.InRange(statement.Length, 19_950, 20_000);
+
+        await page.GotoAsync("/disputes/new");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.Locator("#title").FillAsync("A very long statement in many scripts");
+        await page.Locator("#summary").FillAsync("Checks that nothing is cut or garbled on the way.");
+        await page.Locator("#respondent-name").FillAsync("Somebody Else");
+        await page.Locator("#statement").FillAsync(statement);
+        await page.WaitForTimeoutAsync(800);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your dispute is open" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to the dispute" }).ClickAsync();
+        var shown = await page.GetByTestId("statement-claimant").Locator(".cf-markdown").InnerTextAsync(new() { Timeout = 10_000 });
+        Assert.Equal(statement.Trim(), shown.Trim());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<ConflictForum.Data.ForumDbContext>().Statements.Select(st => st.Source).SingleAsync();
+        Assert.Equal(statement, stored);
     }
 
     private async Task CreateMemberAsync(string displayName, string email)

@@ -6,6 +6,7 @@ public static class PlatformSetup
     public static IServiceCollection AddForumPlatform(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<BrowserDrafts>();
         return services;
     }
 }
