@@ -61,9 +61,22 @@ public sealed class MarkdownRendererTests
         Assert.Equal(["https://example.com/rules", "http://www.example.org"],
             body.QuerySelectorAll("p a[href^='http']").Select(a => a.GetAttribute("href")));
 
-        var reference = body.QuerySelector("a.footnote-ref")!;
-        Assert.Equal("#fn:1", reference.GetAttribute("href"));
-        Assert.Equal("In the first statement.↩", body.QuerySelector("div.footnotes li#fn\\:1")!.TextContent.Trim());
+        var reference = body.QuerySelector("a.footnote-ref")!.GetAttribute("href")!;
+        Assert.StartsWith("#", reference, StringComparison.Ordinal);
+        Assert.Equal("In the first statement.↩", body.QuerySelector("div.footnotes li")!.TextContent.Trim());
+        Assert.Equal(reference[1..], body.QuerySelector("div.footnotes li")!.Id);
+    }
+
+    [Fact]
+    public void Footnotes_of_two_texts_on_one_page_do_not_share_anchors()
+    {
+        var renderer = new MarkdownRenderer();
+        var first = renderer.Render("Claimant's point.[^1]\n\n[^1]: The receipt.").Html;
+        var second = renderer.Render("Respondent's point.[^1]\n\n[^1]: The terms.").Html;
+
+        string NoteId(string html) => System.Text.RegularExpressions.Regex.Match(html, "<li id=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEqual(NoteId(first), NoteId(second));
+        Assert.Contains($"href=\"#{NoteId(first)}\"", first, StringComparison.Ordinal);
     }
 
     [Fact]

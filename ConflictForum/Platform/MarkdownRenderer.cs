@@ -16,7 +16,7 @@ public sealed record MarkdownResult(string Html, string? Problem);
 /// HtmlSanitizer then checks what Markdig wrote against a small allowlist, so a Markdig bug or a new
 /// extension cannot smuggle markup in.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     public const string TooDeeplyNested =
         "This text is nested too deeply to display. Reduce the nesting of quotes or lists.";
@@ -50,8 +50,21 @@ public sealed class MarkdownRenderer
             // Markdig's nesting limit guards its recursion; past it, the text is refused, not truncated.
             return new MarkdownResult("", TooDeeplyNested);
         }
-        return new MarkdownResult(_sanitizer.Sanitize(html), null);
+        return new MarkdownResult(ScopeFootnotes(_sanitizer.Sanitize(html), source), null);
     }
+
+    // Markdig numbers footnotes fn:1, fn:2… in every text, so two statements on one page would share anchors and
+    // a reader's click would jump to the other party's note. A prefix from the text's hash keeps them apart.
+    // It only matches attributes Markdig wrote: user text cannot produce a raw id="…" (raw HTML is off).
+    private static string ScopeFootnotes(string html, string source)
+    {
+        if (!html.Contains("fn:", StringComparison.Ordinal)) return html;
+        var scope = "n" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..8] + "-";
+        return FootnoteAnchor().Replace(html, m => m.Groups[1].Value + scope + m.Groups[2].Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(id=\"|href=\"#)(fn(?:ref)?:)")]
+    private static partial System.Text.RegularExpressions.Regex FootnoteAnchor();
 
     private static HtmlSanitizer CreateSanitizer()
     {
