@@ -100,6 +100,34 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         Assert.Equal(statement, stored);
     }
 
+    [BrowserFact]
+    public async Task Deadline_countdown_keeps_ticking_in_the_browser()
+    {
+        await CreateMemberAsync("Dana Whitfield", "dana@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            var dana = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync((await users.FindByEmailAsync("dana@example.test"))!.Id);
+            var opened = await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Disputes.DisputeService>().OpenDisputeAsync(dana, new()
+            {
+                Title = "A dispute with a deadline", Summary = "Waiting for the other side.", RespondentName = "Someone",
+                Statement = "Our side of it.",
+            });
+            disputeId = opened.Value!.DisputeId;
+        }
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await context.NewPageAsync();
+        await page.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow });
+
+        await page.GotoAsync($"/disputes/{disputeId}");
+        var countdown = page.GetByTestId("countdown");
+        await Expect(countdown).ToHaveTextAsync("Response due in 6 days");
+
+        await page.Clock.FastForwardAsync((long)TimeSpan.FromHours(72).TotalMilliseconds);
+        await Expect(countdown).ToHaveTextAsync("Response due in 3 days");
+    }
+
     private async Task CreateMemberAsync(string displayName, string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

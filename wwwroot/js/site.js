@@ -16,3 +16,19 @@ window.conflictForum.drafts = {
 window.conflictForum.copyText = async (text) => {
   try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
 };
+
+// Countdowns (<time data-countdown="Voting closes" datetime="…">) keep ticking in the browser: the server renders
+// them once, and no circuit needs a timer. Same wording as DisputeLabels.Relative on the server.
+window.conflictForum.relative = (at, now) => {
+  const ms = at - now, past = ms < 0, abs = Math.abs(ms);
+  const days = abs / 864e5, hours = abs / 36e5, minutes = abs / 6e4;
+  const text = days >= 2 ? `${Math.floor(days)} days` : hours >= 2 ? `${Math.floor(hours)} hours`
+    : minutes >= 2 ? `${Math.floor(minutes)} minutes` : "a moment";
+  return past ? `${text} ago` : `in ${text}`;
+};
+setInterval(() => {
+  for (const el of document.querySelectorAll("time[data-countdown]")) {
+    const text = `${el.dataset.countdown} ${window.conflictForum.relative(Date.parse(el.getAttribute("datetime")), Date.now())}`;
+    if (el.textContent !== text) el.textContent = text;
+  }
+}, 30_000);

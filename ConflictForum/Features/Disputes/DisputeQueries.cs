@@ -19,16 +19,7 @@ public sealed record DisputeListQuery(string? Search = null, DisputeStatus? Stat
     public const int PageSize = 20;
 }
 
-public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName)
-{
-    /// <summary>The next deadline that matters to a reader: the response deadline, then the end of voting.</summary>
-    public DateTime? Deadline => Dispute.Status switch
-    {
-        DisputeStatus.AwaitingResponse => Dispute.ResponseDeadline,
-        DisputeStatus.Open => Dispute.VotingClosesAt,
-        _ => null,
-    };
-}
+public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName);
 
 public sealed record DisputePage(IReadOnlyList<DisputeRow> Rows, int Total, int Page)
 {

@@ -50,11 +50,12 @@ public static class DisputeLabels
 
     public static string Exact(DateTime utc) => utc.ToString("ddd d MMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Deadline(DisputeRow row, DateTime now) => row.Dispute.Status switch
+    /// <summary>What the reader waits for and when: ("Response due", deadline), ("Voting closes", end), ("Closed", when).</summary>
+    public static (string Label, DateTime? At) Deadline(DisputeRow row) => row.Dispute.Status switch
     {
-        DisputeStatus.AwaitingResponse => $"Response due {Relative(row.Dispute.ResponseDeadline, now)}",
-        DisputeStatus.Open when row.Dispute.VotingClosesAt is { } closes => $"Voting closes {Relative(closes, now)}",
-        DisputeStatus.Closed when row.Dispute.ClosedAt is { } closed => $"Closed {Relative(closed, now)}",
-        _ => "Withdrawn",
+        DisputeStatus.AwaitingResponse => ("Response due", row.Dispute.ResponseDeadline),
+        DisputeStatus.Open => ("Voting closes", row.Dispute.VotingClosesAt),
+        DisputeStatus.Closed => ("Closed", row.Dispute.ClosedAt),
+        _ => ("Withdrawn", null),
     };
 }
