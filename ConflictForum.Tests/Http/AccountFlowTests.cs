@@ -38,6 +38,22 @@ public sealed class AccountFlowTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Someone_who_registers_from_an_invitation_link_is_brought_back_to_it()
+    {
+        var site = new SiteClient(App);
+        const string Back = "/invitations/some-token";
+        var query = "?ReturnUrl=" + Uri.EscapeDataString(Back);
+
+        await site.SubmitAsync("/Account/Register" + query, "register", ("Input.DisplayName", "Invited Ivy"),
+            ("Input.Email", "ivy@example.test"), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
+        var confirmed = await site.ConfirmFromMailAsync("ivy@example.test");
+        Assert.Contains("Account/Login" + query, confirmed, StringComparison.Ordinal);
+
+        var (signedIn, _) = await site.SubmitAsync("/Account/Login" + query, "login", ("Input.Email", "ivy@example.test"), ("Input.Password", Password));
+        Assert.Equal(Back, signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password()
     {
         var site = new SiteClient(App);
