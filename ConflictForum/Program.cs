@@ -2,6 +2,7 @@ using ConflictForum;
 using ConflictForum.Components;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -16,6 +17,7 @@ builder.AddForumAccounts();
 builder.Services.AddForumPlatform();
 builder.AddForumTimeline();
 builder.AddForumDisputes();
+builder.AddForumDeliberation();
 builder.AddForumShell();
 
 var app = builder.Build();

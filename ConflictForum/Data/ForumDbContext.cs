@@ -1,4 +1,5 @@
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -25,6 +26,14 @@ public abstract class ForumDbContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
+
+    public DbSet<FaultVote> FaultVotes => Set<FaultVote>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<Resolution> Resolutions => Set<Resolution>();
+
+    public DbSet<Stance> Stances => Set<Stance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

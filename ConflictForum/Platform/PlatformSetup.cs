@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ConflictForum.Platform;
 
 /// <summary>The feature-agnostic services every feature uses.</summary>
@@ -7,6 +9,7 @@ public static class PlatformSetup
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BrowserDrafts>();
+        services.TryAddSingleton<IDisputeEvents, InProcessDisputeEvents>();
         return services;
     }
 }

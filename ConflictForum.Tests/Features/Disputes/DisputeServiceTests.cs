@@ -131,10 +131,11 @@ public sealed class DisputeServiceTests : ForumAppTest
         Assert.True(preview.Succeeded, preview.Message);
         Assert.Equal("Dana", preview.Value!.ClaimantName);
 
-        // Invitations outlive the 7-day response window, but the dispute stops waiting: the window decides.
+        // A link never outlives the response window (7 days), even though links may live 14.
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddDays(1), preview.Value.ExpiresAt);
         clock.Advance(TimeSpan.FromDays(2));
         var late = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(shop, reissued.Value!));
-        Assert.Equal("This dispute is no longer waiting for the other party.", late.Message);
+        Assert.StartsWith("This invitation link has expired.", late.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,7 +236,7 @@ public sealed class DisputeServiceTests : ForumAppTest
         await using (var scope = App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == second.DisputeId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.VoteCount, 1));
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimantAtFaultVotes, 1));
         }
         Assert.Equal("The public has started voting, so the dispute can no longer be withdrawn.", (await Do(s => s.WithdrawAsync(dana, second.DisputeId))).Message);
     }
@@ -275,6 +276,31 @@ public sealed class DisputeServiceTests : ForumAppTest
         var verdict = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.False(verdict.Intact);
         Assert.Equal(2, verdict.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task Changing_the_statement_readers_see_or_a_reply_s_html_is_reported_by_verify()
+    {
+        var dana = await MemberAsync("Dana");
+        var opened = (await OpenAsync(dana)).Value!;
+        await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "We never agreed to that."));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Statements
+                .ExecuteUpdateAsync(s => s.SetProperty(st => st.Html, "<p>The parcel arrived fine.</p>"));
+        }
+        var shown = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        Assert.Equal("The record is broken: the claimant's statement on display differs from its recorded version.", shown.Message);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            await db.Statements.ExecuteUpdateAsync(s => s.SetProperty(st => st.Html, st => db.StatementRevisions.Where(r => r.StatementId == st.Id).Select(r => r.Html).First()));
+            await db.TimelineEntries.Where(e => e.Kind == TimelineKind.Reply).ExecuteUpdateAsync(s => s.SetProperty(e => e.BodyHtml, "<p>We agreed.</p>"));
+        }
+        var reply = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        Assert.Equal("The record is broken: entry 4 was changed after it was written.", reply.Message);
     }
 
     [Fact]

@@ -75,10 +75,26 @@ public sealed class Dispute
     /// <summary>Statements, edits and replies so far: the "most active" sort and the list's activity count.</summary>
     public int ActivityCount { get; set; }
 
-    /// <summary>Fault votes cast; a dispute with votes can no longer be withdrawn.</summary>
-    public int VoteCount { get; set; }
+    // Fault votes per option: counters moved with ExecuteUpdate inside each vote's transaction (Deliberation),
+    // so reading the tally is one row however many votes there are.
+    public int ClaimantAtFaultVotes { get; set; }
 
-    /// <summary>Bumped on every change of the row, so two racing writers cannot both win.</summary>
+    public int RespondentAtFaultVotes { get; set; }
+
+    public int BothAtFaultVotes { get; set; }
+
+    public int NeitherAtFaultVotes { get; set; }
+
+    /// <summary>Fault votes cast; a dispute with votes can no longer be withdrawn.</summary>
+    public int VoteCount => ClaimantAtFaultVotes + RespondentAtFaultVotes + BothAtFaultVotes + NeitherAtFaultVotes;
+
+    /// <summary>Comments that are not deleted.</summary>
+    public int CommentCount { get; set; }
+
+    /// <summary>The public verdict and resolution ranking as they stood when voting closed; null before.</summary>
+    public string? FinalVerdict { get; set; }
+
+    /// <summary>Bumped by every write on the dispute as it takes the row lock (DisputeWriter).</summary>
     public int Version { get; set; }
 
     public bool RespondentDidNotRespond => Status != DisputeStatus.AwaitingResponse && RespondentId is null && OpenedAt is not null;
@@ -102,6 +118,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         dispute.Property(d => d.RespondentName).HasMaxLength(Dispute.PartyNameMaxLength);
         dispute.Property(d => d.RespondentEmail).HasMaxLength(256);
         dispute.Property(d => d.Version).IsConcurrencyToken();
+        dispute.Ignore(d => d.VoteCount);
+        dispute.Property(d => d.FinalVerdict).HasMaxLength(2000);
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.ClaimantId).OnDelete(DeleteBehavior.Restrict);
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.RespondentId).OnDelete(DeleteBehavior.Restrict);
         dispute.HasIndex(d => new { d.Status, d.CreatedAt });

@@ -38,7 +38,6 @@ public static class DisputeLifecycle
         {
             dispute.ClosedAt = transition.At;
         }
-        dispute.Version++;
     }
 
     /// <summary>

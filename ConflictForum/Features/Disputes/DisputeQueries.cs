@@ -94,7 +94,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .ToListAsync(ct);
         var viewerRole = dispute.RoleOf(viewer.UserId);
         var invitationExpires = viewer.Is(dispute.ClaimantId)
-            ? await db.Invitations.Where(i => i.DisputeId == id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > Now)
+            ? await db.Invitations.Where(i => i.DisputeId == id).Where(Invitation.LiveAt(Now))
                 .Select(i => (DateTime?)i.ExpiresAt).MaxAsync(ct)
             : null;
 
@@ -127,17 +127,28 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .Select(e => new { e.Sequence, e.Reference, e.ContentHash })
             .ToListAsync(ct);
         var revisions = await db.StatementRevisions.AsNoTracking()
-            .Join(db.Statements.Where(s => s.DisputeId == disputeId), r => r.StatementId, s => s.Id, (r, s) => new { s.Role, r.Number, r.Source })
+            .Join(db.Statements.Where(s => s.DisputeId == disputeId), r => r.StatementId, s => s.Id, (r, s) => new { s.Role, r.Number, r.Source, r.Html })
             .ToListAsync(ct);
-        foreach (var entry in recorded)
+        foreach (var entry in recorded.Where(e => e.Reference!.StartsWith("statement:", StringComparison.Ordinal)))
         {
             var revision = revisions.SingleOrDefault(r => DisputeService.StatementReference(r.Role, r.Number) == entry.Reference);
-            if (revision is null || TimelineWriter.Sha256(revision.Source) != entry.ContentHash)
-                return new ChainVerdict(false, verdict.EntryCount, entry.Sequence,
-                    $"The record is broken: the statement version that entry {entry.Sequence} points to was changed or removed.");
+            if (revision is null || TimelineWriter.ContentHashOf(revision.Source, revision.Html) != entry.ContentHash)
+                return Broken(verdict, entry.Sequence, $"the statement version that entry {entry.Sequence} points to was changed or removed");
+        }
+
+        // What readers see is the statement row: it must be its newest recorded version, word for word.
+        var shown = await db.Statements.AsNoTracking().Where(s => s.DisputeId == disputeId).Select(s => new { s.Role, s.Revision, s.Source, s.Html }).ToListAsync(ct);
+        foreach (var statement in shown)
+        {
+            var newest = revisions.Where(r => r.Role == statement.Role).MaxBy(r => r.Number);
+            if (newest is null || newest.Number != statement.Revision || newest.Source != statement.Source || newest.Html != statement.Html)
+                return Broken(verdict, null, $"the {statement.Role.ToString().ToLowerInvariant()}'s statement on display differs from its recorded version");
         }
         return verdict;
     }
+
+    private static ChainVerdict Broken(ChainVerdict chain, int? sequence, string problem) =>
+        new(false, chain.EntryCount, sequence, $"The record is broken: {problem}.");
 
     public async Task<IReadOnlyList<StatementRevision>> RevisionsAsync(int disputeId, PartyRole role, CancellationToken ct = default)
     {

@@ -7,11 +7,13 @@ using Microsoft.Extensions.Options;
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>What a claimant gets back on opening a dispute: its id and the invitation token, shown once.</summary>
-public sealed record OpenedDispute(int DisputeId, string InvitationToken);
+/// <param name="Mailed">Whether the invitation e-mail went out (false when no address was given or delivery failed).</param>
+public sealed record OpenedDispute(int DisputeId, string InvitationToken, bool Mailed);
 
 /// <summary>Every write on a dispute: checked by the guardian, one transaction with its timeline entry.</summary>
 public sealed class DisputeService(
     IDbContextFactory<ForumDbContext> dbFactory,
+    DisputeWriter writer,
     TimelineWriter timeline,
     MarkdownRenderer markdown,
     InvitationMailer invitationMailer,
@@ -58,8 +60,8 @@ public sealed class DisputeService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        await invitationMailer.SendAsync(dispute, actor.DisplayName, token, ct);
-        return new OpenedDispute(dispute.Id, token);
+        var mailed = await invitationMailer.TrySendAsync(dispute, actor.DisplayName, token, ct);
+        return new OpenedDispute(dispute.Id, token, mailed);
     }
 
     /// <summary>Revokes any live link and issues a new one, shown once to the claimant (and mailed if an address was given).</summary>
@@ -73,36 +75,43 @@ public sealed class DisputeService(
             token = await IssueInvitationAsync(db, dispute, actor, ct);
             mailed = dispute;
             return Outcome.Ok;
-        }, ct);
-        if (!outcome.Succeeded) return (outcome).As<string>();
-        await invitationMailer.SendAsync(mailed!, actor.DisplayName, token!, ct);
+        }, DisputeChanges.Timeline, ct);
+        if (!outcome.Succeeded) return outcome.As<string>();
+        await invitationMailer.TrySendAsync(mailed!, actor.DisplayName, token!, ct);
         return token!;
     }
 
     public Task<Outcome> RevokeInvitationAsync(ForumActor actor, int disputeId, CancellationToken ct = default) =>
         WriteAsync(actor, disputeId, ForumGuardian.CanManageInvitation, async (db, dispute) =>
-            await RevokeLiveInvitationsAsync(db, dispute, actor, ct) ? Outcome.Ok : Outcome.Refused("There is no live invitation link to revoke."), ct);
+            await RevokeLiveInvitationsAsync(db, dispute, actor, ct) ? Outcome.Ok : Outcome.Refused("There is no live invitation link to revoke."),
+            DisputeChanges.Timeline, ct);
 
     /// <summary>What a person opening an invitation link sees before accepting.</summary>
     public async Task<Outcome<InvitationPreview>> InspectInvitationAsync(string token, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await FindInvitationAsync(db, token, ct);
-        if (found.Value is not { } invitation) return (found).As<InvitationPreview>();
-        var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == invitation.DisputeId, ct);
+        if (found.Value is not { } invitation) return found.As<InvitationPreview>();
+        var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == invitation.DisputeId, ct)).AsOf(Now, Options.VotingWindow);
+        if (dispute.Status != DisputeStatus.AwaitingResponse)
+            return Outcome.Refused("This dispute is no longer waiting for the other party, so the link no longer works.").As<InvitationPreview>();
         var claimant = await db.Users.Where(u => u.Id == dispute.ClaimantId).Select(u => u.DisplayName).SingleAsync(ct);
         return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, invitation.ExpiresAt);
     }
 
     public async Task<Outcome<int>> AcceptInvitationAsync(ForumActor actor, string token, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await FindInvitationAsync(db, token, ct);
-        if (found.Value is not { } invitation) return (found).As<int>();
+        Outcome<Invitation> found;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            found = await FindInvitationAsync(db, token, ct);
+        }
+        if (found.Value is not { } invitation) return found.As<int>();
         var outcome = await WriteAsync(actor, invitation.DisputeId, ForumGuardian.CanAcceptInvitation, async (tx, dispute) =>
         {
+            // Read again under the dispute's lock: a second accept of the same link waits here and finds it used.
             var live = await tx.Invitations.SingleAsync(i => i.Id == invitation.Id, ct);
-            if (!live.IsUsable(Now)) return Outcome.Refused("This invitation link was used, revoked or has expired.");
+            if (!live.IsUsable(Now)) return Outcome.Refused("This invitation link has already been used, revoked or has expired.");
             live.AcceptedAt = Now;
             live.AcceptedById = actor.UserId;
             dispute.RespondentId = actor.UserId;
@@ -113,7 +122,7 @@ public sealed class DisputeService(
             await timeline.AppendAsync(tx, dispute.Id, Now, actor, TimelineKind.RespondentJoined,
                 $"{actor.DisplayName} accepted the invitation and joined as the respondent. The dispute is open.", ct: ct);
             return Outcome.Ok;
-        }, ct);
+        }, DisputeChanges.All, ct);
         return outcome.Succeeded ? invitation.DisputeId : (outcome).As<int>();
     }
 
@@ -146,10 +155,9 @@ public sealed class DisputeService(
                 statement.Revisions.Add(revision);
             }
             Touch(dispute);
-            await db.SaveChangesAsync(ct);
             await AppendStatementEntryAsync(db, dispute, actor, role, revision, ct);
             return Outcome.Ok;
-        }, ct);
+        }, DisputeChanges.Statements | DisputeChanges.Timeline, ct);
     }
 
     public async Task<Outcome> PostReplyAsync(ForumActor actor, int disputeId, string text, CancellationToken ct = default)
@@ -165,7 +173,7 @@ public sealed class DisputeService(
             await timeline.AppendAsync(db, dispute.Id, Now, actor, TimelineKind.Reply,
                 $"{actor.DisplayName} ({role.ToString().ToLowerInvariant()}) replied.", body: text, bodyHtml: rendered.Html, ct: ct);
             return Outcome.Ok;
-        }, ct);
+        }, DisputeChanges.Timeline, ct);
     }
 
     public Task<Outcome> WithdrawAsync(ForumActor actor, int disputeId, CancellationToken ct = default) =>
@@ -178,7 +186,7 @@ public sealed class DisputeService(
             await timeline.AppendAsync(db, dispute.Id, Now, actor, TimelineKind.StatusChanged,
                 $"{actor.DisplayName} withdrew the dispute. It stays readable.", ct: ct);
             return Outcome.Ok;
-        }, ct);
+        }, DisputeChanges.All, ct);
 
     /// <summary>Saves every transition that is due (the deadline service calls this); returns how many disputes moved.</summary>
     public async Task<int> ApplyDueDeadlinesAsync(CancellationToken ct = default)
@@ -192,49 +200,19 @@ public sealed class DisputeService(
             .ToListAsync(ct);
         foreach (var id in due)
         {
-            await WriteAsync(ForumActor.Anonymous, id, (_, _) => Decision.Granted, (_, _) => Task.FromResult(Outcome.Ok), ct);
+            await WriteAsync(ForumActor.Anonymous, id, (_, _) => Decision.Granted, (_, _) => Task.FromResult(Outcome.Ok), DisputeChanges.None, ct);
         }
         return due.Count;
     }
 
-    /// <summary>
-    /// The shape of every write: one transaction; due deadlines applied first (and kept even if the action is
-    /// refused, since they are facts); the guardian asked about the dispute as it stands now; then the change.
-    /// </summary>
-    private async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
-        Func<ForumDbContext, Dispute, Task<Outcome>> change, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var dispute = await db.Disputes.SingleOrDefaultAsync(d => d.Id == disputeId, ct);
-        if (dispute is null) return Outcome.NotFound("This dispute does not exist.");
-
-        foreach (var transition in DisputeLifecycle.Due(dispute, Now, Options.VotingWindow))
-        {
-            DisputeLifecycle.Apply(dispute, transition, Options.VotingWindow);
-            await timeline.AppendAsync(db, dispute.Id, transition.At, ForumActor.Anonymous, TimelineKind.StatusChanged, transition.Summary, ct: ct);
-        }
-
-        // A change refuses before it alters anything, so what is saved on a refusal is only the deadlines.
-        var outcome = permission(actor, dispute) is { Allowed: false } no ? no.AsOutcome() : await change(db, dispute);
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.Refused("Someone changed this dispute at the same moment. Reload and try again; your text is kept.");
-        }
-        return outcome;
-    }
+    private Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
+        Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
+        writer.WriteAsync(actor, disputeId, Now, permission, change, changes, ct);
 
     private void Touch(Dispute dispute)
     {
         dispute.LastActivityAt = Now;
         dispute.ActivityCount++;
-        dispute.Version++;
     }
 
     private static StatementRevision AddStatement(ForumDbContext db, Dispute dispute, PartyRole role, ForumActor actor, string source, string html, DateTime now)
@@ -256,8 +234,10 @@ public sealed class DisputeService(
             ? (TimelineKind.StatementPosted, $"{actor.DisplayName} posted the {side}'s statement.")
             : (TimelineKind.StatementEdited, $"{actor.DisplayName} edited the {side}'s statement (version {revision.Number}).");
         return timeline.AppendAsync(db, dispute.Id, Now, actor, kind, summary,
-            reference: StatementReference(role, revision.Number), contentHash: TimelineWriter.Sha256(revision.Source), ct: ct);
+            reference: StatementReference(role, revision.Number), contentHash: TimelineWriter.ContentHashOf(revision.Source, revision.Html), ct: ct);
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     public static string StatementReference(PartyRole role, int number) => $"statement:{role}:{number}";
 
@@ -268,17 +248,18 @@ public sealed class DisputeService(
         db.Invitations.Add(new Invitation
         {
             DisputeId = dispute.Id, TokenHash = Invitation.HashOf(token), CreatedAt = now,
-            ExpiresAt = now + Options.InvitationLifetime,
+            // A link is no use once the dispute stops waiting, so it never outlives the response deadline.
+            ExpiresAt = Min(now + Options.InvitationLifetime, dispute.ResponseDeadline),
         });
         await timeline.AppendAsync(db, dispute.Id, Now, actor, TimelineKind.InvitationIssued,
-            $"{actor.DisplayName} issued an invitation link for {dispute.RespondentName}, valid until {(now + Options.InvitationLifetime):d MMM yyyy HH:mm} UTC.", ct: ct);
+            $"{actor.DisplayName} issued an invitation link for {dispute.RespondentName}, valid until {Components.DisputeLabels.Exact(Min(now + Options.InvitationLifetime, dispute.ResponseDeadline))}.", ct: ct);
         return token;
     }
 
     private async Task<bool> RevokeLiveInvitationsAsync(ForumDbContext db, Dispute dispute, ForumActor actor, CancellationToken ct, bool log = true)
     {
         var now = Now;
-        var live = await db.Invitations.Where(i => i.DisputeId == dispute.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now).ToListAsync(ct);
+        var live = await db.Invitations.Where(i => i.DisputeId == dispute.Id).Where(Invitation.LiveAt(now)).ToListAsync(ct);
         foreach (var invitation in live) invitation.RevokedAt = now;
         if (live.Count > 0 && log)
         {
@@ -295,10 +276,10 @@ public sealed class DisputeService(
         var now = Now;
         return invitation switch
         {
-            null => (Outcome.NotFound("This invitation link is not valid. Check that you copied all of it, or ask for a new one.").As<Invitation>()),
-            { AcceptedAt: not null } => (Outcome.Refused("This invitation link has already been used.").As<Invitation>()),
-            { RevokedAt: not null } => (Outcome.Refused("This invitation link was revoked by the party who opened the dispute. Ask them for a new one.").As<Invitation>()),
-            _ when invitation.ExpiresAt <= now => (Outcome.Refused("This invitation link has expired. Ask the party who opened the dispute for a new one.").As<Invitation>()),
+            null => Outcome.NotFound("This invitation link is not valid. Check that you copied all of it, or ask for a new one.").As<Invitation>(),
+            { AcceptedAt: not null } => Outcome.Refused("This invitation link has already been used.").As<Invitation>(),
+            { RevokedAt: not null } => Outcome.Refused("This invitation link was revoked by the party who opened the dispute. Ask them for a new one.").As<Invitation>(),
+            _ when invitation.ExpiresAt <= now => Outcome.Refused("This invitation link has expired. Ask the party who opened the dispute for a new one.").As<Invitation>(),
             _ => invitation,
         };
     }

@@ -7,6 +7,7 @@ public static class DisputesSetup
         var services = builder.Services;
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationMailer>();
+        services.AddSingleton<DisputeWriter>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();

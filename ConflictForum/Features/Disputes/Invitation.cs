@@ -25,6 +25,10 @@ public sealed class Invitation
 
     public bool IsUsable(DateTime now) => AcceptedAt is null && RevokedAt is null && now < ExpiresAt;
 
+    /// <summary><see cref="IsUsable"/> for queries.</summary>
+    public static System.Linq.Expressions.Expression<Func<Invitation, bool>> LiveAt(DateTime now) =>
+        i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now;
+
     /// <summary>256 random bits, URL-safe.</summary>
     public static string NewToken() => Base64UrlToken(RandomNumberGenerator.GetBytes(32));
 

@@ -13,6 +13,10 @@ public enum TimelineKind
     StatementEdited,
     Reply,
     StatusChanged,
+    CommentPosted,
+    ResolutionProposed,
+    ResolutionAnswered,
+    VerdictFrozen,
 }
 
 /// <summary>

@@ -59,6 +59,9 @@ public sealed class TimelineWriter
         return new ChainVerdict(true, entries.Count, null, $"The record is intact: all {entries.Count} entries match their hashes.");
     }
 
+    /// <summary>The hash a timeline entry records for content shown elsewhere: its source and the HTML readers see.</summary>
+    public static string ContentHashOf(string source, string html) => Sha256(source + "\0" + html);
+
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Every field, length-prefixed so no two different entries can serialize alike.</summary>
@@ -70,7 +73,7 @@ public sealed class TimelineWriter
             e.DisputeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
             e.At.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.ActorId, e.ActorName, e.Kind.ToString(), e.Summary, e.Body, e.Reference, e.ContentHash, e.PreviousHash,
+            e.ActorId, e.ActorName, e.Kind.ToString(), e.Summary, e.Body, e.BodyHtml, e.Reference, e.ContentHash, e.PreviousHash,
         })
         {
             canonical.Append(field is null ? "-1" : field.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');

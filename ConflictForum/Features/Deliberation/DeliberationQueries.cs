@@ -1,0 +1,103 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Deliberation;
+
+/// <summary>
+/// The fault vote as one reader may see it. <see cref="Tally"/> and <see cref="Verdict"/> are null while the tallies are
+/// blind to this reader; <see cref="Total"/> (how many voted) is always public.
+/// </summary>
+public sealed record TallyView(int Total, FaultTally? Tally, Verdict? Verdict, FaultOption? MyVote, Decision CanVote, string? FinalVerdict)
+{
+    public bool Visible => Tally is not null;
+}
+
+public sealed record CommentView(int Id, int? ParentId, string AuthorId, string AuthorName, PartyRole? AuthorRole, string? Html,
+    DateTime CreatedAt, bool Edited, bool Deleted, bool CanEdit, bool CanDelete, string? Source);
+
+public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentView> Replies);
+
+/// <summary>A page of threads, oldest first; <see cref="NextAfter"/> continues after the last one (null at the end).</summary>
+public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter);
+
+public sealed record ResolutionView(int Id, string Title, string Html, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
+    Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance);
+
+public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
+    IOptions<DisputeOptions> disputes, TimeProvider clock)
+{
+    public const int ThreadsPerPage = 30;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>One row read whatever the number of votes: the counters, never a count over the votes.</summary>
+    public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dispute = await db.Disputes.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disputeId, ct);
+        if (dispute is null) return null;
+        dispute.AsOf(Now, disputes.Value.VotingWindow);
+        var myVote = viewer.IsSignedIn
+            ? await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId).Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct)
+            : null;
+        var tally = FaultTally.Of(dispute);
+        var visible = ForumGuardian.CanSeeTallies(viewer, dispute, myVote is not null, voting.Value.TalliesVisible);
+        return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,
+            myVote, ForumGuardian.CanVote(viewer, dispute), dispute.FinalVerdict);
+    }
+
+    /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
+    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
+        var start = after ?? 0;
+        var tops = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId == null && c.Id > start)
+            .OrderBy(c => c.Id).Take(ThreadsPerPage + 1)).ToListAsync(ct);
+        var more = tops.Count > ThreadsPerPage;
+        if (more) tops.RemoveAt(tops.Count - 1);
+        var ids = tops.Select(t => t.Comment.Id).ToList();
+        var replies = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
+            .OrderBy(c => c.Id)).ToListAsync(ct);
+
+        CommentView View((Comment Comment, string AuthorName) row)
+        {
+            var c = row.Comment;
+            var deleted = c.DeletedAt is not null;
+            return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, deleted ? null : c.Html, c.CreatedAt,
+                c.EditedAt is not null, deleted,
+                ForumGuardian.CanEditComment(viewer, dispute, c, Now, voting.Value.CommentEditWindow).Allowed,
+                ForumGuardian.CanDeleteComment(viewer, dispute, c).Allowed,
+                viewer.Is(c.AuthorId) && !deleted ? c.Source : null);
+        }
+
+        var threads = tops.Select(t => new CommentThread(View(t),
+            replies.Where(r => r.Comment.ParentId == t.Comment.Id).Select(View).ToList())).ToList();
+        return new CommentPage(threads, more ? ids[^1] : null);
+    }
+
+    public async Task<IReadOnlyList<ResolutionView>> ResolutionsAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from r in db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId)
+                          join u in db.Users on r.ProposerId equals u.Id
+                          select new { Resolution = r, u.DisplayName }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Resolution.Id).ToList();
+        var mine = viewer.IsSignedIn
+            ? await db.Stances.Where(s => ids.Contains(s.ResolutionId) && s.VoterId == viewer.UserId).ToDictionaryAsync(s => s.ResolutionId, s => s.Supports, ct)
+            : [];
+        // Ranked by the lower bound of the 95% interval of support, not by raw counts.
+        return rows
+            .Select(x => new ResolutionView(x.Resolution.Id, x.Resolution.Title, x.Resolution.Html, x.DisplayName, x.Resolution.CreatedAt,
+                x.Resolution.Support, x.Resolution.Oppose, Share.Of(x.Resolution.Support, x.Resolution.Support + x.Resolution.Oppose),
+                x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null))
+            .OrderByDescending(v => v.SupportShare.Low).ThenBy(v => v.CreatedAt)
+            .ToList();
+    }
+
+    private static IQueryable<(Comment Comment, string AuthorName)> Projected(ForumDbContext db, IQueryable<Comment> comments) =>
+        comments.Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new ValueTuple<Comment, string>(c, u.DisplayName));
+}

@@ -1,0 +1,295 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Deliberation;
+
+/// <summary>What a recount found: the counters as stored and as the rows say.</summary>
+public sealed record RecountReport(FaultTally Stored, FaultTally Counted, int ResolutionsOff, bool Repaired)
+{
+    public bool Matches => Stored == Counted && ResolutionsOff == 0;
+}
+
+/// <summary>Comments, fault votes, resolutions and stances: every write through <see cref="DisputeWriter"/>.</summary>
+public sealed class DeliberationService(
+    IDbContextFactory<ForumDbContext> dbFactory,
+    DisputeWriter writer,
+    TimelineWriter timeline,
+    MarkdownRenderer markdown,
+    IOptions<VotingOptions> options,
+    TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option, CancellationToken ct = default) =>
+        WriteAsync(actor, disputeId, ForumGuardian.CanVote, async (db, _) =>
+        {
+            var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
+            if (vote?.Option == option) return Outcome.Ok; // a repeat (double click, second tab) changes nothing
+            if (vote is null)
+            {
+                vote = new FaultVote { DisputeId = disputeId, VoterId = actor.UserId!, Option = option, CastAt = Now };
+                db.FaultVotes.Add(vote);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    // Lost a race with the same member's other submit: the unique index kept one row, as a repeat would.
+                    db.Entry(vote).State = EntityState.Detached;
+                    return Outcome.Ok;
+                }
+            }
+            else
+            {
+                await MoveAsync(db, disputeId, vote.Option, -1, ct);
+                vote.Option = option;
+                vote.CastAt = Now;
+            }
+            await MoveAsync(db, disputeId, option, +1, ct);
+            return Outcome.Ok;
+        }, DisputeChanges.Tally, ct);
+
+    public Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default) =>
+        WriteAsync(actor, disputeId, ForumGuardian.CanVote, async (db, _) =>
+        {
+            var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
+            if (vote is null) return Outcome.Invalid("You have not voted on this dispute.");
+            db.FaultVotes.Remove(vote);
+            await MoveAsync(db, disputeId, vote.Option, -1, ct);
+            return Outcome.Ok;
+        }, DisputeChanges.Tally, ct);
+
+    public async Task<Outcome> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null, CancellationToken ct = default)
+    {
+        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem;
+        var html = markdown.Render(text).Html;
+        return await WriteAsync(actor, disputeId, ForumGuardian.CanComment, async (db, dispute) =>
+        {
+            int? parentId = null;
+            if (replyTo is { } id)
+            {
+                var parent = await db.Comments.Where(c => c.Id == id && c.DisputeId == disputeId).Select(c => new { c.Id, c.ParentId }).SingleOrDefaultAsync(ct);
+                if (parent is null) return Outcome.NotFound("The comment you replied to no longer exists.");
+                parentId = parent.ParentId ?? parent.Id; // replies nest one level: a reply to a reply joins the thread
+            }
+            var comment = new Comment
+            {
+                DisputeId = disputeId, ParentId = parentId, AuthorId = actor.UserId!, AuthorRole = dispute.RoleOf(actor.UserId),
+                Source = text, Html = html, CreatedAt = Now,
+            };
+            db.Comments.Add(comment);
+            dispute.CommentCount++;
+            dispute.ActivityCount++;
+            dispute.LastActivityAt = Now;
+                await db.SaveChangesAsync(ct);
+            await timeline.AppendAsync(db, disputeId, Now, actor, TimelineKind.CommentPosted,
+                parentId is null ? $"{actor.DisplayName} commented." : $"{actor.DisplayName} replied to a comment.",
+                reference: $"comment:{comment.Id}", contentHash: TimelineWriter.ContentHashOf(text, html), ct: ct);
+            return Outcome.Ok;
+        }, DisputeChanges.Comments, ct);
+    }
+
+    public async Task<Outcome> EditCommentAsync(ForumActor actor, int commentId, string text, CancellationToken ct = default)
+    {
+        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem;
+        var html = markdown.Render(text).Html;
+        return await WithCommentAsync(actor, commentId, (d, c) => ForumGuardian.CanEditComment(actor, d, c, Now, options.Value.CommentEditWindow),
+            comment =>
+            {
+                if (comment.Source == text) return Outcome.Invalid("Nothing changed.");
+                comment.Revisions.Add(new CommentRevision { Source = comment.Source, At = comment.EditedAt ?? comment.CreatedAt });
+                comment.Source = text;
+                comment.Html = html;
+                comment.EditedAt = Now;
+                return Outcome.Ok;
+            }, ct);
+    }
+
+    public Task<Outcome> DeleteCommentAsync(ForumActor actor, int commentId, CancellationToken ct = default) =>
+        WithCommentAsync(actor, commentId, (d, c) => ForumGuardian.CanDeleteComment(actor, d, c), comment =>
+        {
+            comment.DeletedAt = Now; // the text stays in the row for moderators and the record
+            return Outcome.Ok;
+        }, ct, countDown: true);
+
+    public async Task<Outcome<int>> ProposeResolutionAsync(ForumActor actor, int disputeId, string title, string text, CancellationToken ct = default)
+    {
+        title = title?.Trim() ?? "";
+        if (title.Length is < 5 or > Resolution.TitleMaxLength)
+            return Outcome.Invalid($"Give the resolution a title of 5 to {Resolution.TitleMaxLength} characters.").As<int>();
+        if (Check(text, Resolution.BodyMaxLength, "resolution") is { } problem) return problem.As<int>();
+        var html = markdown.Render(text).Html;
+        var created = 0;
+        var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanProposeResolution, async (db, dispute) =>
+        {
+            var resolution = new Resolution { DisputeId = disputeId, ProposerId = actor.UserId!, Title = title, Source = text, Html = html, CreatedAt = Now };
+            db.Resolutions.Add(resolution);
+            dispute.ActivityCount++;
+            dispute.LastActivityAt = Now;
+                await db.SaveChangesAsync(ct);
+            created = resolution.Id;
+            await timeline.AppendAsync(db, disputeId, Now, actor, TimelineKind.ResolutionProposed,
+                $"{actor.DisplayName} proposed a resolution: “{title}”.", reference: $"resolution:{resolution.Id}",
+                contentHash: TimelineWriter.ContentHashOf(text, html), ct: ct);
+            return Outcome.Ok;
+        }, DisputeChanges.Resolutions | DisputeChanges.Timeline, ct);
+        return outcome.Succeeded ? created : outcome.As<int>();
+    }
+
+    /// <summary>Support (true), oppose (false) or no stance (null) on a resolution; one row per member, changeable.</summary>
+    public async Task<Outcome> SetStanceAsync(ForumActor actor, int resolutionId, bool? supports, CancellationToken ct = default)
+    {
+        var disputeId = await DisputeOfResolutionAsync(resolutionId, ct);
+        if (disputeId is null) return Outcome.NotFound("This resolution does not exist.");
+        return await WriteAsync(actor, disputeId.Value, ForumGuardian.CanTakeStance, async (db, _) =>
+        {
+            var stance = await db.Stances.SingleOrDefaultAsync(s => s.ResolutionId == resolutionId && s.VoterId == actor.UserId, ct);
+            if (stance?.Supports == supports) return Outcome.Ok;
+            if (stance is not null)
+            {
+                await MoveStanceAsync(db, resolutionId, stance.Supports, -1, ct);
+                db.Stances.Remove(stance);
+            }
+            if (supports is { } value)
+            {
+                var row = new Stance { ResolutionId = resolutionId, VoterId = actor.UserId!, Supports = value };
+                db.Stances.Add(row);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException)
+                {
+                    db.Entry(row).State = EntityState.Detached;
+                    return Outcome.Ok;
+                }
+                await MoveStanceAsync(db, resolutionId, value, +1, ct);
+            }
+            return Outcome.Ok;
+        }, DisputeChanges.Resolutions, ct);
+    }
+
+    public async Task<Outcome> AnswerResolutionAsync(ForumActor actor, int resolutionId, PartyAnswer answer, CancellationToken ct = default)
+    {
+        var disputeId = await DisputeOfResolutionAsync(resolutionId, ct);
+        if (disputeId is null) return Outcome.NotFound("This resolution does not exist.");
+        return await WriteAsync(actor, disputeId.Value, ForumGuardian.CanAnswerResolution, async (db, dispute) =>
+        {
+            var resolution = await db.Resolutions.SingleAsync(r => r.Id == resolutionId, ct);
+            var role = dispute.RoleOf(actor.UserId)!.Value;
+            var current = role == PartyRole.Claimant ? resolution.ClaimantAnswer : resolution.RespondentAnswer;
+            if (current == answer) return Outcome.Ok;
+            if (role == PartyRole.Claimant) resolution.ClaimantAnswer = answer;
+            else resolution.RespondentAnswer = answer;
+            var said = answer switch
+            {
+                PartyAnswer.Accepts => "would accept",
+                PartyAnswer.Declines => "declines",
+                _ => "is undecided on",
+            };
+            await timeline.AppendAsync(db, dispute.Id, Now, actor, TimelineKind.ResolutionAnswered,
+                $"{actor.DisplayName} ({role.ToString().ToLowerInvariant()}) {said} the resolution “{resolution.Title}”.",
+                reference: $"resolution:{resolution.Id}", ct: ct);
+            return Outcome.Ok;
+        }, DisputeChanges.Resolutions | DisputeChanges.Timeline, ct);
+    }
+
+    /// <summary>Counts the vote and stance rows and compares them with the counters; with <paramref name="repair"/>, sets the counters to the counts.</summary>
+    public async Task<RecountReport> RecountAsync(int disputeId, bool repair, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct);
+        var stored = FaultTally.Of(dispute);
+        var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        int Count(FaultOption o) => rows.GetValueOrDefault(o);
+        var counted = new FaultTally(Count(FaultOption.ClaimantAtFault), Count(FaultOption.RespondentAtFault), Count(FaultOption.Both), Count(FaultOption.Neither));
+
+        var resolutions = await db.Resolutions.Where(r => r.DisputeId == disputeId)
+            .Select(r => new
+            {
+                r.Id, r.Support, r.Oppose,
+                CountedSupport = db.Stances.Count(s => s.ResolutionId == r.Id && s.Supports),
+                CountedOppose = db.Stances.Count(s => s.ResolutionId == r.Id && !s.Supports),
+            }).ToListAsync(ct);
+        var off = resolutions.Where(r => r.Support != r.CountedSupport || r.Oppose != r.CountedOppose).ToList();
+
+        var repaired = repair && (stored != counted || off.Count > 0);
+        if (repaired)
+        {
+            await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.ClaimantAtFaultVotes, counted.ClaimantAtFault)
+                .SetProperty(d => d.RespondentAtFaultVotes, counted.RespondentAtFault)
+                .SetProperty(d => d.BothAtFaultVotes, counted.Both)
+                .SetProperty(d => d.NeitherAtFaultVotes, counted.Neither), ct);
+            foreach (var r in off)
+            {
+                await db.Resolutions.Where(x => x.Id == r.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Support, r.CountedSupport).SetProperty(x => x.Oppose, r.CountedOppose), ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+        return new RecountReport(stored, counted, off.Count, repaired);
+    }
+
+    private Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
+        Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
+        writer.WriteAsync(actor, disputeId, Now, permission, change, changes, ct);
+
+    private async Task<Outcome> WithCommentAsync(ForumActor actor, int commentId, Func<Dispute, Comment, Decision> permission,
+        Func<Comment, Outcome> change, CancellationToken ct, bool countDown = false)
+    {
+        int? disputeId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            disputeId = await db.Comments.Where(c => c.Id == commentId).Select(c => (int?)c.DisputeId).SingleOrDefaultAsync(ct);
+        }
+        if (disputeId is null) return Outcome.NotFound("This comment does not exist.");
+        // The guardian needs the comment too, so it is asked inside the write, on the rows of this transaction.
+        return await WriteAsync(actor, disputeId.Value, (_, _) => Decision.Granted, async (db, dispute) =>
+        {
+            var comment = await db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == commentId, ct);
+            if (permission(dispute, comment) is { Allowed: false } no) return no.AsOutcome();
+            var outcome = change(comment);
+            if (outcome.Succeeded && countDown) dispute.CommentCount--;
+            return outcome;
+        }, DisputeChanges.Comments, ct);
+    }
+
+    private async Task<int?> DisputeOfResolutionAsync(int resolutionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Resolutions.Where(r => r.Id == resolutionId).Select(r => (int?)r.DisputeId).SingleOrDefaultAsync(ct);
+    }
+
+    private static Outcome? Check(string? text, int max, string what) =>
+        string.IsNullOrWhiteSpace(text) ? Outcome.Invalid($"Write your {what} first.")
+        : text.Length > max ? Outcome.Invalid($"Keep your {what} to {max:N0} characters.")
+        : null;
+
+    private static Task<int> MoveAsync(ForumDbContext db, int disputeId, FaultOption option, int delta, CancellationToken ct)
+    {
+        var dispute = db.Disputes.Where(d => d.Id == disputeId);
+        return option switch
+        {
+            FaultOption.ClaimantAtFault => dispute.ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimantAtFaultVotes, d => d.ClaimantAtFaultVotes + delta), ct),
+            FaultOption.RespondentAtFault => dispute.ExecuteUpdateAsync(s => s.SetProperty(d => d.RespondentAtFaultVotes, d => d.RespondentAtFaultVotes + delta), ct),
+            FaultOption.Both => dispute.ExecuteUpdateAsync(s => s.SetProperty(d => d.BothAtFaultVotes, d => d.BothAtFaultVotes + delta), ct),
+            _ => dispute.ExecuteUpdateAsync(s => s.SetProperty(d => d.NeitherAtFaultVotes, d => d.NeitherAtFaultVotes + delta), ct),
+        };
+    }
+
+    private static Task<int> MoveStanceAsync(ForumDbContext db, int resolutionId, bool supports, int delta, CancellationToken ct)
+    {
+        var resolution = db.Resolutions.Where(r => r.Id == resolutionId);
+        return supports
+            ? resolution.ExecuteUpdateAsync(s => s.SetProperty(r => r.Support, r => r.Support + delta), ct)
+            : resolution.ExecuteUpdateAsync(s => s.SetProperty(r => r.Oppose, r => r.Oppose + delta), ct);
+    }
+}

@@ -1,0 +1,16 @@
+using ConflictForum.Features.Disputes;
+
+namespace ConflictForum.Features.Deliberation;
+
+public static class DeliberationSetup
+{
+    public static WebApplicationBuilder AddForumDeliberation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDisputeClosing, VerdictAtClose>();
+        services.AddScoped<DeliberationService>();
+        services.AddScoped<DeliberationQueries>();
+        return builder;
+    }
+}

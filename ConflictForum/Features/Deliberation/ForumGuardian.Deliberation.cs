@@ -1,0 +1,51 @@
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+
+namespace ConflictForum.Features;
+
+public sealed partial class ForumGuardian
+{
+    private static readonly Decision OnlyWhileOpen = Decision.Denied("Comments and votes are taken only while the dispute is open.");
+
+    public static Decision CanComment(ForumActor actor, Dispute dispute) =>
+        !actor.IsSignedIn ? SignInFirst
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
+
+    public static Decision CanEditComment(ForumActor actor, Dispute dispute, Comment comment, DateTime now, TimeSpan window) =>
+        !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can edit a comment.")
+        : comment.DeletedAt is not null ? Decision.Denied("This comment was deleted.")
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : now - comment.CreatedAt > window ? Decision.Denied($"Comments can be edited for {window.TotalMinutes:0} minutes after posting.")
+        : Decision.Granted;
+
+    public static Decision CanDeleteComment(ForumActor actor, Dispute dispute, Comment comment) =>
+        !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can delete a comment.")
+        : comment.DeletedAt is not null ? Decision.Denied("This comment was already deleted.")
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
+
+    public static Decision CanVote(ForumActor actor, Dispute dispute) =>
+        !actor.IsSignedIn ? SignInFirst
+        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties do not vote on their own dispute.")
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
+
+    public static Decision CanProposeResolution(ForumActor actor, Dispute dispute) => CanComment(actor, dispute);
+
+    public static Decision CanTakeStance(ForumActor actor, Dispute dispute) =>
+        !actor.IsSignedIn ? SignInFirst
+        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties say whether they accept a resolution instead of voting on it.")
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
+
+    public static Decision CanAnswerResolution(ForumActor actor, Dispute dispute) =>
+        dispute.RoleOf(actor.UserId) is null ? Decision.Denied("Only the two parties say whether they accept a resolution.")
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
+
+    /// <summary>Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.</summary>
+    public static bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted, TallyVisibility visibility) =>
+        visibility == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted || dispute.RoleOf(actor.UserId) is not null;
+}

@@ -1,0 +1,69 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>Something other features add to the record when voting closes (the frozen verdict), in the same transaction.</summary>
+public interface IDisputeClosing
+{
+    Task OnClosingAsync(ForumDbContext db, Dispute dispute, DateTime at, CancellationToken ct);
+}
+
+/// <summary>
+/// The shape of every write on a dispute, for every feature: one transaction; due deadlines applied first (and
+/// kept even if the action is refused, since they are facts); the guardian asked about the dispute as it stands
+/// at <c>now</c>; then the change; then, after the commit, the event every open page of the dispute listens to.
+/// </summary>
+public sealed class DisputeWriter(
+    IDbContextFactory<ForumDbContext> dbFactory,
+    TimelineWriter timeline,
+    IOptions<DisputeOptions> options,
+    IDisputeEvents events,
+    IEnumerable<IDisputeClosing> closings)
+{
+    public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, DateTime now, Func<ForumActor, Dispute, Decision> permission,
+        Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Take the dispute's row lock before reading anything: writers on one dispute then queue on every provider
+        // (SQLite's BEGIN IMMEDIATE already serializes; SQL Server's READ COMMITTED would not), so the hash chain
+        // and the counters are always extended from what the previous writer committed.
+        if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
+            return Outcome.NotFound("This dispute does not exist.");
+        var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
+
+        var moved = false;
+        foreach (var transition in DisputeLifecycle.Due(dispute, now, options.Value.VotingWindow))
+        {
+            DisputeLifecycle.Apply(dispute, transition, options.Value.VotingWindow);
+            await timeline.AppendAsync(db, dispute.Id, transition.At, ForumActor.Anonymous, TimelineKind.StatusChanged, transition.Summary, ct: ct);
+            if (transition.To == DisputeStatus.Closed)
+            {
+                foreach (var closing in closings) await closing.OnClosingAsync(db, dispute, transition.At, ct);
+            }
+            moved = true;
+        }
+
+        Outcome outcome;
+        try
+        {
+            // A change refuses before it alters anything, so what is saved on a refusal is only the deadlines.
+            outcome = permission(actor, dispute) is { Allowed: false } no ? no.AsOutcome() : await change(db, dispute);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Only a constraint the lock above cannot rule out gets here; nothing was saved.
+            return Outcome.Refused("Someone changed this dispute at the same moment. Reload and try again; your text is kept.");
+        }
+
+        var published = (outcome.Succeeded ? changes : DisputeChanges.None) | (moved ? DisputeChanges.All : DisputeChanges.None);
+        if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published));
+        return outcome;
+    }
+}
