@@ -20,7 +20,7 @@ public readonly record struct Share(int Count, int Total, double Low, double Hig
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Value:P0} (95% interval {Low:P0}–{High:P0})");
+        $"{Value * 100:0}% (95% interval {Low * 100:0}%–{High * 100:0}%)");
 }
 
 public sealed record FaultTally(int ClaimantAtFault, int RespondentAtFault, int Both, int Neither)

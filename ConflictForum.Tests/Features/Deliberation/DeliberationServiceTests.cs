@@ -1,0 +1,284 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConflictForum.Tests.Features.Deliberation;
+
+public sealed class DeliberationServiceTests : ForumAppTest
+{
+    private readonly FakeTimeProvider clock;
+
+    public DeliberationServiceTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private DeliberationServiceTests(FakeTimeProvider clock) : base(clock) => this.clock = clock;
+
+    private sealed record Parties(int DisputeId, ForumActor Claimant, ForumActor Respondent);
+
+    private async Task<Parties> OpenDisputeAsync(bool respondentJoins = true)
+    {
+        var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
+        var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Broken lamp and no refund", Summary = "The lamp arrived in pieces.", RespondentName = "Lamp Shop",
+            Statement = "It arrived broken.",
+        }))).Value!;
+        if (respondentJoins) await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
+        return new(opened.DisputeId, claimant, respondent);
+    }
+
+    private Task<Outcome> Do(Func<DeliberationService, Task<Outcome>> action) => WithAsync(action);
+
+    private Task<TallyView?> TallyAsync(int id, ForumActor viewer) => WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
+
+    private Task<RecountReport> RecountAsync(int id, bool repair = false) => WithAsync<DeliberationService, RecountReport>(s => s.RecountAsync(id, repair));
+
+    [Fact]
+    public async Task No_voting_or_commenting_outside_Open()
+    {
+        var waiting = await OpenDisputeAsync(respondentJoins: false);
+        var reader = await MemberAsync("Reader");
+
+        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both))).Message);
+        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm."))).Message);
+
+        var open = await OpenDisputeAsync();
+        Assert.True((await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Both))).Succeeded);
+        clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
+        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither))).Message);
+        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late."))).Message);
+    }
+
+    [Fact]
+    public async Task Parties_never_vote_on_fault_in_their_own_dispute_and_anonymous_readers_cannot_act()
+    {
+        var d = await OpenDisputeAsync();
+
+        Assert.Equal("Parties do not vote on their own dispute.", (await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault))).Message);
+        Assert.Equal("Parties do not vote on their own dispute.", (await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault))).Message);
+        Assert.Equal("Sign in to take part.", (await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both))).Message);
+        Assert.Equal("Sign in to take part.", (await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi"))).Message);
+        var proposed = await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(ForumActor.Anonymous, d.DisputeId, "Split the cost", "Half each."));
+        Assert.Equal("Sign in to take part.", proposed.Message);
+        Assert.Equal(0, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_submits_of_the_same_vote_leave_one_vote_and_one_stance()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Eager Reader");
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "Refund £40."))).Value;
+
+        var votes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, FaultOption.RespondentAtFault)))));
+        var stances = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Do(s => s.SetStanceAsync(reader, resolution, true)))));
+
+        Assert.All(votes.Concat(stances), o => Assert.True(o.Succeeded, o.Message));
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+        Assert.Equal(1, await db.FaultVotes.CountAsync(v => v.DisputeId == d.DisputeId));
+        Assert.Equal(1, await db.Stances.CountAsync(s => s.ResolutionId == resolution));
+        Assert.Equal(new FaultTally(0, 1, 0, 0), (await TallyAsync(d.DisputeId, reader))!.Tally);
+        Assert.Equal(1, (await db.Resolutions.SingleAsync(r => r.Id == resolution)).Support);
+        Assert.True((await RecountAsync(d.DisputeId)).Matches);
+    }
+
+    [Fact]
+    public async Task Counters_equal_the_rows_after_a_random_run_of_casts_changes_and_withdrawals()
+    {
+        var d = await OpenDisputeAsync();
+        var readers = new List<ForumActor>();
+        for (var i = 0; i < 8; i++) readers.Add(await MemberAsync($"Reader {i}"));
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "Replace the lamp", "We send a new one."))).Value;
+        var random = new Random(20261124);
+        var options = Enum.GetValues<FaultOption>();
+
+        for (var step = 0; step < 120; step++)
+        {
+            var reader = readers[random.Next(readers.Count)];
+            var outcome = random.Next(4) switch
+            {
+                0 => await Do(s => s.WithdrawFaultVoteAsync(reader, d.DisputeId)),
+                1 => await Do(s => s.SetStanceAsync(reader, resolution, random.Next(3) switch { 0 => true, 1 => false, _ => null })),
+                _ => await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, options[random.Next(options.Length)])),
+            };
+            Assert.True(outcome.Succeeded || outcome.Message == "You have not voted on this dispute.", outcome.Message);
+        }
+
+        var report = await RecountAsync(d.DisputeId);
+        Assert.True(report.Matches, $"stored {report.Stored}, counted {report.Counted}, resolutions off {report.ResolutionsOff}");
+        Assert.InRange(report.Counted.Total, 1, readers.Count);
+    }
+
+    [Fact]
+    public async Task Recount_finds_and_repairs_counters_that_drifted()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Reader");
+        await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, FaultOption.Both));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(x => x.Id == d.DisputeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.BothAtFaultVotes, 7));
+        }
+
+        var found = await RecountAsync(d.DisputeId, repair: true);
+        Assert.False(found.Matches);
+        Assert.True(found.Repaired);
+        Assert.True((await RecountAsync(d.DisputeId)).Matches);
+        Assert.Equal(1, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
+    }
+
+    [Fact]
+    public async Task Tallies_are_blind_until_you_vote_but_parties_see_them_throughout()
+    {
+        var d = await OpenDisputeAsync();
+        var voter = await MemberAsync("Voter");
+        var lurker = await MemberAsync("Lurker");
+        await Do(s => s.CastFaultVoteAsync(voter, d.DisputeId, FaultOption.ClaimantAtFault));
+
+        var blind = (await TallyAsync(d.DisputeId, lurker))!;
+        Assert.False(blind.Visible);
+        Assert.Null(blind.Verdict);
+        Assert.Equal(1, blind.Total); // how many voted is public; how they voted is not
+        Assert.False((await TallyAsync(d.DisputeId, ForumActor.Anonymous))!.Visible);
+        Assert.True((await TallyAsync(d.DisputeId, voter))!.Visible);
+        Assert.True((await TallyAsync(d.DisputeId, d.Respondent))!.Visible);
+
+        clock.Advance(TimeSpan.FromDays(8));
+        Assert.True((await TallyAsync(d.DisputeId, ForumActor.Anonymous))!.Visible);
+    }
+
+    [Fact]
+    public async Task Verdict_needs_a_quorum_and_a_clear_lead_and_is_frozen_onto_the_timeline_at_close()
+    {
+        var d = await OpenDisputeAsync();
+        var refund = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "All £40 back."))).Value;
+        var voucher = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "A voucher", "£10 voucher."))).Value;
+        for (var i = 0; i < 9; i++)
+        {
+            var reader = await MemberAsync($"Reader {i}");
+            await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, i < 8 ? FaultOption.RespondentAtFault : FaultOption.Both));
+            await Do(s => s.SetStanceAsync(reader, refund, i < 8));
+            if (i < 2) await Do(s => s.SetStanceAsync(reader, voucher, true));
+        }
+        Assert.Equal("No clear verdict yet: 9 of the 10 votes needed.", (await TallyAsync(d.DisputeId, d.Claimant))!.Verdict!.Text);
+
+        var tenth = await MemberAsync("Tenth");
+        await Do(s => s.CastFaultVoteAsync(tenth, d.DisputeId, FaultOption.RespondentAtFault));
+        var verdict = (await TallyAsync(d.DisputeId, d.Claimant))!.Verdict!;
+        Assert.Equal(FaultOption.RespondentAtFault, verdict.Leader);
+        Assert.Equal(0.9, verdict.LeaderShare!.Value.Value, 3);
+        Assert.InRange(verdict.LeaderShare.Value.Low, 0.59, 0.60); // Wilson 95% for 9 of 10: 59.6%–98.2%
+        Assert.StartsWith("The public finds: the respondent is at fault, 90% (95% interval 60%–98%)", verdict.Text, StringComparison.Ordinal);
+
+        // 8 of 9 support outranks 2 of 2: the lower bound of the interval decides, not the raw share.
+        var ranked = await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, d.Claimant));
+        Assert.Equal(["Full refund", "A voucher"], ranked.Select(r => r.Title));
+
+        clock.Advance(TimeSpan.FromDays(8));
+        await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
+        var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
+        var frozen = Assert.Single(entries, e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.Contains("The public finds: the respondent is at fault", frozen.Body, StringComparison.Ordinal);
+        Assert.Contains("1. Full refund: 8 support, 1 oppose", frozen.Body, StringComparison.Ordinal);
+        Assert.Equal(verdict.Text, (await TallyAsync(d.DisputeId, ForumActor.Anonymous))!.FinalVerdict);
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
+    }
+
+    [Fact]
+    public async Task Close_tie_gives_no_clear_verdict()
+    {
+        var d = await OpenDisputeAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            var reader = await MemberAsync($"Reader {i}");
+            await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, i % 2 == 0 ? FaultOption.ClaimantAtFault : FaultOption.RespondentAtFault));
+        }
+
+        var verdict = (await TallyAsync(d.DisputeId, d.Claimant))!.Verdict!;
+        Assert.Null(verdict.Leader);
+        Assert.EndsWith("are too close to call.", verdict.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comments_thread_one_level_carry_party_badges_edit_within_the_window_and_delete_to_a_stub()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Reader");
+        Assert.True((await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Did you keep the **box**?"))).Succeeded);
+        var first = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads[0].Comment;
+        await Do(s => s.PostCommentAsync(d.Respondent, d.DisputeId, "We have photos of it.", replyTo: first.Id));
+        var reply = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads[0].Replies[0];
+        await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Please post them.", replyTo: reply.Id));
+
+        var thread = Assert.Single((await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads);
+        Assert.Contains("<strong>box</strong>", thread.Comment.Html, StringComparison.Ordinal);
+        Assert.Equal([PartyRole.Respondent, (PartyRole?)null], thread.Replies.Select(r => r.AuthorRole));
+        Assert.All(thread.Replies, r => Assert.Equal(first.Id, r.ParentId));
+
+        Assert.True((await Do(s => s.EditCommentAsync(reader, first.Id, "Did you keep the box and the receipt?"))).Succeeded);
+        Assert.Equal("Only the author can edit a comment.", (await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked"))).Message);
+        clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("Comments can be edited for 15 minutes after posting.", (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
+
+        Assert.True((await Do(s => s.DeleteCommentAsync(reader, first.Id))).Succeeded);
+        var after = Assert.Single((await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, ForumActor.Anonymous))).Threads);
+        Assert.True(after.Comment.Deleted);
+        Assert.Null(after.Comment.Html);
+        Assert.Equal(2, after.Replies.Count); // the thread stays readable around the stub
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == first.Id);
+        Assert.Equal("Did you keep the box and the receipt?", stored.Source); // on the record for moderators
+        Assert.Equal("Did you keep the **box**?", Assert.Single(stored.Revisions).Source);
+    }
+
+    [Fact]
+    public async Task Comments_come_in_pages_that_cost_the_same_however_long_the_discussion()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Chatty");
+        for (var i = 0; i < DeliberationQueries.ThreadsPerPage + 5; i++)
+            await Do(s => s.PostCommentAsync(reader, d.DisputeId, $"Comment {i}"));
+
+        var first = await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader));
+        Assert.Equal(DeliberationQueries.ThreadsPerPage, first.Threads.Count);
+        Assert.NotNull(first.NextAfter);
+        var second = await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader, first.NextAfter));
+        Assert.Equal(5, second.Threads.Count);
+        Assert.Null(second.NextAfter);
+        Assert.Equal("<p>Comment 34</p>", second.Threads[^1].Comment.Html!.Trim());
+    }
+
+    [Fact]
+    public async Task Parties_state_acceptance_on_the_record_and_members_take_stances()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Reader");
+        var id = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Split the cost", "Half each."))).Value;
+
+        Assert.True((await Do(s => s.AnswerResolutionAsync(d.Respondent, id, PartyAnswer.Accepts))).Succeeded);
+        Assert.Equal("Only the two parties say whether they accept a resolution.", (await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts))).Message);
+        Assert.Equal("Parties say whether they accept a resolution instead of voting on it.", (await Do(s => s.SetStanceAsync(d.Claimant, id, false))).Message);
+        Assert.True((await Do(s => s.SetStanceAsync(reader, id, false))).Succeeded);
+
+        var view = Assert.Single(await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, reader)));
+        Assert.Equal(PartyAnswer.Accepts, view.RespondentAnswer);
+        Assert.Equal(PartyAnswer.Undecided, view.ClaimantAnswer);
+        Assert.Equal(false, view.MyStance);
+        Assert.Equal((0, 1), (view.Support, view.Oppose));
+        var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionProposed && e.Summary.Contains("“Split the cost”", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionAnswered && e.Summary.Contains("would accept", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Summary.Contains("voted", StringComparison.OrdinalIgnoreCase)); // individual votes stay off the record
+    }
+}
