@@ -15,7 +15,8 @@ for provider in Sqlite SqlServer; do
     -name "${provider}ForumDbContextModelSnapshot.cs" -print | head -n 1)
   if [ -n "$snapshot" ]; then
     mv "$snapshot" "migrations/$provider/${provider}ForumDbContextModelSnapshot.cs"
-    find ConflictForum -mindepth 1 -type d -empty -not -path '*/bin/*' -not -path '*/obj/*' -delete
+    # Remove only the folders EF made for the snapshot, never the project's own (possibly empty) folders.
+    rmdir -p "$(dirname "$snapshot")" 2>/dev/null || true
   fi
 done
 rm -f ConflictForum/design-time.db*

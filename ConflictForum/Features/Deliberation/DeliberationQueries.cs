@@ -50,14 +50,15 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     }
 
     /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
-    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, CancellationToken ct = default)
+    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
         var start = after ?? 0;
+        var count = Math.Clamp(take ?? ThreadsPerPage, 1, 10 * ThreadsPerPage);
         var tops = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId == null && c.Id > start)
-            .OrderBy(c => c.Id).Take(ThreadsPerPage + 1)).ToListAsync(ct);
-        var more = tops.Count > ThreadsPerPage;
+            .OrderBy(c => c.Id).Take(count + 1)).ToListAsync(ct);
+        var more = tops.Count > count;
         if (more) tops.RemoveAt(tops.Count - 1);
         var ids = tops.Select(t => t.Comment.Id).ToList();
         var replies = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))

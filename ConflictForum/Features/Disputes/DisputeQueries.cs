@@ -109,10 +109,13 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             invitationExpires);
     }
 
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, CancellationToken ct = default)
+    /// <param name="includeComments">False for the dispute page, which shows the discussion itself; the full record keeps them.</param>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var entries = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
+        if (!includeComments) entries = entries.Where(e => e.Kind != TimelineKind.CommentPosted);
+        return await entries.OrderBy(e => e.Sequence).ToListAsync(ct);
     }
 
     /// <summary>Recomputes the dispute's hash chain, and checks each statement version against the hash its entry recorded.</summary>
