@@ -26,6 +26,7 @@ if (await commands.RunAsync(app) is { } exitCode) return exitCode;
 
 app.UseForumShell();
 app.MapAccountEndpoints();
+app.MapDisputeApi();
 
 await app.RunAsync();
 return 0;

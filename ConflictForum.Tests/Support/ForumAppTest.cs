@@ -5,12 +5,13 @@ namespace ConflictForum.Tests.Support;
 /// <summary>A test class with its own running app and data folder, disposed after each test (xunit honours IAsyncDisposable).</summary>
 public abstract class ForumAppTest : IAsyncDisposable
 {
-    protected ForumAppTest(TimeProvider? clock = null) => App = new ForumAppFactory(clock: clock);
+    protected ForumAppTest(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        App = new ForumAppFactory(clock: clock, settings: settings);
 
     protected ForumAppFactory App { get; }
 
     /// <summary>A confirmed member without a password (hashing is slow and these tests never sign in over HTTP).</summary>
-    protected async Task<ConflictForum.Platform.ForumActor> MemberAsync(string displayName)
+    internal async Task<ConflictForum.Platform.ForumActor> MemberAsync(string displayName)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConflictForum.Features.Accounts.ForumUser>>();
@@ -30,6 +31,9 @@ public abstract class ForumAppTest : IAsyncDisposable
         using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(path, UriKind.Relative));
         return (response.StatusCode, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
+
+    /// <summary><see cref="WithAsync"/> for helpers outside the test class.</summary>
+    internal Task<TResult> Run<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull => WithAsync(action);
 
     /// <summary>Runs <paramref name="action"/> with a service from a fresh scope, as one request or circuit would.</summary>
     protected async Task<TResult> WithAsync<TService, TResult>(Func<TService, Task<TResult>> action) where TService : notnull

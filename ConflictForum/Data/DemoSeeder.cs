@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
@@ -94,6 +95,27 @@ public static partial class DemoSeeder
             "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. I would accept a replacement by 6 December.");
         await At(TimeSpan.FromDays(1.2)).PostReplyAsync(northwind, washer.DisputeId,
             "We can offer a replacement from the Leeds warehouse, delivered 9 December, collecting the faulty unit at the same time.");
+
+        // The public weighs in on the open dispute.
+        var morgan = await Actor("moderator@demo.conflictforum.local");
+        var alex = await Actor("admin@demo.conflictforum.local");
+        DeliberationService Talk(TimeSpan ago) => ActivatorUtilities.CreateInstance<DeliberationService>(services, new FixedClock(now - ago));
+        var rightToReject = await Talk(TimeSpan.FromHours(26)).PostCommentAsync(sam, washer.DisputeId,
+            "Day 22 is inside the 30-day short-term right to reject, so a refund shouldn't need a repair attempt first.");
+        await Talk(TimeSpan.FromHours(25)).PostCommentAsync(northwind, washer.DisputeId,
+            "Fair point. That is why we have offered a replacement rather than only a repair.", replyTo: rightToReject.Value);
+        await Talk(TimeSpan.FromHours(24)).PostCommentAsync(priya, washer.DisputeId,
+            "Five weeks without a washing machine with a family of four is a long time. Did anyone offer a loan unit?");
+        var replacement = await Talk(TimeSpan.FromHours(23)).ProposeResolutionAsync(priya, washer.DisputeId,
+            "Replacement by 9 December plus the £50 voucher",
+            "Northwind delivers a new WM-800 by **9 December**, collects the faulty one, and still gives the £50 voucher.");
+        await Talk(TimeSpan.FromHours(22)).AnswerResolutionAsync(northwind, replacement.Value, PartyAnswer.Accepts);
+        foreach (var (voter, option, supports) in new[]
+                 { (sam, FaultOption.RespondentAtFault, true), (priya, FaultOption.Both, true), (morgan, FaultOption.RespondentAtFault, true), (alex, FaultOption.RespondentAtFault, false) })
+        {
+            await Talk(TimeSpan.FromHours(20)).CastFaultVoteAsync(voter, washer.DisputeId, option);
+            await Talk(TimeSpan.FromHours(20)).SetStanceAsync(voter, replacement.Value, supports);
+        }
 
         // Awaiting the other side.
         await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput

@@ -35,7 +35,7 @@ public sealed class DeliberationServiceTests : ForumAppTest
         return new(opened.DisputeId, claimant, respondent);
     }
 
-    private Task<Outcome> Do(Func<DeliberationService, Task<Outcome>> action) => WithAsync(action);
+    private Task<T> Do<T>(Func<DeliberationService, Task<T>> action) where T : Outcome => WithAsync(action);
 
     private Task<TallyView?> TallyAsync(int id, ForumActor viewer) => WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
 

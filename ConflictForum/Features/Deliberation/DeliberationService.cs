@@ -64,11 +64,13 @@ public sealed class DeliberationService(
             return Outcome.Ok;
         }, DisputeChanges.Tally, ct);
 
-    public async Task<Outcome> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null, CancellationToken ct = default)
+    /// <returns>The new comment's id.</returns>
+    public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null, CancellationToken ct = default)
     {
-        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem;
+        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem.As<int>();
         var html = markdown.Render(text).Html;
-        return await WriteAsync(actor, disputeId, ForumGuardian.CanComment, async (db, dispute) =>
+        var created = 0;
+        var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanComment, async (db, dispute) =>
         {
             int? parentId = null;
             if (replyTo is { } id)
@@ -92,6 +94,7 @@ public sealed class DeliberationService(
                 reference: $"comment:{comment.Id}", contentHash: TimelineWriter.ContentHashOf(text, html), ct: ct);
             return Outcome.Ok;
         }, DisputeChanges.Comments, ct);
+        return outcome.Succeeded ? created : outcome.As<int>();
     }
 
     public async Task<Outcome> EditCommentAsync(ForumActor actor, int commentId, string text, CancellationToken ct = default)

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ConflictForum.Tests.Http;
+
+public sealed class DisputeApiTests : ForumAppTest
+{
+    private readonly FakeTimeProvider clock;
+
+    public DisputeApiTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private DisputeApiTests(FakeTimeProvider clock) : base(clock) => this.clock = clock;
+
+    /// <summary>An open dispute with <paramref name="votes"/> members voting "respondent at fault", and one resolution.</summary>
+    internal static async Task<int> DisputeWithVotesAsync(ForumAppTest test, Func<string, Task<ForumActor>> member, int votes)
+    {
+        var claimant = await member("Claimant Carla");
+        var respondent = await member("Respondent Rob");
+        var opened = (await test.Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Fence paint on my car", Summary = "Paint drifted onto my car.", RespondentName = "Rob", Statement = "Paint everywhere.",
+        }))).Value!;
+        await test.Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
+        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
+        for (var i = 0; i < votes; i++)
+        {
+            var reader = await member($"Reader {i}");
+            await test.Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.RespondentAtFault));
+            await test.Run<DeliberationService, Outcome>(s => s.SetStanceAsync(reader, resolution, true));
+        }
+        return opened.DisputeId;
+    }
+
+    private async Task<DisputeApi.DisputeJson> GetJsonAsync(int id)
+    {
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri($"/api/disputes/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<DisputeApi.DisputeJson>())!;
+    }
+
+    [Fact]
+    public async Task Unknown_dispute_is_404()
+    {
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/api/disputes/999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Json_keeps_tallies_blind_while_voting_runs_and_shows_them_with_the_verdict_once_closed()
+    {
+        var id = await DisputeWithVotesAsync(this, MemberAsync, votes: 10);
+
+        var open = await GetJsonAsync(id);
+        Assert.Equal("Open", open.Status);
+        Assert.Equal("Respondent Rob", open.Respondent);
+        Assert.Equal(10, open.VoteCount);
+        Assert.Null(open.Tallies);
+        Assert.Null(open.Verdict);
+        Assert.Equal(10, Assert.Single(open.Resolutions).Support); // stances are not blind, only the fault vote is
+
+        clock.Advance(TimeSpan.FromDays(8));
+        var closed = await GetJsonAsync(id);
+        Assert.Equal("Closed", closed.Status);
+        Assert.Equal(new DisputeApi.FaultTallyJson(0, 10, 0, 0), closed.Tallies);
+        Assert.StartsWith("The public finds: the respondent is at fault, 100%", closed.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispute_page_does_not_reveal_blind_tallies_to_a_reader_who_has_not_voted()
+    {
+        var id = await DisputeWithVotesAsync(this, MemberAsync, votes: 3);
+
+        var (_, html) = await GetPageAsync($"/disputes/{id}");
+
+        Assert.Contains("3 votes cast so far. Vote to see how others voted", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"tally\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Respondent at fault <span", html, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DisputeApiWithOpenTalliesTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["Voting:TalliesVisible"] = "Always" })
+{
+    [Fact]
+    public async Task With_TalliesVisible_Always_the_json_shows_tallies_while_voting_runs()
+    {
+        var id = await DisputeApiTests.DisputeWithVotesAsync(this, MemberAsync, votes: 2);
+
+        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri($"/api/disputes/{id}", UriKind.Relative));
+
+        Assert.Equal(new DisputeApi.FaultTallyJson(0, 2, 0, 0), json!.Tallies);
+        Assert.StartsWith("No clear verdict yet: 2 of the 10 votes needed.", json.Verdict, StringComparison.Ordinal);
+    }
+}
