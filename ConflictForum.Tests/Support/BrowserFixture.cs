@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Other test classes run in parallel on two cores: give a loaded machine time, never a retry.
+        Assertions.SetDefaultExpectTimeout(15_000);
         if (ExecutablePath is not { } executable) return;
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
