@@ -11,17 +11,16 @@ namespace ConflictForum.Tests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposable
 {
-    private const string Password = "a long and memorable passphrase";
     private readonly ForumAppFactory app = new(kestrel: true);
 
     [BrowserFact]
     public async Task Claimant_opens_a_dispute_the_other_party_joins_by_link_and_the_record_verifies()
     {
-        await CreateMemberAsync("Dana Whitfield", "dana@example.test");
-        await CreateMemberAsync("Northwind Appliances", "support@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Northwind Appliances", "support@example.test");
         await using var claimantContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         await using var respondentContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
-        var claimant = await SignedInPageAsync(claimantContext, "dana@example.test");
+        var claimant = await BrowserJourney.SignedInPageAsync(claimantContext, "dana@example.test");
 
         // Everything typed survives a reload (a dropped connection, a closed tab): a draft is kept in the browser.
         const string Statement = "My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned";
@@ -50,7 +49,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         // The other party got the same link by e-mail.
         Assert.Equal(link, app.Mail.LinkIn("support@example.test", "invites you").ToString());
-        var respondent = await SignedInPageAsync(respondentContext, "support@example.test");
+        var respondent = await BrowserJourney.SignedInPageAsync(respondentContext, "support@example.test");
         await respondent.GotoAsync(link);
         await Expect(respondent.GetByText("Washing machine failed after three weeks")).ToBeVisibleAsync();
         await BrowserFixture.WaitForCircuitAsync(respondent);
@@ -74,9 +73,9 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task A_20000_character_statement_of_emoji_and_non_Latin_text_survives_the_live_page_intact()
     {
-        await CreateMemberAsync("Dana Whitfield", "dana@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
-        var page = await SignedInPageAsync(context, "dana@example.test");
+        var page = await BrowserJourney.SignedInPageAsync(context, "dana@example.test");
         const string Unit = "Ünïcødé 👩🏽‍⚖️ العربية 中文 हिन्दी — ";
         var statement = string.Concat(Enumerable.Repeat(Unit, (20_000 - 7) / Unit.Length)) + "THE END";
         Assert.InRange(statement.Length, 19_950, 20_000);
@@ -103,7 +102,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task Deadline_countdown_keeps_ticking_in_the_browser()
     {
-        await CreateMemberAsync("Dana Whitfield", "dana@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
         int disputeId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -128,27 +127,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(countdown).ToHaveTextAsync("Response due in 3 days");
     }
 
-    private async Task CreateMemberAsync(string displayName, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-        var created = await users.CreateAsync(new ForumUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow,
-        }, Password);
-        Assert.True(created.Succeeded);
-    }
 
-    private static async Task<IPage> SignedInPageAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
-        return page;
-    }
 
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

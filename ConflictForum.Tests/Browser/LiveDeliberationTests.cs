@@ -1,0 +1,62 @@
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConflictForum.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDisposable
+{
+    private readonly ForumAppFactory app = new(kestrel: true);
+
+    [BrowserFact]
+    public async Task A_vote_and_a_comment_in_one_browser_appear_on_the_other_party_s_open_page_without_reload()
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Carla Claimant", "carla@example.test");
+        var respondent = await BrowserJourney.CreateMemberAsync(app, "Rob Respondent", "rob@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Bea Reader", "bea@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            var opened = (await disputes.OpenDisputeAsync(claimant, new()
+            {
+                Title = "Hedge trimmings dumped on my lawn", Summary = "Every week the trimmings land on my side.", RespondentName = "Rob",
+                Statement = "They land on my lawn.",
+            })).Value!;
+            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
+            disputeId = opened.DisputeId;
+        }
+
+        await using var contextA = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        await using var contextB = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var pageA = await BrowserJourney.SignedInPageAsync(contextA, "carla@example.test");
+        await pageA.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(pageA);
+        await Expect(pageA.GetByTestId("tally")).ToContainTextAsync("0 · Respondent at fault");
+
+        var pageB = await BrowserJourney.SignedInPageAsync(contextB, "bea@example.test");
+        await pageB.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(pageB);
+        await Expect(pageB.GetByTestId("blind-tally")).ToContainTextAsync("0 votes cast so far. Vote to see how others voted");
+        await pageB.GetByTestId("vote-RespondentAtFault").ClickAsync();
+        await Expect(pageB.GetByTestId("tally")).ToContainTextAsync("1 · Respondent at fault"); // voted: no longer blind
+        await pageB.Locator("#new-comment").FillAsync("Trimmings on **someone else's** lawn are theirs to clear.");
+        await pageB.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
+
+        // A never reloads: the events reach its circuit and it re-renders the slices that changed.
+        await Expect(pageA.GetByTestId("tally")).ToContainTextAsync("1 · Respondent at fault");
+        await Expect(pageA.GetByTestId("comments").Locator(".cf-markdown strong")).ToHaveTextAsync("someone else's");
+        await Expect(pageA.GetByText("Discussion (1)")).ToBeVisibleAsync();
+        await pageA.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "live-update-party-view.png"), FullPage = true });
+    }
+
+
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
