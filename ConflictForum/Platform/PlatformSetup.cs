@@ -9,7 +9,11 @@ public static class PlatformSetup
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<BrowserDrafts>();
-        services.TryAddSingleton<IDisputeEvents, InProcessDisputeEvents>();
+        // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
+        // so configuration added after this call (hosting, tests) counts.
+        services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis
+            ? new RedisDisputeEvents(redis, sp.GetRequiredService<ILogger<RedisDisputeEvents>>())
+            : new InProcessDisputeEvents());
         return services;
     }
 }

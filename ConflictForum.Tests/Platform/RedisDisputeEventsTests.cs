@@ -1,0 +1,69 @@
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Platform;
+
+/// <summary>Two app instances sharing one SQLite file and a real redis-server, as behind a load balancer.</summary>
+public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncDisposable
+{
+    private readonly TempFolder data = new();
+    private ForumAppFactory? first;
+    private ForumAppFactory? second;
+
+    private ForumAppFactory Instance(ref ForumAppFactory? slot) =>
+        slot ??= new ForumAppFactory(dataFolder: data.Path, settings: new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection });
+
+    [RedisFact]
+    public async Task A_vote_on_one_instance_reaches_pages_subscribed_on_the_other()
+    {
+        var a = Instance(ref first);
+        var b = Instance(ref second);
+        Assert.IsType<RedisDisputeEvents>(a.Services.GetRequiredService<IDisputeEvents>());
+
+        var (disputeId, reader) = await OpenDisputeWithReaderAsync(a);
+        var heardOnB = new TaskCompletionSource<DisputeChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = b.Services.GetRequiredService<IDisputeEvents>().Subscribe(disputeId, change =>
+        {
+            if (change.Changes.HasFlag(DisputeChanges.Tally)) heardOnB.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+        await Task.Delay(200); // the subscription is local; Redis already carries the channel
+
+        await using (var scope = a.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<DeliberationService>().CastFaultVoteAsync(reader, disputeId, FaultOption.Both);
+            Assert.True(outcome.Succeeded, outcome.Message);
+        }
+
+        var heard = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(disputeId, heard.DisputeId);
+        await using var onB = b.Services.CreateAsyncScope();
+        var tally = await onB.ServiceProvider.GetRequiredService<DeliberationQueries>().TallyAsync(disputeId, reader);
+        Assert.Equal(1, tally!.Tally!.Both); // and B reads the same committed tally from the shared database
+    }
+
+    private static async Task<(int DisputeId, ForumActor Reader)> OpenDisputeWithReaderAsync(ForumAppFactory app)
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Claimant", "c@example.test");
+        var respondent = await BrowserJourney.CreateMemberAsync(app, "Respondent", "r@example.test");
+        var reader = await BrowserJourney.CreateMemberAsync(app, "Reader", "reader@example.test");
+        await using var scope = app.Services.CreateAsyncScope();
+        var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+        var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared driveway blocked again", Summary = "A van parks across it.", RespondentName = "Rita", Statement = "It is blocked.",
+        })).Value!;
+        await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
+        return (opened.DisputeId, reader);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (first is not null) await first.DisposeAsync();
+        if (second is not null) await second.DisposeAsync();
+        data.Dispose();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace ConflictForum.Platform;
+
+/// <summary>
+/// Dispute events over Redis pub/sub, so several app instances behind a load balancer see each other's changes.
+/// Every event, this instance's own included, comes back through Redis and is then fanned out to local pages:
+/// one path, one order.
+/// </summary>
+public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
+{
+    private static readonly RedisChannel Channel = RedisChannel.Literal("conflictforum:dispute-events");
+    private readonly InProcessDisputeEvents local = new();
+    private readonly ConnectionMultiplexer redis;
+    private readonly ILogger<RedisDisputeEvents> logger;
+
+    public RedisDisputeEvents(string configuration, ILogger<RedisDisputeEvents> logger)
+    {
+        this.logger = logger;
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false; // start even if Redis is down; it reconnects on its own
+        redis = ConnectionMultiplexer.Connect(options);
+        redis.GetSubscriber().Subscribe(Channel, (_, message) =>
+        {
+            if (message.HasValue && JsonSerializer.Deserialize<DisputeChanged>((string)message!) is { } change) local.Deliver(change);
+        });
+    }
+
+    public void Publish(DisputeChanged change)
+    {
+        try
+        {
+            redis.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(change), CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            // The change itself is committed; only other pages' live refresh is missed (they catch up on their next load).
+            LogPublishFailed(logger, change.DisputeId, ex);
+        }
+    }
+
+    public IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler) => local.Subscribe(disputeId, handler);
+
+    public void Dispose() => redis.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the change of dispute {DisputeId} to Redis.")]
+    private static partial void LogPublishFailed(ILogger logger, int disputeId, Exception exception);
+}
