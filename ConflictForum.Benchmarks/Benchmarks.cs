@@ -1,0 +1,29 @@
+namespace ConflictForum.Benchmarks;
+
+// Figures for the deliberation path on this machine, against the real app services and a real SQLite file
+// (synchronous=FULL). Not a test: it prints numbers. Run: dotnet run -c Release --project ConflictForum.Benchmarks
+internal static class Benchmarks
+{
+    public static async Task Main(string[] args)
+    {
+        var scale = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
+        await using var bench = await DeliberationBench.CreateAsync();
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite synchronous=FULL, WAL");
+        var small = await bench.DisputeWithVotesAsync(10);
+        var large = await bench.DisputeWithVotesAsync(scale);
+        await bench.TallyReadAsync(small, reads: 5_000); // a first round to let the JIT settle; the second is reported
+        await bench.TallyReadAsync(large, reads: 5_000);
+        foreach (var (votes, disputeId) in new[] { (10, small), (scale, large) })
+        {
+            var perRead = await bench.TallyReadAsync(disputeId, reads: 5_000);
+            Console.WriteLine($"Tally read at {votes,9:N0} votes: {perRead.TotalMicroseconds,8:N1} µs per read (mean of 5,000)");
+        }
+
+        foreach (var writers in new[] { 1, 8 })
+        {
+            var (count, elapsed) = await bench.SustainedVotesAsync(writers, TimeSpan.FromSeconds(10));
+            Console.WriteLine($"Votes through the service, {writers} concurrent writer(s): {count / elapsed.TotalSeconds,8:N0} votes/s ({count:N0} in {elapsed.TotalSeconds:N1} s)");
+        }
+    }
+}
