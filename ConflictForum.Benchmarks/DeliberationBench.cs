@@ -56,7 +56,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<DeliberationService>().RecountAsync(disputeId, repair: true);
+            var admin = new ForumActor("bench-admin", "Benchmark", IsModerator: false, IsAdmin: true, AccountCreatedAt: null);
+            var report = (await scope.ServiceProvider.GetRequiredService<DeliberationService>().RecountAsync(admin, disputeId, repair: true)).Value!;
             if (report.Counted.Total != votes) throw new InvalidOperationException("Bulk insert and recount disagree.");
         }
         return disputeId;

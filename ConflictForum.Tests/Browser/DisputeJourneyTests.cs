@@ -57,6 +57,10 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes");
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await respondent.Locator("#statement-editor-Respondent").FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
+        // Preview before saving, as a careful party would; it also lets the field's blur re-render settle before the click
+        // (a click whose mousedown blurs the field can land on a shifted layout).
+        await respondent.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await Expect(respondent.GetByTestId("statement-respondent").Locator(".mud-tabs .cf-markdown strong")).ToHaveTextAsync("E21");
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Save statement" }).ClickAsync();
         await Expect(respondent.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
 

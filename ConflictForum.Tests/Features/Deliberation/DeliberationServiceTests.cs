@@ -39,7 +39,10 @@ public sealed class DeliberationServiceTests : ForumAppTest
 
     private Task<TallyView?> TallyAsync(int id, ForumActor viewer) => WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
 
-    private Task<RecountReport> RecountAsync(int id, bool repair = false) => WithAsync<DeliberationService, RecountReport>(s => s.RecountAsync(id, repair));
+    private static readonly ForumActor Admin = new("admin-id", "Admin", IsModerator: false, IsAdmin: true, AccountCreatedAt: null);
+
+    private async Task<RecountReport> RecountAsync(int id, bool repair = false) =>
+        (await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(Admin, id, repair))).Value!;
 
     [Fact]
     public async Task No_voting_or_commenting_outside_Open()
@@ -116,6 +119,14 @@ public sealed class DeliberationServiceTests : ForumAppTest
         var report = await RecountAsync(d.DisputeId);
         Assert.True(report.Matches, $"stored {report.Stored}, counted {report.Counted}, resolutions off {report.ResolutionsOff}");
         Assert.InRange(report.Counted.Total, 1, readers.Count);
+    }
+
+    [Fact]
+    public async Task Only_admins_recount()
+    {
+        var d = await OpenDisputeAsync();
+        var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(d.Claimant, d.DisputeId, repair: true));
+        Assert.Equal("Only admins recount votes.", refused.Message);
     }
 
     [Fact]

@@ -202,11 +202,18 @@ public sealed class DeliberationService(
         }, DisputeChanges.Resolutions | DisputeChanges.Timeline, ct);
     }
 
-    /// <summary>Counts the vote and stance rows and compares them with the counters; with <paramref name="repair"/>, sets the counters to the counts.</summary>
-    public async Task<RecountReport> RecountAsync(int disputeId, bool repair, CancellationToken ct = default)
+    /// <summary>
+    /// Counts the vote and stance rows and compares them with the counters; with <paramref name="repair"/>, sets the
+    /// counters to the counts. Admins only (the admin page; tests).
+    /// </summary>
+    public async Task<Outcome<RecountReport>> RecountAsync(ForumActor actor, int disputeId, bool repair, CancellationToken ct = default)
     {
+        if (ForumGuardian.CanRecount(actor) is { Allowed: false } no) return no.AsOutcome().As<RecountReport>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The dispute's row lock first, as every vote takes it: no vote lands between the count and the repair.
+        if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
+            return Outcome.NotFound("This dispute does not exist.").As<RecountReport>();
         var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct);
         var stored = FaultTally.Of(dispute);
         var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)

@@ -45,6 +45,9 @@ public sealed partial class ForumGuardian
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
+    public static Decision CanRecount(ForumActor actor) =>
+        actor.IsAdmin ? Decision.Granted : Decision.Denied("Only admins recount votes.");
+
     /// <summary>Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.</summary>
     public static bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted, TallyVisibility visibility) =>
         visibility == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted || dispute.RoleOf(actor.UserId) is not null;
