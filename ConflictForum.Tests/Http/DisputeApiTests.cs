@@ -4,20 +4,11 @@ using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConflictForum.Tests.Http;
 
-public sealed class DisputeApiTests : ForumAppTest
+public sealed class DisputeApiTests : ClockedForumAppTest
 {
-    private readonly FakeTimeProvider clock;
-
-    public DisputeApiTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
-    {
-    }
-
-    private DisputeApiTests(FakeTimeProvider clock) : base(clock) => this.clock = clock;
-
     /// <summary>An open dispute with <paramref name="votes"/> members voting "respondent at fault", and one resolution.</summary>
     internal static async Task<int> DisputeWithVotesAsync(ForumAppTest test, Func<string, Task<ForumActor>> member, int votes)
     {
@@ -65,7 +56,7 @@ public sealed class DisputeApiTests : ForumAppTest
         Assert.Null(open.Verdict);
         Assert.Equal(10, Assert.Single(open.Resolutions).Support); // stances are not blind, only the fault vote is
 
-        clock.Advance(TimeSpan.FromDays(8));
+        Clock.Advance(TimeSpan.FromDays(8));
         var closed = await GetJsonAsync(id);
         Assert.Equal("Closed", closed.Status);
         Assert.Equal(new DisputeApi.FaultTallyJson(0, 10, 0, 0), closed.Tallies);

@@ -48,3 +48,15 @@ public abstract class ForumAppTest : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>A <see cref="ForumAppTest"/> whose app runs on a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> the test advances.</summary>
+public abstract class ClockedForumAppTest : ForumAppTest
+{
+    protected ClockedForumAppTest() : this(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private ClockedForumAppTest(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) : base(clock) => Clock = clock;
+
+    protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
+}

@@ -6,20 +6,11 @@ using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConflictForum.Tests.Features.Deliberation;
 
-public sealed class DeliberationServiceTests : ForumAppTest
+public sealed class DeliberationServiceTests : ClockedForumAppTest
 {
-    private readonly FakeTimeProvider clock;
-
-    public DeliberationServiceTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
-    {
-    }
-
-    private DeliberationServiceTests(FakeTimeProvider clock) : base(clock) => this.clock = clock;
-
     private sealed record Parties(int DisputeId, ForumActor Claimant, ForumActor Respondent);
 
     private async Task<Parties> OpenDisputeAsync(bool respondentJoins = true)
@@ -55,7 +46,7 @@ public sealed class DeliberationServiceTests : ForumAppTest
 
         var open = await OpenDisputeAsync();
         Assert.True((await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Both))).Succeeded);
-        clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
+        Clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
         Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither))).Message);
         Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late."))).Message);
     }
@@ -164,7 +155,7 @@ public sealed class DeliberationServiceTests : ForumAppTest
         Assert.True((await TallyAsync(d.DisputeId, voter))!.Visible);
         Assert.True((await TallyAsync(d.DisputeId, d.Respondent))!.Visible);
 
-        clock.Advance(TimeSpan.FromDays(8));
+        Clock.Advance(TimeSpan.FromDays(8));
         Assert.True((await TallyAsync(d.DisputeId, ForumActor.Anonymous))!.Visible);
     }
 
@@ -195,7 +186,7 @@ public sealed class DeliberationServiceTests : ForumAppTest
         var ranked = await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, d.Claimant));
         Assert.Equal(["Full refund", "A voucher"], ranked.Select(r => r.Title));
 
-        clock.Advance(TimeSpan.FromDays(8));
+        Clock.Advance(TimeSpan.FromDays(8));
         await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
         var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
         var frozen = Assert.Single(entries, e => e.Kind == TimelineKind.VerdictFrozen);
@@ -238,7 +229,7 @@ public sealed class DeliberationServiceTests : ForumAppTest
 
         Assert.True((await Do(s => s.EditCommentAsync(reader, first.Id, "Did you keep the box and the receipt?"))).Succeeded);
         Assert.Equal("Only the author can edit a comment.", (await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked"))).Message);
-        clock.Advance(TimeSpan.FromMinutes(16));
+        Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal("Comments can be edited for 15 minutes after posting.", (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
 
         Assert.True((await Do(s => s.DeleteCommentAsync(reader, first.Id))).Succeeded);

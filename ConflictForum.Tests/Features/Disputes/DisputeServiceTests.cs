@@ -5,20 +5,11 @@ using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ConflictForum.Tests.Features.Disputes;
 
-public sealed class DisputeServiceTests : ForumAppTest
+public sealed class DisputeServiceTests : ClockedForumAppTest
 {
-    private readonly FakeTimeProvider clock;
-
-    public DisputeServiceTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
-    {
-    }
-
-    private DisputeServiceTests(FakeTimeProvider clock) : base(clock) => this.clock = clock;
-
     private static OpenDisputeInput ValidInput(string statement = "The parcel arrived **broken** and the seller refuses a refund.") => new()
     {
         Title = "Broken lamp and no refund",
@@ -47,7 +38,7 @@ public sealed class DisputeServiceTests : ForumAppTest
         Assert.True(opened.Succeeded, opened.Message);
         var view = await ViewAsync(opened.Value!.DisputeId, dana);
         Assert.Equal(DisputeStatus.AwaitingResponse, view!.Dispute.Status);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddDays(7), view.Dispute.ResponseDeadline);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime.AddDays(7), view.Dispute.ResponseDeadline);
         Assert.Contains("<strong>broken</strong>", view.ClaimantStatement!.Html, StringComparison.Ordinal);
         Assert.Equal([TimelineKind.DisputeOpened, TimelineKind.StatementPosted, TimelineKind.InvitationIssued],
             (await TimelineAsync(view.Dispute.Id)).Select(e => e.Kind));
@@ -126,14 +117,14 @@ public sealed class DisputeServiceTests : ForumAppTest
         var stranger = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(shop, opened.DisputeId));
         Assert.Equal("Only the party who opened the dispute manages its invitation.", stranger.Message);
 
-        clock.Advance(TimeSpan.FromDays(6));
+        Clock.Advance(TimeSpan.FromDays(6));
         var preview = await WithAsync<DisputeService, Outcome<InvitationPreview>>(s => s.InspectInvitationAsync(reissued.Value!));
         Assert.True(preview.Succeeded, preview.Message);
         Assert.Equal("Dana", preview.Value!.ClaimantName);
 
         // A link never outlives the response window (7 days), even though links may live 14.
-        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddDays(1), preview.Value.ExpiresAt);
-        clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime.AddDays(1), preview.Value.ExpiresAt);
+        Clock.Advance(TimeSpan.FromDays(2));
         var late = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(shop, reissued.Value!));
         Assert.StartsWith("This invitation link has expired.", late.Message, StringComparison.Ordinal);
     }
@@ -144,7 +135,7 @@ public sealed class DisputeServiceTests : ForumAppTest
         var dana = await MemberAsync("Dana");
         var opened = (await OpenAsync(dana)).Value!;
 
-        clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         var reader = await ViewAsync(opened.DisputeId, ForumActor.Anonymous);
         Assert.Equal(DisputeStatus.Open, reader!.Dispute.Status);
         Assert.True(reader.Dispute.RespondentDidNotRespond);
@@ -153,7 +144,7 @@ public sealed class DisputeServiceTests : ForumAppTest
         var entries = await TimelineAsync(opened.DisputeId);
         Assert.Contains(entries, e => e.Kind == TimelineKind.StatusChanged && e.ActorId is null && e.Summary.Contains("without an answer", StringComparison.Ordinal));
 
-        clock.Advance(TimeSpan.FromDays(7));
+        Clock.Advance(TimeSpan.FromDays(7));
         var closed = await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "One more thing."));
         Assert.Equal("The dispute is closed; its record can be read but no longer changed.", closed.Message);
         Assert.Equal(DisputeStatus.Closed, (await ViewAsync(opened.DisputeId, dana))!.Dispute.Status);
@@ -166,7 +157,7 @@ public sealed class DisputeServiceTests : ForumAppTest
         var dana = await MemberAsync("Dana");
         var opened = (await OpenAsync(dana)).Value!;
 
-        clock.Advance(TimeSpan.FromDays(15)); // the hosted service's timer runs on this clock, so it ticks now
+        Clock.Advance(TimeSpan.FromDays(15)); // the hosted service's timer runs on this clock, so it ticks now
 
         var status = DisputeStatus.AwaitingResponse;
         for (var attempt = 0; attempt < 100 && status != DisputeStatus.Closed; attempt++)
@@ -326,7 +317,7 @@ public sealed class DisputeServiceTests : ForumAppTest
             input.Title = $"Broken lamp number {i:00}";
             input.Category = i % 2 == 0 ? DisputeCategory.Purchase : DisputeCategory.Service;
             await OpenAsync(dana, input);
-            clock.Advance(TimeSpan.FromMinutes(1));
+            Clock.Advance(TimeSpan.FromMinutes(1));
         }
         var fence = ValidInput();
         fence.Title = "Fence between the gardens";

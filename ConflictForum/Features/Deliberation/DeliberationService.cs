@@ -29,20 +29,11 @@ public sealed class DeliberationService(
         {
             var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
             if (vote?.Option == option) return Outcome.Ok; // a repeat (double click, second tab) changes nothing
+            // Two submits of one member queue on the dispute's lock, so the second finds the first's row and is a
+            // repeat; the unique index (dispute, voter) is the backstop should anything bypass the lock.
             if (vote is null)
             {
-                vote = new FaultVote { DisputeId = disputeId, VoterId = actor.UserId!, Option = option, CastAt = Now };
-                db.FaultVotes.Add(vote);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    // Lost a race with the same member's other submit: the unique index kept one row, as a repeat would.
-                    db.Entry(vote).State = EntityState.Detached;
-                    return Outcome.Ok;
-                }
+                db.FaultVotes.Add(new FaultVote { DisputeId = disputeId, VoterId = actor.UserId!, Option = option, CastAt = Now });
             }
             else
             {
@@ -160,17 +151,7 @@ public sealed class DeliberationService(
             }
             if (supports is { } value)
             {
-                var row = new Stance { ResolutionId = resolutionId, VoterId = actor.UserId!, Supports = value };
-                db.Stances.Add(row);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException)
-                {
-                    db.Entry(row).State = EntityState.Detached;
-                    return Outcome.Ok;
-                }
+                db.Stances.Add(new Stance { ResolutionId = resolutionId, VoterId = actor.UserId!, Supports = value });
                 await MoveStanceAsync(db, resolutionId, value, +1, ct);
             }
             return Outcome.Ok;
