@@ -67,3 +67,23 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
         data.Dispose();
     }
 }
+
+/// <summary>Redis is for live refresh only: with it unreachable, writes still succeed.</summary>
+public sealed class RedisDownTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["Redis:Connection"] = "127.0.0.1:1,connectTimeout=200" })
+{
+    [Fact]
+    public async Task With_Redis_unreachable_votes_and_comments_are_still_saved()
+    {
+        var claimant = await MemberAsync("Claimant");
+        var respondent = await MemberAsync("Respondent");
+        var reader = await MemberAsync("Reader");
+        var opened = (await Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared driveway blocked again", Summary = "A van parks across it.", RespondentName = "Rita", Statement = "It is blocked.",
+        }))).Value!;
+        Assert.True((await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+
+        Assert.True((await Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.Neither))).Succeeded);
+        Assert.True((await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, "Still saved."))).Succeeded);
+    }
+}

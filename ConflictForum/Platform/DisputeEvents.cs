@@ -32,7 +32,7 @@ public interface IDisputeEvents
 }
 
 /// <summary>Delivers to this process's subscribers. Also the local fan-out behind the Redis implementation.</summary>
-public sealed class InProcessDisputeEvents : IDisputeEvents
+public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvents> logger) : IDisputeEvents
 {
     private readonly ConcurrentDictionary<int, ImmutableArray<Func<DisputeChanged, Task>>> handlers = new();
 
@@ -43,9 +43,9 @@ public sealed class InProcessDisputeEvents : IDisputeEvents
         handlers.AddOrUpdate(disputeId, _ => [handler], (_, list) => list.Add(handler));
         return new Subscription(() =>
         {
-            handlers.AddOrUpdate(disputeId, _ => [], (_, list) => list.Remove(handler));
-            // Drop the key once empty (a lost race just leaves an empty list behind, which is harmless).
-            handlers.TryRemove(KeyValuePair.Create(disputeId, ImmutableArray<Func<DisputeChanged, Task>>.Empty));
+            var remaining = handlers.AddOrUpdate(disputeId, _ => [], (_, list) => list.Remove(handler));
+            // Drop the key once its last page left; removal only succeeds if nobody subscribed in the meantime.
+            if (remaining.IsEmpty) handlers.TryRemove(KeyValuePair.Create(disputeId, remaining));
         });
     }
 
@@ -55,9 +55,24 @@ public sealed class InProcessDisputeEvents : IDisputeEvents
         if (!handlers.TryGetValue(change.DisputeId, out var list)) return;
         foreach (var handler in list)
         {
-            _ = Task.Run(() => handler(change));
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await handler(change);
+                }
+                catch (Exception ex)
+                {
+                    LogHandlerFailed(logger, change.DisputeId, ex);
+                }
+            });
         }
     }
+
+    internal int SubscribedDisputes => handlers.Count;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page's handler for a change of dispute {DisputeId} failed.")]
+    private static partial void LogHandlerFailed(ILogger logger, int disputeId, Exception exception);
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {

@@ -11,20 +11,23 @@ namespace ConflictForum.Platform;
 public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("conflictforum:dispute-events");
-    private readonly InProcessDisputeEvents local = new();
+    private readonly InProcessDisputeEvents local;
     private readonly ConnectionMultiplexer redis;
     private readonly ILogger<RedisDisputeEvents> logger;
 
-    public RedisDisputeEvents(string configuration, ILogger<RedisDisputeEvents> logger)
+    public RedisDisputeEvents(string configuration, ILogger<RedisDisputeEvents> logger, ILogger<InProcessDisputeEvents> localLogger)
     {
         this.logger = logger;
+        local = new InProcessDisputeEvents(localLogger);
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false; // start even if Redis is down; it reconnects on its own
         redis = ConnectionMultiplexer.Connect(options);
+        // Fire-and-forget: with Redis down at start-up a blocking subscribe would throw, and with it every write
+        // that publishes. The multiplexer re-subscribes by itself once Redis is reachable.
         redis.GetSubscriber().Subscribe(Channel, (_, message) =>
         {
             if (message.HasValue && JsonSerializer.Deserialize<DisputeChanged>((string)message!) is { } change) local.Deliver(change);
-        });
+        }, CommandFlags.FireAndForget);
     }
 
     public void Publish(DisputeChanged change)

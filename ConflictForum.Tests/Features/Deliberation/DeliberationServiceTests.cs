@@ -137,6 +137,11 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.True(found.Repaired);
         Assert.True((await RecountAsync(d.DisputeId)).Matches);
         Assert.Equal(1, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
+
+        // Public numbers never change silently: the correction is on the record, and the chain still verifies.
+        var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.VotesRecounted && e.Summary.Contains("7 counted before, 1 votes on record", StringComparison.Ordinal));
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
     [Fact]
@@ -216,11 +221,11 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
         var reader = await MemberAsync("Reader");
-        Assert.True((await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Did you keep the **box**?"))).Succeeded);
+        var posted = await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Did you keep the **box**?"));
         var first = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads[0].Comment;
-        await Do(s => s.PostCommentAsync(d.Respondent, d.DisputeId, "We have photos of it.", replyTo: first.Id));
-        var reply = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads[0].Replies[0];
-        await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Please post them.", replyTo: reply.Id));
+        Assert.Equal(first.Id, posted.Value);
+        var reply = await Do(s => s.PostCommentAsync(d.Respondent, d.DisputeId, "We have photos of it.", replyTo: posted.Value));
+        Assert.True((await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Please post them.", replyTo: reply.Value))).Succeeded);
 
         var thread = Assert.Single((await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, reader))).Threads);
         Assert.Contains("<strong>box</strong>", thread.Comment.Html, StringComparison.Ordinal);

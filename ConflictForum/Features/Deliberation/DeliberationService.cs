@@ -79,7 +79,8 @@ public sealed class DeliberationService(
             dispute.CommentCount++;
             dispute.ActivityCount++;
             dispute.LastActivityAt = Now;
-                await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
+            created = comment.Id;
             await timeline.AppendAsync(db, disputeId, Now, actor, TimelineKind.CommentPosted,
                 parentId is null ? $"{actor.DisplayName} commented." : $"{actor.DisplayName} replied to a comment.",
                 reference: $"comment:{comment.Id}", contentHash: TimelineWriter.ContentHashOf(text, html), ct: ct);
@@ -144,16 +145,15 @@ public sealed class DeliberationService(
         {
             var stance = await db.Stances.SingleOrDefaultAsync(s => s.ResolutionId == resolutionId && s.VoterId == actor.UserId, ct);
             if (stance?.Supports == supports) return Outcome.Ok;
-            if (stance is not null)
+            if (stance is not null) await MoveStanceAsync(db, resolutionId, stance.Supports, -1, ct);
+            if (supports is not { } value)
             {
-                await MoveStanceAsync(db, resolutionId, stance.Supports, -1, ct);
-                db.Stances.Remove(stance);
+                if (stance is not null) db.Stances.Remove(stance);
+                return Outcome.Ok;
             }
-            if (supports is { } value)
-            {
-                db.Stances.Add(new Stance { ResolutionId = resolutionId, VoterId = actor.UserId!, Supports = value });
-                await MoveStanceAsync(db, resolutionId, value, +1, ct);
-            }
+            if (stance is null) db.Stances.Add(new Stance { ResolutionId = resolutionId, VoterId = actor.UserId!, Supports = value });
+            else stance.Supports = value;
+            await MoveStanceAsync(db, resolutionId, value, +1, ct);
             return Outcome.Ok;
         }, DisputeChanges.Resolutions, ct);
     }
@@ -185,53 +185,46 @@ public sealed class DeliberationService(
 
     /// <summary>
     /// Counts the vote and stance rows and compares them with the counters; with <paramref name="repair"/>, sets the
-    /// counters to the counts. Admins only (the admin page; tests).
+    /// counters to the counts, on the record and live on open pages. Admins only (the admin page; tests).
     /// </summary>
     public async Task<Outcome<RecountReport>> RecountAsync(ForumActor actor, int disputeId, bool repair, CancellationToken ct = default)
     {
-        if (ForumGuardian.CanRecount(actor) is { Allowed: false } no) return no.AsOutcome().As<RecountReport>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The dispute's row lock first, as every vote takes it: no vote lands between the count and the repair.
-        if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
-            return Outcome.NotFound("This dispute does not exist.").As<RecountReport>();
-        var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct);
-        var stored = FaultTally.Of(dispute);
-        var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        int Count(FaultOption o) => rows.GetValueOrDefault(o);
-        var counted = new FaultTally(Count(FaultOption.ClaimantAtFault), Count(FaultOption.RespondentAtFault), Count(FaultOption.Both), Count(FaultOption.Neither));
-
-        var resolutions = await db.Resolutions.Where(r => r.DisputeId == disputeId)
-            .Select(r => new
-            {
-                r.Id, r.Support, r.Oppose,
-                CountedSupport = db.Stances.Count(s => s.ResolutionId == r.Id && s.Supports),
-                CountedOppose = db.Stances.Count(s => s.ResolutionId == r.Id && !s.Supports),
-            }).ToListAsync(ct);
-        var off = resolutions.Where(r => r.Support != r.CountedSupport || r.Oppose != r.CountedOppose).ToList();
-
-        var repaired = repair && (stored != counted || off.Count > 0);
-        if (repaired)
+        RecountReport? report = null;
+        var outcome = await WriteAsync(actor, disputeId, (a, _) => ForumGuardian.CanRecount(a), async (db, dispute) =>
         {
-            await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ClaimantAtFaultVotes, counted.ClaimantAtFault)
-                .SetProperty(d => d.RespondentAtFaultVotes, counted.RespondentAtFault)
-                .SetProperty(d => d.BothAtFaultVotes, counted.Both)
-                .SetProperty(d => d.NeitherAtFaultVotes, counted.Neither), ct);
-            foreach (var r in off)
+            var stored = FaultTally.Of(dispute); // read under the lock every vote takes: no vote lands in between
+            var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            int Count(FaultOption o) => rows.GetValueOrDefault(o);
+            var counted = new FaultTally(Count(FaultOption.ClaimantAtFault), Count(FaultOption.RespondentAtFault), Count(FaultOption.Both), Count(FaultOption.Neither));
+            var resolutions = await db.Resolutions.Where(r => r.DisputeId == disputeId)
+                .Select(r => new
+                {
+                    Resolution = r,
+                    Support = db.Stances.Count(s => s.ResolutionId == r.Id && s.Supports),
+                    Oppose = db.Stances.Count(s => s.ResolutionId == r.Id && !s.Supports),
+                }).ToListAsync(ct);
+            var off = resolutions.Where(r => r.Resolution.Support != r.Support || r.Resolution.Oppose != r.Oppose).ToList();
+
+            var repaired = repair && (stored != counted || off.Count > 0);
+            if (repaired)
             {
-                await db.Resolutions.Where(x => x.Id == r.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Support, r.CountedSupport).SetProperty(x => x.Oppose, r.CountedOppose), ct);
+                (dispute.ClaimantAtFaultVotes, dispute.RespondentAtFaultVotes, dispute.BothAtFaultVotes, dispute.NeitherAtFaultVotes) =
+                    (counted.ClaimantAtFault, counted.RespondentAtFault, counted.Both, counted.Neither);
+                foreach (var r in off) (r.Resolution.Support, r.Resolution.Oppose) = (r.Support, r.Oppose);
+                await timeline.AppendAsync(db, disputeId, Now, actor, TimelineKind.VotesRecounted,
+                    $"{actor.DisplayName} recounted the votes and corrected the counters: {stored.Total} counted before, {counted.Total} votes on record"
+                    + (off.Count > 0 ? $"; {off.Count} resolution tally corrected." : "."), ct: ct);
             }
-        }
-        await tx.CommitAsync(ct);
-        return new RecountReport(stored, counted, off.Count, repaired);
+            report = new RecountReport(stored, counted, off.Count, repaired);
+            return Outcome.Ok;
+        }, repair ? DisputeChanges.Tally | DisputeChanges.Resolutions | DisputeChanges.Timeline : DisputeChanges.None, ct);
+        return outcome.Succeeded ? report! : outcome.As<RecountReport>();
     }
 
     private Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
         Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
-        writer.WriteAsync(actor, disputeId, Now, permission, change, changes, ct);
+        writer.WriteAsync(actor, disputeId, clock, permission, change, changes, ct);
 
     private async Task<Outcome> WithCommentAsync(ForumActor actor, int commentId, Func<Dispute, Comment, Decision> permission,
         Func<Comment, Outcome> change, CancellationToken ct, bool countDown = false)

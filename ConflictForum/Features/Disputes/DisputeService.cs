@@ -207,7 +207,7 @@ public sealed class DisputeService(
 
     private Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
         Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
-        writer.WriteAsync(actor, disputeId, Now, permission, change, changes, ct);
+        writer.WriteAsync(actor, disputeId, clock, permission, change, changes, ct);
 
     private void Touch(Dispute dispute)
     {

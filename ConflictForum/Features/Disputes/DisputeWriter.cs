@@ -17,14 +17,17 @@ public interface IDisputeClosing
 /// kept even if the action is refused, since they are facts); the guardian asked about the dispute as it stands
 /// at <c>now</c>; then the change; then, after the commit, the event every open page of the dispute listens to.
 /// </summary>
-public sealed class DisputeWriter(
+public sealed partial class DisputeWriter(
     IDbContextFactory<ForumDbContext> dbFactory,
     TimelineWriter timeline,
     IOptions<DisputeOptions> options,
     IDisputeEvents events,
-    IEnumerable<IDisputeClosing> closings)
+    IEnumerable<IDisputeClosing> closings,
+    ILogger<DisputeWriter> logger)
 {
-    public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, DateTime now, Func<ForumActor, Dispute, Decision> permission,
+    /// <param name="clock">The caller's clock, read once the lock is held: a write that waited for the lock is judged
+    /// against the deadline as it stands when it runs, not when it was asked for.</param>
+    public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock, Func<ForumActor, Dispute, Decision> permission,
         Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -35,6 +38,7 @@ public sealed class DisputeWriter(
         if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
             return Outcome.NotFound("This dispute does not exist.");
         var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
 
         var moved = false;
         foreach (var transition in DisputeLifecycle.Due(dispute, now, options.Value.VotingWindow))
@@ -56,14 +60,19 @@ public sealed class DisputeWriter(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
-            // Only a constraint the lock above cannot rule out gets here; nothing was saved.
-            return Outcome.Refused("Someone changed this dispute at the same moment. Reload and try again; your text is kept.");
+            // Under the lock no other writer of this dispute can collide, so this is a constraint the lock cannot
+            // rule out (or a bug): logged, nothing saved, and the user keeps their text.
+            LogRefusedWrite(logger, disputeId, ex);
+            return Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.");
         }
 
         var published = (outcome.Succeeded ? changes : DisputeChanges.None) | (moved ? DisputeChanges.All : DisputeChanges.None);
         if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published));
         return outcome;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write on dispute {DisputeId} hit a database constraint and was rolled back.")]
+    private static partial void LogRefusedWrite(ILogger logger, int disputeId, Exception exception);
 }

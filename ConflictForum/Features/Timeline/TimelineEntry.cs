@@ -17,6 +17,7 @@ public enum TimelineKind
     ResolutionProposed,
     ResolutionAnswered,
     VerdictFrozen,
+    VotesRecounted,
 }
 
 /// <summary>
