@@ -20,6 +20,18 @@ public sealed class SiteTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Equal(ConflictForum.Components.SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", ConflictForum.Components.SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
     public async Task Unknown_address_gets_a_friendly_404_page()
     {
         var (status, html) = await GetPageAsync("/no-such-page");

@@ -25,6 +25,7 @@ public static class ShellSetup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 
