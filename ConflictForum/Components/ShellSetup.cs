@@ -26,6 +26,7 @@ public static class ShellSetup
             app.UseHttpsRedirection();
         }
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

@@ -53,6 +53,7 @@ public static class AccountsSetup
         services.AddDataProtection().SetApplicationName("ConflictForum").PersistKeysToDbContext<ForumDbContext>();
 
         services.AddSingleton<IEmailSender<ForumUser>, AccountEmailSender>();
+        services.AddAccountRateLimits();
         return builder;
     }
 }

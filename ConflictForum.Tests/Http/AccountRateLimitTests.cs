@@ -1,0 +1,25 @@
+using System.Net;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Http;
+
+public sealed class AccountRateLimitTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["AbuseLimits:AccountPostsPerMinute"] = "3" })
+{
+    [Fact]
+    public async Task Sign_in_posts_beyond_the_limit_are_refused_with_a_slow_down_message_while_pages_still_load()
+    {
+        var site = new SiteClient(App);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var (allowed, _) = await site.SignInAsync("nobody@example.test", "not the password");
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        var (refused, message) = await site.SignInAsync("nobody@example.test", "not the password");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.StartsWith("Too many attempts from your network. Slow down and try again in", message, StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        Assert.Contains("Sign in", await site.GetHtmlAsync("/Account/Login"), StringComparison.Ordinal); // reading is never limited
+    }
+}

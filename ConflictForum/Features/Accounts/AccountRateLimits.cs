@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Accounts;
+
+public sealed class AccountRateLimitOptions
+{
+    public const string Section = "AbuseLimits";
+
+    /// <summary>Sign-in, registration and password-reset form posts allowed per client address per minute. Default 10.</summary>
+    [Range(1, 10_000)]
+    public int AccountPostsPerMinute { get; set; } = 10;
+}
+
+/// <summary>
+/// Per-address limits on the account forms, where guessing and mass registration happen. These are plain HTTP
+/// posts (static rendering), so ASP.NET Core's rate limiter sees them; writes inside a circuit are limited in the services.
+/// </summary>
+public static class AccountRateLimits
+{
+    private static readonly string[] LimitedPaths =
+        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation"];
+
+    public static IServiceCollection AddAccountRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method)
+                    || !LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+                    return RateLimitPartition.GetNoLimiter("unlimited");
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountPostsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            limiter.OnRejected = async (rejected, ct) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await rejected.HttpContext.Response.WriteAsync(
+                    $"Too many attempts from your network. Slow down and try again in {seconds} seconds.", ct);
+            };
+        });
+        return services;
+    }
+}
