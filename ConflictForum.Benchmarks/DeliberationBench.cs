@@ -137,6 +137,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("DataFolder", dataFolder);
             builder.UseSetting("Email:Delivery", "PickupFolder");
+            builder.UseSetting("Voting:MinimumAccountAge", "00:00:00"); // the generated voters are seconds old
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

@@ -18,7 +18,8 @@ public abstract class ForumAppTest : IAsyncDisposable
         var email = $"{Guid.NewGuid():N}@example.test";
         var user = new ConflictForum.Features.Accounts.ForumUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow,
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+            CreatedAt = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -52,11 +53,13 @@ public abstract class ForumAppTest : IAsyncDisposable
 /// <summary>A <see cref="ForumAppTest"/> whose app runs on a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> the test advances.</summary>
 public abstract class ClockedForumAppTest : ForumAppTest
 {
-    protected ClockedForumAppTest() : this(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
+    protected ClockedForumAppTest(IReadOnlyDictionary<string, string?>? settings = null)
+        : this(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)), settings)
     {
     }
 
-    private ClockedForumAppTest(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock) : base(clock) => Clock = clock;
+    private ClockedForumAppTest(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+        : base(clock, settings) => Clock = clock;
 
     protected Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; }
 }

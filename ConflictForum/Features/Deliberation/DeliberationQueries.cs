@@ -46,7 +46,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var tally = FaultTally.Of(dispute);
         var visible = ForumGuardian.CanSeeTallies(viewer, dispute, myVote is not null, voting.Value.TalliesVisible);
         return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,
-            myVote, ForumGuardian.CanVote(viewer, dispute), dispute.FinalVerdict);
+            myVote, ForumGuardian.CanVote(viewer, dispute, Now, voting.Value.MinimumAccountAge), dispute.FinalVerdict);
     }
 
     /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>

@@ -25,7 +25,7 @@ public sealed class DeliberationService(
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option, CancellationToken ct = default) =>
-        WriteAsync(actor, disputeId, ForumGuardian.CanVote, async (db, _) =>
+        WriteAsync(actor, disputeId, (a, d) => ForumGuardian.CanVote(a, d, Now, options.Value.MinimumAccountAge), async (db, _) =>
         {
             var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
             if (vote?.Option == option) return Outcome.Ok; // a repeat (double click, second tab) changes nothing
@@ -46,7 +46,7 @@ public sealed class DeliberationService(
         }, DisputeChanges.Tally, ct);
 
     public Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default) =>
-        WriteAsync(actor, disputeId, ForumGuardian.CanVote, async (db, _) =>
+        WriteAsync(actor, disputeId, (a, d) => ForumGuardian.CanVote(a, d, Now, options.Value.MinimumAccountAge), async (db, _) =>
         {
             var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
             if (vote is null) return Outcome.Invalid("You have not voted on this dispute.");
@@ -141,7 +141,7 @@ public sealed class DeliberationService(
     {
         var disputeId = await DisputeOfResolutionAsync(resolutionId, ct);
         if (disputeId is null) return Outcome.NotFound("This resolution does not exist.");
-        return await WriteAsync(actor, disputeId.Value, ForumGuardian.CanTakeStance, async (db, _) =>
+        return await WriteAsync(actor, disputeId.Value, (a, d) => ForumGuardian.CanTakeStance(a, d, Now, options.Value.MinimumAccountAge), async (db, _) =>
         {
             var stance = await db.Stances.SingleOrDefaultAsync(s => s.ResolutionId == resolutionId && s.VoterId == actor.UserId, ct);
             if (stance?.Supports == supports) return Outcome.Ok;

@@ -26,19 +26,27 @@ public sealed partial class ForumGuardian
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
-    public static Decision CanVote(ForumActor actor, Dispute dispute) =>
+    public static Decision CanVote(ForumActor actor, Dispute dispute, DateTime now, TimeSpan minimumAccountAge) =>
         !actor.IsSignedIn ? SignInFirst
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties do not vote on their own dispute.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : TooNewToVote(actor, now, minimumAccountAge) is { } wait ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(wait)} to go.")
         : Decision.Granted;
 
     public static Decision CanProposeResolution(ForumActor actor, Dispute dispute) => CanComment(actor, dispute);
 
-    public static Decision CanTakeStance(ForumActor actor, Dispute dispute) =>
+    public static Decision CanTakeStance(ForumActor actor, Dispute dispute, DateTime now, TimeSpan minimumAccountAge) =>
         !actor.IsSignedIn ? SignInFirst
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties say whether they accept a resolution instead of voting on it.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : TooNewToVote(actor, now, minimumAccountAge) is { } wait ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(wait)} to go.")
         : Decision.Granted;
+
+    /// <summary>How long until this account may vote, or null when it already may.</summary>
+    private static TimeSpan? TooNewToVote(ForumActor actor, DateTime now, TimeSpan minimumAccountAge) =>
+        actor.AccountCreatedAt is { } created && now - created < minimumAccountAge ? minimumAccountAge - (now - created) : null;
+
+    private static string Hours(TimeSpan span) => span.TotalHours >= 1.5 ? $"{Math.Ceiling(span.TotalHours):0} hours" : $"{Math.Max(1, Math.Ceiling(span.TotalMinutes)):0} minutes";
 
     public static Decision CanAnswerResolution(ForumActor actor, Dispute dispute) =>
         dispute.RoleOf(actor.UserId) is null ? Decision.Denied("Only the two parties say whether they accept a resolution.")
