@@ -30,7 +30,7 @@ public sealed partial class ForumGuardian
         !actor.IsSignedIn ? SignInFirst
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties do not vote on their own dispute.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
-        : TooNewToVote(actor, now, minimumAccountAge) is { } wait ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(wait)} to go.")
+        : TooNewToVote(actor, now, minimumAccountAge) is { } tooNew ? tooNew
         : Decision.Granted;
 
     public static Decision CanProposeResolution(ForumActor actor, Dispute dispute) => CanComment(actor, dispute);
@@ -39,12 +39,14 @@ public sealed partial class ForumGuardian
         !actor.IsSignedIn ? SignInFirst
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties say whether they accept a resolution instead of voting on it.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
-        : TooNewToVote(actor, now, minimumAccountAge) is { } wait ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(wait)} to go.")
+        : TooNewToVote(actor, now, minimumAccountAge) is { } tooNew ? tooNew
         : Decision.Granted;
 
-    /// <summary>How long until this account may vote, or null when it already may.</summary>
-    private static TimeSpan? TooNewToVote(ForumActor actor, DateTime now, TimeSpan minimumAccountAge) =>
-        actor.AccountCreatedAt is { } created && now - created < minimumAccountAge ? minimumAccountAge - (now - created) : null;
+    /// <summary>The refusal for an account too young to vote, or null when it may.</summary>
+    private static Decision? TooNewToVote(ForumActor actor, DateTime now, TimeSpan minimumAccountAge) =>
+        actor.AccountCreatedAt is { } created && now - created < minimumAccountAge
+            ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(minimumAccountAge - (now - created))} to go.")
+            : null;
 
     private static string Hours(TimeSpan span) => span.TotalHours >= 1.5 ? $"{Math.Ceiling(span.TotalHours):0} hours" : $"{Math.Max(1, Math.Ceiling(span.TotalMinutes)):0} minutes";
 
