@@ -35,6 +35,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Stance> Stances => Set<Stance>();
 
+    public DbSet<Platform.WriteEvent> WriteEvents => Set<Platform.WriteEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

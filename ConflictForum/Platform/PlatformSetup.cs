@@ -8,6 +8,8 @@ public static class PlatformSetup
     public static IServiceCollection AddForumPlatform(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
+        services.AddOptions<WriteLimitOptions>().BindConfiguration(WriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WriteLimiter>();
         services.AddScoped<BrowserDrafts>();
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.

@@ -20,6 +20,7 @@ public sealed class DeliberationService(
     TimelineWriter timeline,
     MarkdownRenderer markdown,
     IOptions<VotingOptions> options,
+    WriteLimiter limiter,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -29,6 +30,7 @@ public sealed class DeliberationService(
         {
             var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
             if (vote?.Option == option) return Outcome.Ok; // a repeat (double click, second tab) changes nothing
+            if (await SlowDownAsync(db, actor, WriteAction.Vote, ct) is { } slow) return slow;
             // Two submits of one member queue on the dispute's lock, so the second finds the first's row and is a
             // repeat; the unique index (dispute, voter) is the backstop should anything bypass the lock.
             if (vote is null)
@@ -50,6 +52,7 @@ public sealed class DeliberationService(
         {
             var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == actor.UserId, ct);
             if (vote is null) return Outcome.Invalid("You have not voted on this dispute.");
+            if (await SlowDownAsync(db, actor, WriteAction.Vote, ct) is { } slow) return slow;
             db.FaultVotes.Remove(vote);
             await MoveAsync(db, disputeId, vote.Option, -1, ct);
             return Outcome.Ok;
@@ -70,6 +73,7 @@ public sealed class DeliberationService(
                 if (parent is null) return Outcome.NotFound("The comment you replied to no longer exists.");
                 parentId = parent.ParentId ?? parent.Id; // replies nest one level: a reply to a reply joins the thread
             }
+            if (await SlowDownAsync(db, actor, WriteAction.Comment, ct) is { } slow) return slow;
             var comment = new Comment
             {
                 DisputeId = disputeId, ParentId = parentId, AuthorId = actor.UserId!, AuthorRole = dispute.RoleOf(actor.UserId),
@@ -122,6 +126,7 @@ public sealed class DeliberationService(
         var created = 0;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanProposeResolution, async (db, dispute) =>
         {
+            if (await SlowDownAsync(db, actor, WriteAction.Resolution, ct) is { } slow) return slow;
             var resolution = new Resolution { DisputeId = disputeId, ProposerId = actor.UserId!, Title = title, Source = text, Html = html, CreatedAt = Now };
             db.Resolutions.Add(resolution);
             dispute.ActivityCount++;
@@ -145,6 +150,7 @@ public sealed class DeliberationService(
         {
             var stance = await db.Stances.SingleOrDefaultAsync(s => s.ResolutionId == resolutionId && s.VoterId == actor.UserId, ct);
             if (stance?.Supports == supports) return Outcome.Ok;
+            if (await SlowDownAsync(db, actor, WriteAction.Vote, ct) is { } slow) return slow;
             if (stance is not null) await MoveStanceAsync(db, resolutionId, stance.Supports, -1, ct);
             if (supports is not { } value)
             {
@@ -221,6 +227,9 @@ public sealed class DeliberationService(
         }, repair ? DisputeChanges.Tally | DisputeChanges.Resolutions | DisputeChanges.Timeline : DisputeChanges.None, ct);
         return outcome.Succeeded ? report! : outcome.As<RecountReport>();
     }
+
+    private async Task<Outcome?> SlowDownAsync(ForumDbContext db, ForumActor actor, WriteAction action, CancellationToken ct) =>
+        await limiter.CheckAndRecordAsync(db, actor.UserId!, action, Now, ct) is { Allowed: false } no ? no.AsOutcome() : null;
 
     private Task<Outcome> WriteAsync(ForumActor actor, int disputeId, Func<ForumActor, Dispute, Decision> permission,
         Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>

@@ -17,6 +17,7 @@ public sealed class DisputeService(
     TimelineWriter timeline,
     MarkdownRenderer markdown,
     InvitationMailer invitationMailer,
+    WriteLimiter limiter,
     IOptions<DisputeOptions> options,
     TimeProvider clock)
 {
@@ -34,6 +35,8 @@ public sealed class DisputeService(
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Dispute, now, ct) is { Allowed: false } slow)
+            return slow.AsOutcome().As<OpenedDispute>();
         var dispute = new Dispute
         {
             Title = input.Title.Trim(),
@@ -168,6 +171,7 @@ public sealed class DisputeService(
 
         return await WriteAsync(actor, disputeId, ForumGuardian.CanReply, async (db, dispute) =>
         {
+            if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Reply, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             var role = dispute.RoleOf(actor.UserId)!.Value;
             Touch(dispute);
             await timeline.AppendAsync(db, dispute.Id, Now, actor, TimelineKind.Reply,

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using ConflictForum.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Platform;
+
+public enum WriteAction
+{
+    Dispute,
+    Reply,
+    Comment,
+    Vote,
+    Resolution,
+}
+
+/// <summary>One counted write of one member, kept for the limiter's window.</summary>
+public sealed class WriteEvent
+{
+    public long Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public WriteAction Action { get; set; }
+
+    public DateTime At { get; set; }
+}
+
+internal sealed class WriteEventConfiguration : IEntityTypeConfiguration<WriteEvent>
+{
+    public void Configure(EntityTypeBuilder<WriteEvent> e)
+    {
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => new { x.UserId, x.Action, x.At });
+    }
+}
+
+/// <summary>How many writes of each kind one member may make per window. Defaults suit a busy human, not a script.</summary>
+public sealed class WriteLimitOptions
+{
+    public const string Section = "AbuseLimits:Writes";
+
+    [Range(1, 100_000)] public int DisputesPerDay { get; set; } = 5;
+
+    [Range(1, 100_000)] public int RepliesPerMinute { get; set; } = 6;
+
+    [Range(1, 100_000)] public int CommentsPerMinute { get; set; } = 6;
+
+    [Range(1, 100_000)] public int VotesPerMinute { get; set; } = 30;
+
+    [Range(1, 100_000)] public int ResolutionsPerHour { get; set; } = 5;
+
+    public (int Limit, TimeSpan Window) RuleFor(WriteAction action) => action switch
+    {
+        WriteAction.Dispute => (DisputesPerDay, TimeSpan.FromDays(1)),
+        WriteAction.Reply => (RepliesPerMinute, TimeSpan.FromMinutes(1)),
+        WriteAction.Comment => (CommentsPerMinute, TimeSpan.FromMinutes(1)),
+        WriteAction.Vote => (VotesPerMinute, TimeSpan.FromMinutes(1)),
+        _ => (ResolutionsPerHour, TimeSpan.FromHours(1)),
+    };
+}
+
+/// <summary>
+/// Per-member write limits, counted in the database inside the write's own transaction, so they hold across app
+/// instances. (Clicks inside a circuit never reach ASP.NET Core's rate-limiting middleware.)
+/// </summary>
+public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
+{
+    /// <summary>Refuses with "slow down" when the member is at the limit; otherwise records this write.</summary>
+    public async Task<Decision> CheckAndRecordAsync(ForumDbContext db, string userId, WriteAction action, DateTime now, CancellationToken ct)
+    {
+        var (limit, window) = options.Value.RuleFor(action);
+        var since = now - window;
+        var recent = db.WriteEvents.Where(w => w.UserId == userId && w.Action == action && w.At > since);
+        if (await recent.CountAsync(ct) >= limit)
+        {
+            var oldest = await recent.MinAsync(w => w.At, ct);
+            var wait = Math.Max(1, (int)Math.Ceiling((oldest + window - now).TotalSeconds));
+            return Decision.Denied($"Slow down: try again in {wait} seconds. Your text is kept.");
+        }
+        db.WriteEvents.Add(new WriteEvent { UserId = userId, Action = action, At = now });
+        return Decision.Granted;
+    }
+}
