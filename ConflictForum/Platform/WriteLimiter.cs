@@ -83,4 +83,12 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
         db.WriteEvents.Add(new WriteEvent { UserId = userId, Action = action, At = now });
         return Decision.Granted;
     }
+
+    /// <summary>Deletes events older than the longest window; they can no longer count against anyone.</summary>
+    public Task<int> PruneAsync(ForumDbContext db, DateTime now, CancellationToken ct)
+    {
+        var longest = Enum.GetValues<WriteAction>().Max(a => options.Value.RuleFor(a).Window);
+        var cutoff = now - longest;
+        return db.WriteEvents.Where(w => w.At < cutoff).ExecuteDeleteAsync(ct);
+    }
 }

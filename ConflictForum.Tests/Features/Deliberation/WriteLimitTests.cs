@@ -63,6 +63,10 @@ public sealed class WriteLimitTests : IAsyncDisposable
             Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded);
             Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded); // a repeat costs nothing
             Assert.StartsWith("Slow down", (await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Both)).Message, StringComparison.Ordinal);
+
+            // Events older than the longest window (a day) are pruned by the deadline sweep; these are all fresh.
+            await scope.ServiceProvider.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();
+            Assert.Equal(6, await scope.ServiceProvider.GetRequiredService<ForumDbContext>().WriteEvents.CountAsync());
         }
     }
 

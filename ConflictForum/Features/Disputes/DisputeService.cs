@@ -202,6 +202,7 @@ public sealed class DisputeService(
                 || (d.Status == DisputeStatus.Open && d.VotingClosesAt <= now))
             .Select(d => d.Id)
             .ToListAsync(ct);
+        await limiter.PruneAsync(db, now, ct); // the same sweep keeps the write-limit table small
         foreach (var id in due)
         {
             await WriteAsync(ForumActor.Anonymous, id, (_, _) => Decision.Granted, (_, _) => Task.FromResult(Outcome.Ok), DisputeChanges.None, ct);
