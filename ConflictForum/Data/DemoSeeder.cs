@@ -40,7 +40,7 @@ public static partial class DemoSeeder
             var user = new ForumUser
             {
                 UserName = email, Email = email, EmailConfirmed = true,
-                DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime.AddDays(-60), // members for a while
             };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
@@ -85,16 +85,16 @@ public static partial class DemoSeeder
                 + "> I have a family of four and no working washing machine for over a month is not a reasonable remedy.\n\n"
                 + "I am asking for a full refund (£549) or a replacement delivered within a week.",
         })).Value!;
-        await At(TimeSpan.FromDays(1.8)).AcceptInvitationAsync(northwind, washer.InvitationToken);
-        await At(TimeSpan.FromDays(1.7)).SaveStatementAsync(northwind, washer.DisputeId,
+        Done(await At(TimeSpan.FromDays(1.8)).AcceptInvitationAsync(northwind, washer.InvitationToken));
+        Done(await At(TimeSpan.FromDays(1.7)).SaveStatementAsync(northwind, washer.DisputeId,
             "We are sorry the machine failed. Error **E21** is almost always a blocked drain pump, which an engineer fixes in one visit.\n\n"
             + "Our terms (section 7.2) offer a repair first for faults reported after 14 days. Engineer availability in Ms Whitfield's area is "
             + "limited in December, which is why the first slot was 3 January.\n\n"
-            + "We have now found an earlier slot on **12 December** and offer a £50 voucher for the inconvenience.");
-        await At(TimeSpan.FromDays(1.5)).PostReplyAsync(dana, washer.DisputeId,
-            "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. I would accept a replacement by 6 December.");
-        await At(TimeSpan.FromDays(1.2)).PostReplyAsync(northwind, washer.DisputeId,
-            "We can offer a replacement from the Leeds warehouse, delivered 9 December, collecting the faulty unit at the same time.");
+            + "We have now found an earlier slot on **12 December** and offer a £50 voucher for the inconvenience."));
+        Done(await At(TimeSpan.FromDays(1.5)).PostReplyAsync(dana, washer.DisputeId,
+            "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. I would accept a replacement by 6 December."));
+        Done(await At(TimeSpan.FromDays(1.2)).PostReplyAsync(northwind, washer.DisputeId,
+            "We can offer a replacement from the Leeds warehouse, delivered 9 December, collecting the faulty unit at the same time."));
 
         // The public weighs in on the open dispute.
         var morgan = await Actor("moderator@demo.conflictforum.local");
@@ -102,23 +102,23 @@ public static partial class DemoSeeder
         DeliberationService Talk(TimeSpan ago) => ActivatorUtilities.CreateInstance<DeliberationService>(services, new FixedClock(now - ago));
         var rightToReject = await Talk(TimeSpan.FromHours(26)).PostCommentAsync(sam, washer.DisputeId,
             "Day 22 is inside the 30-day short-term right to reject, so a refund shouldn't need a repair attempt first.");
-        await Talk(TimeSpan.FromHours(25)).PostCommentAsync(northwind, washer.DisputeId,
-            "Fair point. That is why we have offered a replacement rather than only a repair.", replyTo: rightToReject.Value);
-        await Talk(TimeSpan.FromHours(24)).PostCommentAsync(priya, washer.DisputeId,
-            "Five weeks without a washing machine with a family of four is a long time. Did anyone offer a loan unit?");
+        Done(await Talk(TimeSpan.FromHours(25)).PostCommentAsync(northwind, washer.DisputeId,
+            "Fair point. That is why we have offered a replacement rather than only a repair.", replyTo: rightToReject.Value));
+        Done(await Talk(TimeSpan.FromHours(24)).PostCommentAsync(priya, washer.DisputeId,
+            "Five weeks without a washing machine with a family of four is a long time. Did anyone offer a loan unit?"));
         var replacement = await Talk(TimeSpan.FromHours(23)).ProposeResolutionAsync(priya, washer.DisputeId,
             "Replacement by 9 December plus the £50 voucher",
             "Northwind delivers a new WM-800 by **9 December**, collects the faulty one, and still gives the £50 voucher.");
-        await Talk(TimeSpan.FromHours(22)).AnswerResolutionAsync(northwind, replacement.Value, PartyAnswer.Accepts);
+        Done(await Talk(TimeSpan.FromHours(22)).AnswerResolutionAsync(northwind, replacement.Value, PartyAnswer.Accepts));
         foreach (var (voter, option, supports) in new[]
                  { (sam, FaultOption.RespondentAtFault, true), (priya, FaultOption.Both, true), (morgan, FaultOption.RespondentAtFault, true), (alex, FaultOption.RespondentAtFault, false) })
         {
-            await Talk(TimeSpan.FromHours(20)).CastFaultVoteAsync(voter, washer.DisputeId, option);
-            await Talk(TimeSpan.FromHours(20)).SetStanceAsync(voter, replacement.Value, supports);
+            Done(await Talk(TimeSpan.FromHours(20)).CastFaultVoteAsync(voter, washer.DisputeId, option));
+            Done(await Talk(TimeSpan.FromHours(20)).SetStanceAsync(voter, replacement.Value, supports));
         }
 
         // Awaiting the other side.
-        await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput
+        Done(await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput
         {
             Title = "Neighbour's tree drops sap on my car every day",
             Summary = "A lime tree next door overhangs my driveway. I asked twice for it to be cut back; the answer was that it is protected. It is not.",
@@ -128,10 +128,10 @@ public static partial class DemoSeeder
                 + "Every morning my car is covered in sticky sap. I asked Greg in June and again in September to cut back the overhang. "
                 + "He told me the tree has a preservation order. The council's map shows **no order** on it (screenshot on request).\n\n"
                 + "I am happy to pay half of a tree surgeon's fee to trim the branches back to the boundary.",
-        });
+        }));
 
         // The other side never answered: opened without them.
-        await At(TimeSpan.FromDays(9)).OpenDisputeAsync(priya, new OpenDisputeInput
+        Done(await At(TimeSpan.FromDays(9)).OpenDisputeAsync(priya, new OpenDisputeInput
         {
             Title = "Logo delivered on time, balance of invoice still unpaid",
             Summary = "I designed a logo and signage for a bakery. They use the logo on their shop front and vans but have not paid the second half of the fee.",
@@ -140,7 +140,7 @@ public static partial class DemoSeeder
             Statement = "| Item | Agreed | Paid |\n|---|---:|---:|\n| Logo and brand sheet | £900 | £450 |\n| Shop signage files | £300 | £0 |\n\n"
                 + "Both parts were delivered on **15 September**, on the agreed date. Since October the logo is on their shop front and both vans.\n\n"
                 + "I have sent three reminders. The only reply said the colours were \"not quite right\", six weeks after they approved them in writing.",
-        });
+        }));
 
         // Closed: both sides, voting over.
         var fence = (await At(TimeSpan.FromDays(20)).OpenDisputeAsync(sam, new OpenDisputeInput
@@ -152,17 +152,23 @@ public static partial class DemoSeeder
             Statement = "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
                 + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.",
         })).Value!;
-        await At(TimeSpan.FromDays(19)).AcceptInvitationAsync(priya, fence.InvitationToken);
-        await At(TimeSpan.FromDays(18.5)).SaveStatementAsync(priya, fence.DisputeId,
+        Done(await At(TimeSpan.FromDays(19)).AcceptInvitationAsync(priya, fence.InvitationToken));
+        Done(await At(TimeSpan.FromDays(18.5)).SaveStatementAsync(priya, fence.DisputeId,
             "The title deeds mark the fence with a **T on Sam's side**, which means it belongs to his property and he maintains it.\n\n"
-            + "I offered to help put it up and to pay for the paint. I was not asked before the contractor was booked.");
-        await At(TimeSpan.FromDays(18)).SaveStatementAsync(sam, fence.DisputeId,
+            + "I offered to help put it up and to pay for the paint. I was not asked before the contractor was booked."));
+        Done(await At(TimeSpan.FromDays(18)).SaveStatementAsync(sam, fence.DisputeId,
             "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
             + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.\n\n"
-            + "_Update:_ the deeds do show the T-mark on my side. I still think sharing the cost of storm damage is fair, as the old fence was shared.");
+            + "_Update:_ the deeds do show the T-mark on my side. I still think sharing the cost of storm damage is fair, as the old fence was shared."));
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();
+    }
+
+    /// <summary>A demo step that fails is a bug in the seed: stop loudly instead of showing a half-built demo.</summary>
+    private static void Done(Outcome outcome)
+    {
+        if (!outcome.Succeeded) throw new InvalidOperationException($"Demo data: {outcome.Message}");
     }
 
     private sealed class FixedClock(DateTimeOffset at) : TimeProvider

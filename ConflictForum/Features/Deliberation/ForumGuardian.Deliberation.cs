@@ -44,7 +44,7 @@ public sealed partial class ForumGuardian
 
     /// <summary>The refusal for an account too young to vote, or null when it may.</summary>
     private static Decision? TooNewToVote(ForumActor actor, DateTime now, TimeSpan minimumAccountAge) =>
-        actor.AccountCreatedAt is { } created && now - created < minimumAccountAge
+        minimumAccountAge > TimeSpan.Zero && actor.AccountCreatedAt is { } created && now - created < minimumAccountAge
             ? Decision.Denied($"New accounts can vote {Hours(minimumAccountAge)} after joining: {Hours(minimumAccountAge - (now - created))} to go.")
             : null;
 
