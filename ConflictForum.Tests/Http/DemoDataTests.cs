@@ -1,0 +1,26 @@
+using System.Net.Http.Json;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Http;
+
+/// <summary>What a new developer sees after `dotnet run`: the seeded demo, built through the real services.</summary>
+public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["SeedDemoData"] = "true" })
+{
+    [Fact]
+    public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion()
+    {
+        var (_, list) = await GetPageAsync("/disputes");
+        Assert.Contains("4 disputes", list, StringComparison.Ordinal);
+        foreach (var status in new[] { "Awaiting response", "Open for votes", "Open · no response", "Closed" })
+            Assert.Contains(status, list, StringComparison.Ordinal);
+
+        var washer = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri("/api/disputes/1", UriKind.Relative));
+        Assert.Equal(4, washer!.VoteCount);
+        Assert.Equal((3, 1, "Accepts"), (washer.Resolutions[0].Support, washer.Resolutions[0].Oppose, washer.Resolutions[0].RespondentAnswer));
+
+        var credentials = await File.ReadAllTextAsync(Path.Combine(App.DataFolder, "demo-accounts.txt"));
+        Assert.Contains("admin@demo.conflictforum.local", credentials, StringComparison.Ordinal);
+        Assert.Matches("password: demo-[A-Za-z0-9]{16}", credentials);
+    }
+}
