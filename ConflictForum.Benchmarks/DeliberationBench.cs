@@ -56,7 +56,13 @@ internal sealed class DeliberationBench : IAsyncDisposable
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var admin = new ForumActor("bench-admin", "Benchmark", IsModerator: false, IsAdmin: true, AccountCreatedAt: null);
+            var admin = await MemberAsync("Admin");
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                // The recount re-reads its actor's roles from the database, so the admin must really hold the role.
+                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = admin.UserId!, RoleId = "role-admin" });
+                await db.SaveChangesAsync();
+            }
             var report = (await scope.ServiceProvider.GetRequiredService<DeliberationService>().RecountAsync(admin, disputeId, repair: true)).Value!;
             if (report.Counted.Total != votes) throw new InvalidOperationException("Bulk insert and recount disagree.");
         }

@@ -4,6 +4,7 @@ using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
@@ -18,6 +19,7 @@ builder.Services.AddForumPlatform();
 builder.AddForumTimeline();
 builder.AddForumDisputes();
 builder.AddForumDeliberation();
+builder.AddForumModeration();
 builder.AddForumShell();
 
 var app = builder.Build();

@@ -26,6 +26,16 @@ public abstract class ForumAppTest : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(user.Id);
     }
 
+    /// <summary>Gives the member a role (Moderator or Admin) and returns them as the services now read them.</summary>
+    internal async Task<ConflictForum.Platform.ForumActor> WithRoleAsync(ConflictForum.Platform.ForumActor member, string role)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConflictForum.Features.Accounts.ForumUser>>();
+        var added = await users.AddToRoleAsync((await users.FindByIdAsync(member.UserId!))!, role);
+        Assert.True(added.Succeeded, string.Join(" ", added.Errors.Select(e => e.Description)));
+        return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(member.UserId);
+    }
+
     /// <summary>GETs a page as a browser would and returns its status and HTML-decoded markup.</summary>
     protected async Task<(System.Net.HttpStatusCode Status, string Html)> GetPageAsync(string path)
     {

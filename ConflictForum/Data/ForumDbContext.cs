@@ -37,6 +37,12 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Platform.WriteEvent> WriteEvents => Set<Platform.WriteEvent>();
 
+    public DbSet<Features.Moderation.Flag> Flags => Set<Features.Moderation.Flag>();
+
+    public DbSet<Features.Moderation.ModeratedItem> ModeratedItems => Set<Features.Moderation.ModeratedItem>();
+
+    public DbSet<Features.Moderation.ModerationLogEntry> ModerationLog => Set<Features.Moderation.ModerationLogEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

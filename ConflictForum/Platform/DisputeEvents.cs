@@ -19,6 +19,9 @@ public enum DisputeChanges
 
 public sealed record DisputeChanged(int DisputeId, DisputeChanges Changes);
 
+/// <summary>A member's standing changed (suspended, reinstated, a role granted or revoked): their open pages re-read it.</summary>
+public sealed record StandingChanged(string UserId);
+
 /// <summary>
 /// Tells every open page of a dispute that something changed, after the change committed. In-process by default;
 /// over Redis pub/sub when <c>Redis:Connection</c> is set, so pages on other instances hear it too.
@@ -29,30 +32,34 @@ public interface IDisputeEvents
 
     /// <summary>Calls <paramref name="handler"/> for each change of the dispute until the result is disposed.</summary>
     IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler);
+
+    void Publish(StandingChanged change);
+
+    /// <summary>Calls <paramref name="handler"/> whenever the member's standing changes, until the result is disposed.</summary>
+    IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler);
 }
 
 /// <summary>Delivers to this process's subscribers. Also the local fan-out behind the Redis implementation.</summary>
 public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvents> logger) : IDisputeEvents
 {
-    private readonly ConcurrentDictionary<int, ImmutableArray<Func<DisputeChanged, Task>>> handlers = new();
+    private readonly Subscribers<int, DisputeChanged> disputes = new();
+    private readonly Subscribers<string, StandingChanged> members = new();
 
     public void Publish(DisputeChanged change) => Deliver(change);
 
-    public IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler)
-    {
-        handlers.AddOrUpdate(disputeId, _ => [handler], (_, list) => list.Add(handler));
-        return new Subscription(() =>
-        {
-            var remaining = handlers.AddOrUpdate(disputeId, _ => [], (_, list) => list.Remove(handler));
-            // Drop the key once its last page left; removal only succeeds if nobody subscribed in the meantime.
-            if (remaining.IsEmpty) handlers.TryRemove(KeyValuePair.Create(disputeId, remaining));
-        });
-    }
+    public IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler) => disputes.Add(disputeId, handler);
+
+    public void Publish(StandingChanged change) => Deliver(change);
+
+    public IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler) => members.Add(userId, handler);
+
+    internal void Deliver(DisputeChanged change) => Run(disputes.Of(change.DisputeId), change, change.DisputeId);
+
+    internal void Deliver(StandingChanged change) => Run(members.Of(change.UserId), change, change.UserId);
 
     /// <summary>Runs each handler without waiting for it: one slow page must not hold up the others or the writer.</summary>
-    internal void Deliver(DisputeChanged change)
+    private void Run<T>(ImmutableArray<Func<T, Task>> list, T change, object key)
     {
-        if (!handlers.TryGetValue(change.DisputeId, out var list)) return;
         foreach (var handler in list)
         {
             _ = Task.Run(async () =>
@@ -63,16 +70,36 @@ public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvent
                 }
                 catch (Exception ex)
                 {
-                    LogHandlerFailed(logger, change.DisputeId, ex);
+                    LogHandlerFailed(logger, key, ex);
                 }
             });
         }
     }
 
-    internal int SubscribedDisputes => handlers.Count;
+    internal int SubscribedDisputes => disputes.Count;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A page's handler for a change of dispute {DisputeId} failed.")]
-    private static partial void LogHandlerFailed(ILogger logger, int disputeId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page's handler for a change of {Key} failed.")]
+    private static partial void LogHandlerFailed(ILogger logger, object key, Exception exception);
+
+    private sealed class Subscribers<TKey, T> where TKey : notnull
+    {
+        private readonly ConcurrentDictionary<TKey, ImmutableArray<Func<T, Task>>> handlers = new();
+
+        public int Count => handlers.Count;
+
+        public ImmutableArray<Func<T, Task>> Of(TKey key) => handlers.TryGetValue(key, out var list) ? list : [];
+
+        public Subscription Add(TKey key, Func<T, Task> handler)
+        {
+            handlers.AddOrUpdate(key, _ => [handler], (_, list) => list.Add(handler));
+            return new Subscription(() =>
+            {
+                var remaining = handlers.AddOrUpdate(key, _ => [], (_, list) => list.Remove(handler));
+                // Drop the key once its last page left; removal only succeeds if nobody subscribed in the meantime.
+                if (remaining.IsEmpty) handlers.TryRemove(KeyValuePair.Create(key, remaining));
+            });
+        }
+    }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {

@@ -11,6 +11,7 @@ namespace ConflictForum.Platform;
 public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("conflictforum:dispute-events");
+    private static readonly RedisChannel StandingChannel = RedisChannel.Literal("conflictforum:standing-events");
     private readonly InProcessDisputeEvents local;
     private readonly ConnectionMultiplexer redis;
     private readonly ILogger<RedisDisputeEvents> logger;
@@ -28,25 +29,35 @@ public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
         {
             if (message.HasValue && JsonSerializer.Deserialize<DisputeChanged>((string)message!) is { } change) local.Deliver(change);
         }, CommandFlags.FireAndForget);
+        redis.GetSubscriber().Subscribe(StandingChannel, (_, message) =>
+        {
+            if (message.HasValue) local.Deliver(new StandingChanged(message!));
+        }, CommandFlags.FireAndForget);
     }
 
-    public void Publish(DisputeChanged change)
+    public void Publish(DisputeChanged change) => Send(Channel, JsonSerializer.Serialize(change), change.DisputeId);
+
+    public IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler) => local.Subscribe(disputeId, handler);
+
+    public void Publish(StandingChanged change) => Send(StandingChannel, change.UserId, change.UserId);
+
+    public IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler) => local.Subscribe(userId, handler);
+
+    private void Send(RedisChannel channel, string message, object about)
     {
         try
         {
-            redis.GetSubscriber().Publish(Channel, JsonSerializer.Serialize(change), CommandFlags.FireAndForget);
+            redis.GetSubscriber().Publish(channel, message, CommandFlags.FireAndForget);
         }
         catch (RedisException ex)
         {
             // The change itself is committed; only other pages' live refresh is missed (they catch up on their next load).
-            LogPublishFailed(logger, change.DisputeId, ex);
+            LogPublishFailed(logger, about, ex);
         }
     }
 
-    public IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler) => local.Subscribe(disputeId, handler);
-
     public void Dispose() => redis.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the change of dispute {DisputeId} to Redis.")]
-    private static partial void LogPublishFailed(ILogger logger, int disputeId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the change of {About} to Redis.")]
+    private static partial void LogPublishFailed(ILogger logger, object about, Exception exception);
 }

@@ -13,6 +13,7 @@ public enum WriteAction
     Comment,
     Vote,
     Resolution,
+    Flag,
 }
 
 /// <summary>One counted write of one member, kept for the limiter's window.</summary>
@@ -52,13 +53,16 @@ public sealed class WriteLimitOptions
 
     [Range(1, 100_000)] public int ResolutionsPerHour { get; set; } = 5;
 
+    [Range(1, 100_000)] public int FlagsPerHour { get; set; } = 20;
+
     public (int Limit, TimeSpan Window) RuleFor(WriteAction action) => action switch
     {
         WriteAction.Dispute => (DisputesPerDay, TimeSpan.FromDays(1)),
         WriteAction.Reply => (RepliesPerMinute, TimeSpan.FromMinutes(1)),
         WriteAction.Comment => (CommentsPerMinute, TimeSpan.FromMinutes(1)),
         WriteAction.Vote => (VotesPerMinute, TimeSpan.FromMinutes(1)),
-        _ => (ResolutionsPerHour, TimeSpan.FromHours(1)),
+        WriteAction.Resolution => (ResolutionsPerHour, TimeSpan.FromHours(1)),
+        _ => (FlagsPerHour, TimeSpan.FromHours(1)),
     };
 }
 

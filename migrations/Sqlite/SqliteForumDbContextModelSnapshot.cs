@@ -75,6 +75,13 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SuspendedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -314,6 +321,9 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<int>("CommentCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CommentsLocked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -504,6 +514,171 @@ namespace ConflictForum.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StatementRevisions");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Moderation.Flag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlaggerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId");
+
+                    b.HasIndex("FlaggerId");
+
+                    b.HasIndex("Kind", "ItemId", "FlaggerId")
+                        .IsUnique();
+
+                    b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppealDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DisputeId", "Kind");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OpenFlags", "WaitingSince");
+
+                    b.ToTable("ModeratedItems");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Moderation.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ModerationLog", (string)null);
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Timeline.TimelineEntry", b =>
@@ -879,6 +1054,36 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasOne("ConflictForum.Features.Disputes.PartyStatement", null)
                         .WithMany("Revisions")
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Moderation.Flag", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("FlaggerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

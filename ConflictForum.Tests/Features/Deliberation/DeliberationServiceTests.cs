@@ -30,10 +30,15 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
 
     private Task<TallyView?> TallyAsync(int id, ForumActor viewer) => WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
 
-    private static readonly ForumActor Admin = new("admin-id", "Admin", IsModerator: false, IsAdmin: true, AccountCreatedAt: null);
+    private ForumActor? admin;
 
-    private async Task<RecountReport> RecountAsync(int id, bool repair = false) =>
-        (await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(Admin, id, repair))).Value!;
+    private async Task<RecountReport> RecountAsync(int id, bool repair = false)
+    {
+        admin ??= await WithRoleAsync(await MemberAsync("Admin"), ConflictForum.Features.Accounts.ForumRoles.Admin);
+        var outcome = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(admin, id, repair));
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return outcome.Value!;
+    }
 
     [Fact]
     public async Task No_voting_or_commenting_outside_Open()

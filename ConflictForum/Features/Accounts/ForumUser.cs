@@ -14,6 +14,11 @@ public sealed class ForumUser : IdentityUser
 
     /// <summary>When the account was registered (UTC).</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Until when (UTC) a moderator suspended the member: they read but do not write, flag or vote. Null when not suspended.</summary>
+    public DateTime? SuspendedUntil { get; set; }
+
+    public string? SuspensionReason { get; set; }
 }
 
 public static class ForumRoles
@@ -29,6 +34,7 @@ internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUse
         user.Property(u => u.DisplayName).HasMaxLength(DisplayNames.MaxLength).IsRequired();
         user.Property(u => u.NormalizedDisplayName).HasMaxLength(DisplayNames.MaxLength).IsRequired();
         user.HasIndex(u => u.NormalizedDisplayName).IsUnique();
+        user.Property(u => u.SuspensionReason).HasMaxLength(500);
     }
 }
 

@@ -1,5 +1,6 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,16 +16,18 @@ public sealed record TallyView(int Total, FaultTally? Tally, Verdict? Verdict, F
     public bool Visible => Tally is not null;
 }
 
+/// <summary>A comment as one reader sees it; <see cref="Html"/> is null when deleted, or hidden from this reader.</summary>
 public sealed record CommentView(int Id, int? ParentId, string AuthorId, string AuthorName, PartyRole? AuthorRole, string? Html,
-    DateTime CreatedAt, bool Edited, bool Deleted, bool CanEdit, bool CanDelete, string? Source);
+    DateTime CreatedAt, bool Edited, bool Deleted, bool CanEdit, bool CanDelete, string? Source, HiddenNotice? Hidden = null);
 
 public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentView> Replies);
 
 /// <summary>A page of threads, oldest first; <see cref="NextAfter"/> continues after the last one (null at the end).</summary>
 public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter);
 
+/// <summary>A resolution as one reader sees it; title and text are blank when it is hidden from this reader.</summary>
 public sealed record ResolutionView(int Id, string Title, string Html, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
-    Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance);
+    Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
     IOptions<DisputeOptions> disputes, TimeProvider clock)
@@ -64,15 +67,20 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var replies = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
             .OrderBy(c => c.Id)).ToListAsync(ct);
 
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Comment,
+            [.. ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id)], ct);
+
         CommentView View((Comment Comment, string AuthorName) row)
         {
             var c = row.Comment;
             var deleted = c.DeletedAt is not null;
-            return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, deleted ? null : c.Html, c.CreatedAt,
+            var notice = deleted ? null : hidden.For(ContentKind.Comment, c.Id);
+            var readable = !deleted && notice?.ShowContent != false;
+            return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, readable ? c.Html : null, c.CreatedAt,
                 c.EditedAt is not null, deleted,
-                ForumGuardian.CanEditComment(viewer, dispute, c, Now, voting.Value.CommentEditWindow).Allowed,
+                notice is null && ForumGuardian.CanEditComment(viewer, dispute, c, Now, voting.Value.CommentEditWindow).Allowed,
                 ForumGuardian.CanDeleteComment(viewer, dispute, c).Allowed,
-                viewer.Is(c.AuthorId) && !deleted ? c.Source : null);
+                viewer.Is(c.AuthorId) && !deleted ? c.Source : null, notice);
         }
 
         var threads = tops.Select(t => new CommentThread(View(t),
@@ -90,11 +98,14 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var mine = viewer.IsSignedIn
             ? await db.Stances.Where(s => ids.Contains(s.ResolutionId) && s.VoterId == viewer.UserId).ToDictionaryAsync(s => s.ResolutionId, s => s.Supports, ct)
             : [];
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Resolution, ct: ct);
         // Ranked by the lower bound of the 95% interval of support, not by raw counts.
         return rows
-            .Select(x => new ResolutionView(x.Resolution.Id, x.Resolution.Title, x.Resolution.Html, x.DisplayName, x.Resolution.CreatedAt,
+            .Select(x => (x.Resolution, x.DisplayName, Hidden: hidden.For(ContentKind.Resolution, x.Resolution.Id)))
+            .Select(x => new ResolutionView(x.Resolution.Id, x.Hidden?.ShowContent == false ? "Hidden resolution" : x.Resolution.Title,
+                x.Hidden?.ShowContent == false ? "" : x.Resolution.Html, x.DisplayName, x.Resolution.CreatedAt,
                 x.Resolution.Support, x.Resolution.Oppose, Share.Of(x.Resolution.Support, x.Resolution.Support + x.Resolution.Oppose),
-                x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null))
+                x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null, x.Hidden))
             .OrderByDescending(v => v.SupportShare.Low).ThenBy(v => v.CreatedAt)
             .ToList();
     }

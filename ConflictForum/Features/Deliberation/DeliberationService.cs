@@ -131,7 +131,7 @@ public sealed class DeliberationService(
             db.Resolutions.Add(resolution);
             dispute.ActivityCount++;
             dispute.LastActivityAt = Now;
-                await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
             created = resolution.Id;
             await timeline.AppendAsync(db, disputeId, Now, actor, TimelineKind.ResolutionProposed,
                 $"{actor.DisplayName} proposed a resolution: “{title}”.", reference: $"resolution:{resolution.Id}",
@@ -245,7 +245,7 @@ public sealed class DeliberationService(
         }
         if (disputeId is null) return Outcome.NotFound("This comment does not exist.");
         // The guardian needs the comment too, so it is asked inside the write, on the rows of this transaction.
-        return await WriteAsync(actor, disputeId.Value, (_, _) => Decision.Granted, async (db, dispute) =>
+        return await WriteAsync(actor, disputeId.Value, (a, _) => ForumGuardian.CannotWrite(a) ?? Decision.Granted, async (db, dispute) =>
         {
             var comment = await db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == commentId, ct);
             if (permission(dispute, comment) is { Allowed: false } no) return no.AsOutcome();
@@ -266,7 +266,7 @@ public sealed class DeliberationService(
         : text.Length > max ? Outcome.Invalid($"Keep your {what} to {max:N0} characters.")
         : null;
 
-    private static Task<int> MoveAsync(ForumDbContext db, int disputeId, FaultOption option, int delta, CancellationToken ct)
+    internal static Task<int> MoveAsync(ForumDbContext db, int disputeId, FaultOption option, int delta, CancellationToken ct)
     {
         var dispute = db.Disputes.Where(d => d.Id == disputeId);
         return option switch
@@ -278,7 +278,7 @@ public sealed class DeliberationService(
         };
     }
 
-    private static Task<int> MoveStanceAsync(ForumDbContext db, int resolutionId, bool supports, int delta, CancellationToken ct)
+    internal static Task<int> MoveStanceAsync(ForumDbContext db, int resolutionId, bool supports, int delta, CancellationToken ct)
     {
         var resolution = db.Resolutions.Where(r => r.Id == resolutionId);
         return supports

@@ -9,34 +9,40 @@ public sealed partial class ForumGuardian
     private static readonly Decision OnlyWhileOpen = Decision.Denied("Comments and votes are taken only while the dispute is open.");
 
     public static Decision CanComment(ForumActor actor, Dispute dispute) =>
-        !actor.IsSignedIn ? SignInFirst
+        CannotWrite(actor) is { } no ? no
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : dispute.CommentsLocked ? Decision.Denied("A moderator locked the comments on this dispute.")
         : Decision.Granted;
 
     public static Decision CanEditComment(ForumActor actor, Dispute dispute, Comment comment, DateTime now, TimeSpan window) =>
-        !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can edit a comment.")
+        CannotWrite(actor) is { } no ? no
+        : !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can edit a comment.")
         : comment.DeletedAt is not null ? Decision.Denied("This comment was deleted.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : now - comment.CreatedAt > window ? Decision.Denied($"Comments can be edited for {window.TotalMinutes:0} minutes after posting.")
         : Decision.Granted;
 
     public static Decision CanDeleteComment(ForumActor actor, Dispute dispute, Comment comment) =>
-        !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can delete a comment.")
+        CannotWrite(actor) is { } no ? no
+        : !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can delete a comment.")
         : comment.DeletedAt is not null ? Decision.Denied("This comment was already deleted.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
     public static Decision CanVote(ForumActor actor, Dispute dispute, DateTime now, TimeSpan minimumAccountAge) =>
-        !actor.IsSignedIn ? SignInFirst
+        CannotWrite(actor) is { } no ? no
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties do not vote on their own dispute.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewToVote(actor, now, minimumAccountAge) is { } tooNew ? tooNew
         : Decision.Granted;
 
-    public static Decision CanProposeResolution(ForumActor actor, Dispute dispute) => CanComment(actor, dispute);
+    public static Decision CanProposeResolution(ForumActor actor, Dispute dispute) =>
+        CannotWrite(actor) is { } no ? no
+        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : Decision.Granted;
 
     public static Decision CanTakeStance(ForumActor actor, Dispute dispute, DateTime now, TimeSpan minimumAccountAge) =>
-        !actor.IsSignedIn ? SignInFirst
+        CannotWrite(actor) is { } no ? no
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Parties say whether they accept a resolution instead of voting on it.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewToVote(actor, now, minimumAccountAge) is { } tooNew ? tooNew
@@ -51,12 +57,14 @@ public sealed partial class ForumGuardian
     private static string Hours(TimeSpan span) => span.TotalHours >= 1.5 ? $"{Math.Ceiling(span.TotalHours):0} hours" : $"{Math.Max(1, Math.Ceiling(span.TotalMinutes)):0} minutes";
 
     public static Decision CanAnswerResolution(ForumActor actor, Dispute dispute) =>
-        dispute.RoleOf(actor.UserId) is null ? Decision.Denied("Only the two parties say whether they accept a resolution.")
+        CannotWrite(actor) is { } no ? no
+        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied("Only the two parties say whether they accept a resolution.")
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
     public static Decision CanRecount(ForumActor actor) =>
-        actor.IsAdmin ? Decision.Granted : Decision.Denied("Only admins recount votes.");
+        CannotWrite(actor) is { } no ? no
+        : actor.IsAdmin ? Decision.Granted : Decision.Denied("Only admins recount votes.");
 
     /// <summary>Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.</summary>
     public static bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted, TallyVisibility visibility) =>

@@ -94,6 +94,9 @@ public sealed class Dispute
     /// <summary>The public verdict and resolution ranking as they stood when voting closed; null before.</summary>
     public string? FinalVerdict { get; set; }
 
+    /// <summary>A moderator stopped new comments (votes and resolutions go on).</summary>
+    public bool CommentsLocked { get; set; }
+
     /// <summary>Bumped by every write on the dispute as it takes the row lock (DisputeWriter).</summary>
     public int Version { get; set; }
 

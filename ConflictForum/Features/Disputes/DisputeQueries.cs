@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,16 @@ public sealed record DisputeListQuery(string? Search = null, DisputeStatus? Stat
     public const int PageSize = 20;
 }
 
-public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName);
+/// <summary>A dispute in a list. <see cref="HiddenReason"/> is set when a moderator (or members' flags) hid it; its title and summary are then blank.</summary>
+public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName, string? HiddenReason = null);
 
 public sealed record DisputePage(IReadOnlyList<DisputeRow> Rows, int Total, int Page)
 {
     public int PageCount => Math.Max(1, (Total + DisputeListQuery.PageSize - 1) / DisputeListQuery.PageSize);
 }
 
-public sealed record StatementView(PartyRole Role, string AuthorName, int Revision, string Html, string Source, DateTime PostedAt, DateTime UpdatedAt)
+public sealed record StatementView(int Id, PartyRole Role, string AuthorName, int Revision, string Html, string Source, DateTime PostedAt, DateTime UpdatedAt,
+    HiddenNotice? Hidden = null)
 {
     public bool Edited => Revision > 1;
 }
@@ -41,7 +44,8 @@ public sealed record DisputeView(
     Decision CanReply,
     Decision CanWithdraw,
     Decision CanManageInvitation,
-    DateTime? InvitationExpiresAt)
+    DateTime? InvitationExpiresAt,
+    HiddenItems Hidden)
 {
     public Dispute Dispute => Row.Dispute;
 }
@@ -78,7 +82,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var page = Math.Max(1, query.Page);
         var total = await disputes.CountAsync(ct);
         var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize)).ToListAsync(ct);
-        return new DisputePage(rows.Select(AsOfNow).ToList(), total, page);
+        return new DisputePage(rows.Select(r => AsOfNow(r)).ToList(), total, page);
     }
 
     public async Task<DisputeView?> GetAsync(int id, ForumActor viewer, CancellationToken ct = default)
@@ -86,12 +90,17 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        row = AsOfNow(row);
+        var hidden = await HiddenItems.LoadAsync(db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
+        row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
         var dispute = row.Dispute;
 
-        var statements = await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
-            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Role, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt))
-            .ToListAsync(ct);
+        var statements = (await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
+            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Id, s.Role, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
+            .ToListAsync(ct))
+            .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
+                : notice.ShowContent ? s with { Hidden = notice }
+                : s with { Hidden = notice, Html = "", Source = "" })
+            .ToList();
         var viewerRole = dispute.RoleOf(viewer.UserId);
         var invitationExpires = viewer.Is(dispute.ClaimantId)
             ? await db.Invitations.Where(i => i.DisputeId == id).Where(Invitation.LiveAt(Now))
@@ -106,16 +115,31 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             ForumGuardian.CanReply(viewer, dispute),
             ForumGuardian.CanWithdraw(viewer, dispute),
             ForumGuardian.CanManageInvitation(viewer, dispute),
-            invitationExpires);
+            invitationExpires,
+            hidden);
     }
 
     /// <param name="includeComments">False for the dispute page, which shows the discussion itself; the full record keeps them.</param>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, CancellationToken ct = default)
+    /// <param name="viewer">Whose eyes: hidden replies and resolutions are blanked for all but moderators and their authors (anonymous when null).</param>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, ForumActor? viewer = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entries = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
-        if (!includeComments) entries = entries.Where(e => e.Kind != TimelineKind.CommentPosted);
-        return await entries.OrderBy(e => e.Sequence).ToListAsync(ct);
+        var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
+        if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted);
+        var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer ?? ForumActor.Anonymous, [ContentKind.Reply, ContentKind.Resolution], ct: ct);
+        // The rows are untracked copies: blanking them changes what this reader sees, never the record ("Verify" reads it afresh).
+        foreach (var entry in entries)
+        {
+            var notice = entry.Kind == TimelineKind.Reply ? hidden.For(ContentKind.Reply, entry.Id)
+                : entry.Kind is TimelineKind.ResolutionProposed or TimelineKind.ResolutionAnswered && entry.Reference?.Split(':') is ["resolution", var id]
+                    ? hidden.For(ContentKind.Resolution, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
+                : null;
+            if (notice is null || notice.ShowContent) continue;
+            (entry.Body, entry.BodyHtml) = (null, null);
+            if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
+        }
+        return entries;
     }
 
     /// <summary>Recomputes the dispute's hash chain, and checks each statement version against the hash its entry recorded.</summary>
@@ -168,7 +192,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
             .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
         return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt,
-            rows.Select(AsOfNow).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList());
+            rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList());
     }
 
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
@@ -176,7 +200,14 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         join claimant in db.Users on d.ClaimantId equals claimant.Id
         join respondent in db.Users on d.RespondentId equals respondent.Id into joined
         from respondent in joined.DefaultIfEmpty()
-        select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName);
+        select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName,
+            db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null).Select(m => m.HiddenReason).FirstOrDefault());
 
-    private DisputeRow AsOfNow(DisputeRow row) => row with { Dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow) };
+    /// <param name="readable">False blanks a hidden dispute's own words (the rows are untracked copies); lists show every hidden dispute blank.</param>
+    private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
+    {
+        var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
+        if (row.HiddenReason is not null && !readable) (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
+        return row with { Dispute = dispute };
+    }
 }

@@ -27,8 +27,18 @@ public sealed partial class DisputeWriter(
 {
     /// <param name="clock">The caller's clock, read once the lock is held: a write that waited for the lock is judged
     /// against the deadline as it stands when it runs, not when it was asked for.</param>
-    public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock, Func<ForumActor, Dispute, Decision> permission,
-        Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct)
+    public Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock, Func<ForumActor, Dispute, Decision> permission,
+        Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
+        WriteAsync(actor, disputeId, clock,
+            (db, current, dispute) => permission(current, dispute) is { Allowed: false } no ? Task.FromResult(no.AsOutcome()) : change(db, dispute),
+            changes, ct);
+
+    /// <summary>
+    /// The same, for a change that needs more than the dispute to decide whether it is allowed (a moderated item's state):
+    /// it gets the actor as re-read in the transaction and asks the guardian itself before altering anything.
+    /// </summary>
+    public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock,
+        Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -39,6 +49,9 @@ public sealed partial class DisputeWriter(
             return Outcome.NotFound("This dispute does not exist.");
         var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at once,
+        // whatever the page that sent the action still shows.
+        actor = await Accounts.ForumActors.ReadAsync(db, actor.UserId, now, ct);
 
         var moved = false;
         foreach (var transition in DisputeLifecycle.Due(dispute, now, options.Value.VotingWindow))
@@ -56,7 +69,7 @@ public sealed partial class DisputeWriter(
         try
         {
             // A change refuses before it alters anything, so what is saved on a refusal is only the deadlines.
-            outcome = permission(actor, dispute) is { Allowed: false } no ? no.AsOutcome() : await change(db, dispute);
+            outcome = await change(db, actor, dispute);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

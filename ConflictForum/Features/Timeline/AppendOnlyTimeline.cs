@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictForum.Features.Timeline;
 
-/// <summary>Refuses any save that would update or delete a timeline row: the record is append-only in code too.</summary>
+/// <summary>A row that is only ever inserted: the timeline, the moderation log.</summary>
+public interface IAppendOnly;
+
+/// <summary>Refuses any save that would update or delete an <see cref="IAppendOnly"/> row: the record is append-only in code too.</summary>
 internal sealed class AppendOnlyTimeline : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -22,7 +25,7 @@ internal sealed class AppendOnlyTimeline : SaveChangesInterceptor
     private static void Check(DbContext? context)
     {
         if (context is null) return;
-        if (context.ChangeTracker.Entries<TimelineEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("Timeline entries are append-only: they are never updated or deleted.");
+        if (context.ChangeTracker.Entries<IAppendOnly>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
+            throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they are never updated or deleted.");
     }
 }

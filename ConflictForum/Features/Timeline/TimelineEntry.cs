@@ -18,13 +18,14 @@ public enum TimelineKind
     ResolutionAnswered,
     VerdictFrozen,
     VotesRecounted,
+    Moderation,
 }
 
 /// <summary>
 /// One event on a dispute's record. Rows are only ever inserted: each carries a SHA-256 over its own content and
 /// the previous entry's hash, so changing or deleting any row breaks the chain from there on.
 /// </summary>
-public sealed class TimelineEntry
+public sealed class TimelineEntry : IAppendOnly
 {
     public long Id { get; set; }
 

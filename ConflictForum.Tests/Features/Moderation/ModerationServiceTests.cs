@@ -1,0 +1,288 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Features.Moderation;
+
+public sealed class ModerationServiceTests : ClockedForumAppTest
+{
+    private sealed record World(int DisputeId, ForumActor Claimant, ForumActor Respondent);
+
+    private async Task<World> OpenDisputeAsync()
+    {
+        var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
+        var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Fence built on the wrong side", Summary = "The fence is a metre into my garden.", RespondentName = "Next door",
+            Statement = "The fence is on my land.",
+        }))).Value!;
+        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        return new(opened.DisputeId, claimant, respondent);
+    }
+
+    private Task<T> Mod<T>(Func<ModerationService, Task<T>> action) where T : Outcome => WithAsync(action);
+
+    private async Task<int> CommentAsync(ForumActor author, int disputeId, string text)
+    {
+        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, disputeId, text));
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return outcome.Value;
+    }
+
+    private async Task<CommentView> SeenAsync(int disputeId, int commentId, ForumActor viewer) =>
+        (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, viewer))).Threads.Single(t => t.Comment.Id == commentId).Comment;
+
+    private async Task<List<ModerationLogEntry>> LogAsync() => [.. (await WithAsync<ModerationQueries, LogPage>(q => q.LogAsync())).Entries];
+
+    private async Task<List<TimelineEntry>> ModerationEntriesAsync(int disputeId) =>
+        [.. (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(disputeId))).Where(e => e.Kind == TimelineKind.Moderation)];
+
+    private async Task<ForumActor> ModeratorAsync(string name) => await WithRoleAsync(await MemberAsync(name), ForumRoles.Moderator);
+
+    [Fact]
+    public async Task Three_distinct_members_flags_hide_a_comment_for_readers_until_a_moderator_reviews_it()
+    {
+        var w = await OpenDisputeAsync();
+        var author = await MemberAsync("Loud Commenter");
+        var comment = await CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
+        var flaggers = new[] { await MemberAsync("Flagger One"), await MemberAsync("Flagger Two"), await MemberAsync("Flagger Three") };
+
+        Assert.Equal("You wrote this, so you cannot flag it.", (await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null))).Message);
+        Assert.Equal("Say in a note what is wrong with it.", (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Other, " "))).Message);
+        Assert.True((await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Abuse, "Name-calling"))).Succeeded);
+        Assert.Equal("You already flagged this. Moderators will review it.",
+            (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
+        Assert.True((await Mod(s => s.FlagAsync(flaggers[1], ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
+        var reader = await MemberAsync("Passing Reader");
+        Assert.NotNull((await SeenAsync(w.DisputeId, comment, reader)).Html); // two flags: still shown
+
+        Assert.True((await Mod(s => s.FlagAsync(flaggers[2], ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
+
+        var seen = await SeenAsync(w.DisputeId, comment, reader);
+        Assert.Null(seen.Html);
+        Assert.Contains("flagged", seen.Hidden!.Text, StringComparison.Ordinal);
+        Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html);
+        Assert.Contains("idiot", (await SeenAsync(w.DisputeId, comment, author)).Html, StringComparison.Ordinal); // the author can read it to appeal
+        var moderator = await ModeratorAsync("Fair Moderator");
+        Assert.Contains("idiot", (await SeenAsync(w.DisputeId, comment, moderator)).Html, StringComparison.Ordinal);
+
+        var queued = Assert.Single(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
+        Assert.Equal(3, queued.Flags.Count);
+        Assert.Equal("Name-calling", queued.Flags[0].Note);
+        Assert.Equal(ModerationAction.AutoHidden, Assert.Single(await LogAsync()).Action);
+        Assert.Contains("hidden until a moderator reviews it", Assert.Single(await ModerationEntriesAsync(w.DisputeId)).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hiding_restoring_and_dismissing_are_public_reasoned_reversible_and_on_the_record()
+    {
+        var w = await OpenDisputeAsync();
+        var author = await MemberAsync("Commenter");
+        var comment = await CommentAsync(author, w.DisputeId, "Here is their home address: 12 Elm Road.");
+        var moderator = await ModeratorAsync("Moderator Ann");
+
+        Assert.Equal("Write the reason: everyone will read it.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, ""))).Message);
+        Assert.True((await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, "Personal information"))).Succeeded);
+        var seen = await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous);
+        Assert.Equal("Hidden by a moderator: Personal information", seen.Hidden!.Text);
+        Assert.Null(seen.Html);
+
+        Assert.True((await Mod(s => s.UnhideAsync(moderator, ContentKind.Comment, comment, "The address is the shop's, which is public"))).Succeeded);
+        Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
+
+        var flagger = await MemberAsync("Flagger");
+        await Mod(s => s.FlagAsync(flagger, ContentKind.Comment, comment, FlagReason.PersonalInformation, null));
+        Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "A public business address"))).Succeeded);
+        Assert.Empty(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
+
+        Assert.Equal([ModerationAction.FlagsDismissed, ModerationAction.Unhidden, ModerationAction.Hidden], (await LogAsync()).Select(e => e.Action));
+        Assert.All(await LogAsync(), e => Assert.Equal("Moderator Ann", e.ModeratorName));
+        var timeline = await ModerationEntriesAsync(w.DisputeId);
+        Assert.Equal(3, timeline.Count);
+        Assert.Equal("Moderator Ann (moderator) hid a comment by Commenter: Personal information", timeline[0].Summary);
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
+        Assert.Contains("12 Elm Road", (await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html, StringComparison.Ordinal); // nothing was deleted
+    }
+
+    [Fact]
+    public async Task Moderators_do_not_moderate_their_own_disputes_or_words_and_members_do_not_moderate_at_all()
+    {
+        var w = await OpenDisputeAsync();
+        var claimantModerator = await WithRoleAsync(w.Claimant, ForumRoles.Moderator);
+        var respondentComment = await CommentAsync(w.Respondent, w.DisputeId, "I disagree.");
+        Assert.Equal("Moderators do not moderate disputes they are a party to.",
+            (await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude"))).Message);
+        Assert.Equal("Moderators do not moderate disputes they are a party to.",
+            (await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated"))).Message);
+
+        var moderator = await ModeratorAsync("Commenting Moderator");
+        var own = await CommentAsync(moderator, w.DisputeId, "My own opinion.");
+        Assert.Equal("Moderators do not moderate what they wrote.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops"))).Message);
+
+        var member = await MemberAsync("Plain Member");
+        Assert.Equal("Only moderators do this.", (await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude"))).Message);
+        Assert.Empty(await LogAsync());
+    }
+
+    [Fact]
+    public async Task The_author_appeals_once_and_a_different_moderator_decides()
+    {
+        var w = await OpenDisputeAsync();
+        var author = await MemberAsync("Blunt Writer");
+        var comment = await CommentAsync(author, w.DisputeId, "This is a scam business.");
+        var hider = await ModeratorAsync("Hider");
+        var other = await ModeratorAsync("Second Look");
+        await Mod(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"));
+
+        var stranger = await MemberAsync("Stranger");
+        Assert.Equal("Only the author appeals the hiding of their words.", (await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!"))).Message);
+        Assert.True((await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "They took my money and never delivered."))).Succeeded);
+        Assert.Equal("An item can be appealed once, and this one was.", (await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again"))).Message);
+        Assert.Equal("Your appeal is waiting for another moderator.", (await SeenAsync(w.DisputeId, comment, author)).Hidden!.AppealState);
+
+        Assert.Equal("You hid this item, so another moderator decides the appeal.",
+            (await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded"))).Message);
+        Assert.Equal("An appeal is waiting on this item: decide the appeal instead.",
+            (await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind"))).Message);
+        Assert.True((await Mod(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "An opinion about a business, fairly argued"))).Succeeded);
+
+        Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
+        Assert.Equal([ModerationAction.AppealGranted, ModerationAction.Appealed, ModerationAction.Hidden], (await LogAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task A_suspended_member_reads_but_cannot_write_flag_or_vote_even_through_an_actor_read_before_the_suspension()
+    {
+        var w = await OpenDisputeAsync();
+        var troll = await MemberAsync("Troll");
+        var moderator = await ModeratorAsync("Firm Moderator");
+        var comment = await CommentAsync(w.Respondent, w.DisputeId, "My side.");
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.ClaimantAtFault))).Succeeded);
+
+        var standing = new List<string>();
+        using var subscription = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(troll.UserId!, e =>
+        {
+            lock (standing) standing.Add(e.UserId);
+            return Task.CompletedTask;
+        });
+        Assert.Equal("Write the reason: everyone will read it.", (await Mod(s => s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), ""))).Message);
+        Assert.True((await Mod(s => s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), "Brigading"))).Succeeded);
+
+        // "troll" is the actor object read before the suspension: the services re-read the standing on every write.
+        const string suspended = "Your account is suspended until 3 Nov 2026, 09:00 UTC: you can read, but not write, flag or vote.";
+        Assert.Equal(suspended, (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(troll, w.DisputeId, "Hah"))).Message);
+        Assert.Equal(suspended, (await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.Both))).Message);
+        Assert.Equal(suspended, (await Mod(s => s.FlagAsync(troll, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
+        Assert.Equal(suspended, (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(troll, new OpenDisputeInput
+        {
+            Title = "A dispute of my own making", Summary = "Nothing.", RespondentName = "Anyone", Statement = "Nothing.",
+        }))).Message);
+        Assert.NotNull(await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, troll))); // reading goes on
+        await WaitUntilAsync(() => { lock (standing) return standing.Count == 1; });
+
+        // The vote still counts until a moderator removes it; then the counters move and a recount agrees.
+        Assert.Equal(1, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
+        Assert.Equal(1, (await WithAsync<ModerationService, Outcome<int>>(s => s.RemoveVotesAsync(moderator, troll.UserId!, "Brigading"))).Value);
+        Assert.Equal(0, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
+        var admin = await WithRoleAsync(await MemberAsync("Counting Admin"), ForumRoles.Admin);
+        Assert.True((await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(admin, w.DisputeId, repair: false))).Value!.Matches);
+        Assert.Contains(await ModerationEntriesAsync(w.DisputeId), e => e.Summary.Contains("removed the votes of Troll", StringComparison.Ordinal));
+
+        Clock.Advance(TimeSpan.FromDays(1)); // the suspension runs out by itself
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(troll, w.DisputeId, "I'm back, and calmer."))).Succeeded);
+        Assert.Equal([ModerationAction.VotesRemoved, ModerationAction.Suspended], (await LogAsync()).Select(e => e.Action));
+    }
+
+    [Fact]
+    public async Task Locked_comments_stop_new_comments_but_not_votes()
+    {
+        var w = await OpenDisputeAsync();
+        var moderator = await ModeratorAsync("Calm Moderator");
+        var reader = await MemberAsync("Reader");
+        Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, true, "Cooling off after a pile-on"))).Succeeded);
+
+        Assert.Equal("A moderator locked the comments on this dispute.",
+            (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing"))).Message);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, w.DisputeId, FaultOption.Neither))).Succeeded);
+
+        Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, false, "Calm again"))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "Thanks"))).Succeeded);
+        Assert.Equal(2, (await ModerationEntriesAsync(w.DisputeId)).Count);
+    }
+
+    [Fact]
+    public async Task Admins_grant_and_revoke_roles_on_the_log_and_a_revoked_moderator_is_refused_at_once()
+    {
+        var w = await OpenDisputeAsync();
+        var admin = await WithRoleAsync(await MemberAsync("Site Admin"), ForumRoles.Admin);
+        var helper = await MemberAsync("New Helper");
+        var comment = await CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
+
+        Assert.Equal("Only admins grant and revoke roles.", (await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true))).Message);
+        Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: true))).Succeeded);
+        var asModerator = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(helper.UserId));
+        Assert.True(asModerator.IsModerator);
+
+        Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: false))).Succeeded);
+        // asModerator still says IsModerator; the service re-reads and refuses.
+        Assert.Equal("Only moderators do this.", (await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing"))).Message);
+        Assert.Equal("Admins do not revoke their own admin role: ask another admin.",
+            (await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false))).Message);
+
+        var log = await LogAsync();
+        Assert.Equal([ModerationAction.RoleRevoked, ModerationAction.RoleGranted], log.Select(e => e.Action));
+        Assert.Equal("Site Admin (admin) made New Helper a moderator.", ModerationText.Summary(log[1]));
+    }
+
+    [Fact]
+    public async Task Every_kind_of_item_can_be_hidden_and_each_shows_the_placeholder_to_readers()
+    {
+        var w = await OpenDisputeAsync();
+        var moderator = await ModeratorAsync("Thorough Moderator");
+        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(w.Respondent, w.DisputeId, "My phone is 07700 900123."))).Succeeded);
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(w.Respondent, w.DisputeId, "Pay me off now", "Or else."))).Value;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            var statement = await db.Statements.SingleAsync(s => s.DisputeId == w.DisputeId && s.Role == PartyRole.Claimant);
+            var reply = await db.TimelineEntries.SingleAsync(e => e.DisputeId == w.DisputeId && e.Kind == TimelineKind.Reply);
+            foreach (var (kind, id) in new[] { (ContentKind.Dispute, (long)w.DisputeId), (ContentKind.Statement, statement.Id), (ContentKind.Reply, reply.Id), (ContentKind.Resolution, resolution) })
+            {
+                var outcome = await Mod(s => s.HideAsync(moderator, kind, id, $"Hidden {kind} for the test"));
+                Assert.True(outcome.Succeeded, outcome.Message);
+            }
+        }
+
+        var reader = await MemberAsync("Reader");
+        var view = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(w.DisputeId, reader)))!;
+        Assert.Equal("Hidden dispute", view.Dispute.Title);
+        Assert.Equal("", view.ClaimantStatement!.Html);
+        Assert.Equal("Hidden by a moderator: Hidden Statement for the test", view.ClaimantStatement.Hidden!.Text);
+        var list = await WithAsync<DisputeQueries, DisputePage>(q => q.ListAsync(new DisputeListQuery()));
+        Assert.Equal("Hidden dispute", list.Rows.Single(r => r.Dispute.Id == w.DisputeId).Dispute.Title);
+        var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: reader));
+        Assert.Null(timeline.Single(e => e.Kind == TimelineKind.Reply).BodyHtml);
+        Assert.DoesNotContain(timeline, e => e.Summary.Contains("Pay me off", StringComparison.Ordinal));
+        var resolutionView = (await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(w.DisputeId, reader))).Single();
+        Assert.Equal(("Hidden resolution", ""), (resolutionView.Title, resolutionView.Html));
+
+        var claimantView = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(w.DisputeId, w.Claimant)))!;
+        Assert.Equal("Fence built on the wrong side", claimantView.Dispute.Title); // the author still reads (and may appeal)
+        Assert.True(claimantView.ClaimantStatement!.Hidden!.CanAppeal);
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition());
+    }
+}

@@ -1,0 +1,45 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Timeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictForum.Features.Moderation;
+
+/// <summary>Where a flaggable item lives and who wrote it.</summary>
+public sealed record ContentItem(ContentKind Kind, long ItemId, int DisputeId, string AuthorId);
+
+public static class ContentItems
+{
+    /// <summary>The item, or null when there is no such (live) item: deleted comments are already gone from view.</summary>
+    public static Task<ContentItem?> FindAsync(ForumDbContext db, ContentKind kind, long id, CancellationToken ct) => kind switch
+    {
+        ContentKind.Dispute => db.Disputes.Where(d => d.Id == id)
+            .Select(d => new ContentItem(kind, id, d.Id, d.ClaimantId)).SingleOrDefaultAsync(ct),
+        ContentKind.Statement => db.Statements.Where(s => s.Id == id)
+            .Select(s => new ContentItem(kind, id, s.DisputeId, s.AuthorId)).SingleOrDefaultAsync(ct),
+        ContentKind.Reply => db.TimelineEntries.Where(e => e.Id == id && e.Kind == TimelineKind.Reply && e.ActorId != null)
+            .Select(e => new ContentItem(kind, id, e.DisputeId, e.ActorId!)).SingleOrDefaultAsync(ct),
+        ContentKind.Comment => db.Comments.Where(c => c.Id == id && c.DeletedAt == null)
+            .Select(c => new ContentItem(kind, id, c.DisputeId, c.AuthorId)).SingleOrDefaultAsync(ct),
+        ContentKind.Resolution => db.Resolutions.Where(r => r.Id == id)
+            .Select(r => new ContentItem(kind, id, r.DisputeId, r.ProposerId)).SingleOrDefaultAsync(ct),
+        _ => Task.FromResult<ContentItem?>(null),
+    };
+
+    public static string Name(ContentKind kind) => kind switch
+    {
+        ContentKind.Dispute => "dispute",
+        ContentKind.Statement => "statement",
+        ContentKind.Reply => "reply",
+        ContentKind.Comment => "comment",
+        _ => "resolution",
+    };
+
+    public static string Reason(FlagReason reason) => reason switch
+    {
+        FlagReason.Abuse => "Abuse or harassment",
+        FlagReason.Spam => "Spam",
+        FlagReason.PersonalInformation => "Personal information",
+        FlagReason.OffTopic => "Off-topic",
+        _ => "Other",
+    };
+}

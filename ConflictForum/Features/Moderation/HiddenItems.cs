@@ -1,0 +1,52 @@
+using ConflictForum.Data;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictForum.Features.Moderation;
+
+/// <summary>
+/// A hidden item as one reader sees it: everyone reads <see cref="Reason"/> in its place; only moderators and its
+/// author get the content itself (<see cref="ShowContent"/>), and only its author may appeal.
+/// </summary>
+public sealed record HiddenNotice(ContentKind Kind, long ItemId, string Reason, bool Automatic, bool ShowContent, bool CanAppeal, string? AppealState)
+{
+    public string Text => Automatic ? Reason : $"Hidden by a moderator: {Reason}";
+}
+
+/// <summary>The hidden items of one dispute, for one reader.</summary>
+public sealed class HiddenItems
+{
+    public static readonly HiddenItems None = new([]);
+
+    private readonly Dictionary<(ContentKind, long), HiddenNotice> notices;
+
+    private HiddenItems(Dictionary<(ContentKind, long), HiddenNotice> notices) => this.notices = notices;
+
+    public HiddenNotice? For(ContentKind kind, long itemId) => notices.GetValueOrDefault((kind, itemId));
+
+    /// <summary>
+    /// One indexed read of the dispute's hidden items (of one kind, and among <paramref name="ids"/> when given, so a page of
+    /// comments costs the same however many are hidden elsewhere in the discussion).
+    /// </summary>
+    public static Task<HiddenItems> LoadAsync(ForumDbContext db, int disputeId, ForumActor viewer, ContentKind kind,
+        IReadOnlyCollection<long>? ids = null, CancellationToken ct = default) => LoadAsync(db, disputeId, viewer, [kind], ids, ct);
+
+    public static async Task<HiddenItems> LoadAsync(ForumDbContext db, int disputeId, ForumActor viewer, ContentKind[] kinds,
+        IReadOnlyCollection<long>? ids = null, CancellationToken ct = default)
+    {
+        var rows = db.ModeratedItems.AsNoTracking().Where(m => m.DisputeId == disputeId && m.HiddenAt != null && kinds.Contains(m.Kind));
+        if (ids is not null) rows = rows.Where(m => ids.Contains(m.ItemId));
+        var list = await rows.ToListAsync(ct);
+        return list.Count == 0 ? None : new HiddenItems(list.ToDictionary(m => (m.Kind, m.ItemId), m => NoticeFor(m, viewer)));
+    }
+
+    public static HiddenNotice NoticeFor(ModeratedItem item, ForumActor viewer) => new(item.Kind, item.ItemId, item.HiddenReason ?? "",
+        item.HiddenById is null, ForumGuardian.CanReadHidden(viewer, item.AuthorId), ForumGuardian.CanAppeal(viewer, item).Allowed,
+        AppealState(item, viewer));
+
+    private static string? AppealState(ModeratedItem item, ForumActor viewer) =>
+        item.AppealedAt is null ? null
+        : viewer.Is(item.AuthorId) ? (item.AppealPending ? "Your appeal is waiting for another moderator." : "Your appeal was refused.")
+        : viewer.IsModerator && item.AppealPending ? $"The author appealed: {item.AppealNote}"
+        : null;
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictForum.Features.Moderation;
+
+public sealed record FlagView(string FlaggerName, FlagReason Reason, string? Note, DateTime At);
+
+/// <summary>One item waiting for a moderator, with what this moderator may do about it.</summary>
+public sealed record QueueItem(ModeratedItem State, string DisputeTitle, string AuthorName, string? Heading, string Html,
+    IReadOnlyList<FlagView> Flags, string? HiddenByName, Decision CanModerate, Decision CanDecideAppeal);
+
+public sealed record LogPage(IReadOnlyList<ModerationLogEntry> Entries, long? NextBefore);
+
+public sealed record MemberStanding(string UserId, string DisplayName, bool IsModerator, bool IsAdmin, DateTime? SuspendedUntil, string? SuspensionReason);
+
+public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactory)
+{
+    public const int QueueSize = 50;
+    public const int LogPageSize = 50;
+
+    /// <summary>Items with open flags or an appeal: most-flagged first, then the longest waiting.</summary>
+    public async Task<IReadOnlyList<QueueItem>> QueueAsync(ForumActor moderator, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var states = await db.ModeratedItems.AsNoTracking()
+            .Where(m => m.OpenFlags > 0 || (m.AppealedAt != null && m.AppealDecidedAt == null))
+            .OrderByDescending(m => m.OpenFlags).ThenBy(m => m.WaitingSince ?? m.AppealedAt)
+            .Take(QueueSize).ToListAsync(ct);
+        if (states.Count == 0) return [];
+
+        var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
+        var disputes = await db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var userIds = states.Select(s => s.AuthorId).Concat(states.Where(s => s.HiddenById != null).Select(s => s.HiddenById!)).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var flags = await OpenFlagsAsync(db, states, ct);
+        var content = await ContentAsync(db, states, ct);
+
+        return states.Select(s =>
+        {
+            var dispute = disputes[s.DisputeId];
+            var (heading, html) = content.GetValueOrDefault((s.Kind, s.ItemId), (null, ""));
+            return new QueueItem(s, dispute.Title, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
+                flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList(),
+                s.HiddenById is null ? null : names.GetValueOrDefault(s.HiddenById, "?"),
+                ForumGuardian.CanModerate(moderator, dispute, s.AuthorId), ForumGuardian.CanDecideAppeal(moderator, dispute, s));
+        }).ToList();
+    }
+
+    /// <summary>The public moderation log, newest first; <paramref name="before"/> continues from an entry id.</summary>
+    public async Task<LogPage> LogAsync(long? before = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.ModerationLog.AsNoTracking();
+        if (before is { } b) query = query.Where(e => e.Id < b);
+        var entries = await query.OrderByDescending(e => e.Id).Take(LogPageSize + 1).ToListAsync(ct);
+        var more = entries.Count > LogPageSize;
+        if (more) entries.RemoveAt(entries.Count - 1);
+        return new LogPage(entries, more ? entries[^1].Id : null);
+    }
+
+    /// <summary>Members whose display name contains <paramref name="search"/>, with their roles and suspension (for the roles and suspension pages).</summary>
+    public async Task<IReadOnlyList<MemberStanding>> MembersAsync(string? search, DateTime now, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var normalized = Accounts.DisplayNames.Normalize(search);
+            users = users.Where(u => u.NormalizedDisplayName.Contains(normalized));
+        }
+        var rows = await users.OrderBy(u => u.NormalizedDisplayName).Take(50)
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.SuspendedUntil, u.SuspensionReason,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
+            }).ToListAsync(ct);
+        return rows.Select(u => new MemberStanding(u.Id, u.DisplayName, u.Roles.Contains(Accounts.ForumRoles.Moderator), u.Roles.Contains(Accounts.ForumRoles.Admin),
+            u.SuspendedUntil > now ? u.SuspendedUntil : null, u.SuspendedUntil > now ? u.SuspensionReason : null)).ToList();
+    }
+
+    private static async Task<List<(ContentKind Kind, long ItemId, FlagView View)>> OpenFlagsAsync(ForumDbContext db, List<ModeratedItem> states, CancellationToken ct)
+    {
+        var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
+        var rows = await db.Flags.AsNoTracking().Where(f => disputeIds.Contains(f.DisputeId) && f.ReviewedAt == null)
+            .Join(db.Users, f => f.FlaggerId, u => u.Id, (f, u) => new { f.Kind, f.ItemId, u.DisplayName, f.Reason, f.Note, f.At })
+            .ToListAsync(ct);
+        return rows.OrderBy(f => f.At).Select(f => (f.Kind, f.ItemId, new FlagView(f.DisplayName, f.Reason, f.Note, f.At))).ToList();
+    }
+
+    /// <summary>What each item says, as sanitized HTML (a dispute's plain title and summary are encoded).</summary>
+    private static async Task<Dictionary<(ContentKind, long), (string? Heading, string Html)>> ContentAsync(ForumDbContext db, List<ModeratedItem> states,
+        CancellationToken ct)
+    {
+        List<long> Ids(ContentKind kind) => states.Where(s => s.Kind == kind).Select(s => s.ItemId).ToList();
+        var content = new Dictionary<(ContentKind, long), (string?, string)>();
+        var disputeIds = Ids(ContentKind.Dispute).Select(id => (int)id).ToList();
+        foreach (var d in await db.Disputes.Where(d => disputeIds.Contains(d.Id)).Select(d => new { d.Id, d.Title, d.Summary }).ToListAsync(ct))
+            content[(ContentKind.Dispute, d.Id)] = (d.Title, $"<p>{WebUtility.HtmlEncode(d.Summary)}</p>");
+        var statementIds = Ids(ContentKind.Statement).Select(id => (int)id).ToList();
+        foreach (var s in await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.Html }).ToListAsync(ct))
+            content[(ContentKind.Statement, s.Id)] = (null, s.Html);
+        var replyIds = Ids(ContentKind.Reply);
+        foreach (var r in await db.TimelineEntries.Where(e => replyIds.Contains(e.Id)).Select(e => new { e.Id, e.BodyHtml }).ToListAsync(ct))
+            content[(ContentKind.Reply, r.Id)] = (null, r.BodyHtml ?? "");
+        var commentIds = Ids(ContentKind.Comment).Select(id => (int)id).ToList();
+        foreach (var c in await db.Comments.Where(c => commentIds.Contains(c.Id)).Select(c => new { c.Id, c.Html }).ToListAsync(ct))
+            content[(ContentKind.Comment, c.Id)] = (null, c.Html);
+        var resolutionIds = Ids(ContentKind.Resolution).Select(id => (int)id).ToList();
+        foreach (var r in await db.Resolutions.Where(r => resolutionIds.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.Html }).ToListAsync(ct))
+            content[(ContentKind.Resolution, r.Id)] = (r.Title, r.Html);
+        return content;
+    }
+}

@@ -1,0 +1,13 @@
+namespace ConflictForum.Features.Moderation;
+
+public static class ModerationSetup
+{
+    public static WebApplicationBuilder AddForumModeration(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationQueries>();
+        return builder;
+    }
+}

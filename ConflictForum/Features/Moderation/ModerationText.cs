@@ -1,0 +1,54 @@
+using ConflictForum.Features.Accounts;
+
+namespace ConflictForum.Features.Moderation;
+
+/// <summary>How a moderation action reads, the same on the public log and on the dispute's timeline.</summary>
+public static class ModerationText
+{
+    public static string Summary(ModerationLogEntry e)
+    {
+        var moderator = e.ModeratorId is null ? "ConflictForum" : $"{e.ModeratorName} (moderator)";
+        var target = e.TargetName ?? "a member";
+        var item = e.Kind is { } kind ? $"a {ContentItems.Name(kind)} by {target}" : target;
+        var text = e.Action switch
+        {
+            ModerationAction.AutoHidden => $"{Capitalized(item)} was hidden until a moderator reviews it, after members flagged it.",
+            ModerationAction.Hidden => $"{moderator} hid {item}: {e.Reason}",
+            ModerationAction.Unhidden => $"{moderator} restored {item}: {e.Reason}",
+            ModerationAction.FlagsDismissed => $"{moderator} reviewed the flags on {item} and kept it: {e.Reason}",
+            ModerationAction.CommentsLocked => $"{moderator} locked the comments: {e.Reason}",
+            ModerationAction.CommentsUnlocked => $"{moderator} unlocked the comments: {e.Reason}",
+            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentItems.Name(e.Kind ?? ContentKind.Comment)}: {e.Reason}",
+            ModerationAction.AppealGranted => $"{moderator} granted the appeal and restored {item}: {e.Reason}",
+            ModerationAction.AppealRefused => $"{moderator} refused the appeal on {item}, which stays hidden: {e.Reason}",
+            ModerationAction.Suspended => $"{moderator} suspended {target}. {e.Reason}",
+            ModerationAction.SuspensionLifted => $"{moderator} lifted the suspension of {target}: {e.Reason}",
+            ModerationAction.VotesRemoved => $"{moderator} removed the votes of {target} ({e.Reason})",
+            ModerationAction.RoleGranted => $"{e.ModeratorName} (admin) made {target} {Article(e.Reason)}.",
+            _ => $"{e.ModeratorName} (admin) revoked the {e.Reason.ToLowerInvariant()} role of {target}.",
+        };
+        return text.Length <= 500 ? text : text[..499] + "…";
+    }
+
+    public static string Action(ModerationAction action) => action switch
+    {
+        ModerationAction.AutoHidden => "Hidden by flags",
+        ModerationAction.Hidden => "Hidden",
+        ModerationAction.Unhidden => "Restored",
+        ModerationAction.FlagsDismissed => "Flags dismissed",
+        ModerationAction.CommentsLocked => "Comments locked",
+        ModerationAction.CommentsUnlocked => "Comments unlocked",
+        ModerationAction.Appealed => "Appealed",
+        ModerationAction.AppealGranted => "Appeal granted",
+        ModerationAction.AppealRefused => "Appeal refused",
+        ModerationAction.Suspended => "Suspended",
+        ModerationAction.SuspensionLifted => "Suspension lifted",
+        ModerationAction.VotesRemoved => "Votes removed",
+        ModerationAction.RoleGranted => "Role granted",
+        _ => "Role revoked",
+    };
+
+    private static string Article(string role) => role == ForumRoles.Admin ? "an admin" : "a moderator";
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
