@@ -26,7 +26,7 @@ public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentVie
 public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter);
 
 /// <summary>A resolution as one reader sees it; title and text are blank when it is hidden from this reader.</summary>
-public sealed record ResolutionView(int Id, string Title, string Html, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
+public sealed record ResolutionView(int Id, string Title, string Html, string ProposerId, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
@@ -103,7 +103,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         return rows
             .Select(x => (x.Resolution, x.DisplayName, Hidden: hidden.For(ContentKind.Resolution, x.Resolution.Id)))
             .Select(x => new ResolutionView(x.Resolution.Id, x.Hidden?.ShowContent == false ? "Hidden resolution" : x.Resolution.Title,
-                x.Hidden?.ShowContent == false ? "" : x.Resolution.Html, x.DisplayName, x.Resolution.CreatedAt,
+                x.Hidden?.ShowContent == false ? "" : x.Resolution.Html, x.Resolution.ProposerId, x.DisplayName, x.Resolution.CreatedAt,
                 x.Resolution.Support, x.Resolution.Oppose, Share.Of(x.Resolution.Support, x.Resolution.Support + x.Resolution.Oppose),
                 x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null, x.Hidden))
             .OrderByDescending(v => v.SupportShare.Low).ThenBy(v => v.CreatedAt)

@@ -28,7 +28,7 @@ public sealed record DisputePage(IReadOnlyList<DisputeRow> Rows, int Total, int 
     public int PageCount => Math.Max(1, (Total + DisputeListQuery.PageSize - 1) / DisputeListQuery.PageSize);
 }
 
-public sealed record StatementView(int Id, PartyRole Role, string AuthorName, int Revision, string Html, string Source, DateTime PostedAt, DateTime UpdatedAt,
+public sealed record StatementView(int Id, PartyRole Role, string AuthorId, string AuthorName, int Revision, string Html, string Source, DateTime PostedAt, DateTime UpdatedAt,
     HiddenNotice? Hidden = null)
 {
     public bool Edited => Revision > 1;
@@ -50,7 +50,8 @@ public sealed record DisputeView(
     public Dispute Dispute => Row.Dispute;
 }
 
-public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes);
+public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes,
+    DateTime? SuspendedUntil, string? SuspensionReason);
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, TimeProvider clock)
@@ -95,7 +96,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var dispute = row.Dispute;
 
         var statements = (await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
-            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Id, s.Role, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
+            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
             .ToListAsync(ct))
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
@@ -177,22 +178,29 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     private static ChainVerdict Broken(ChainVerdict chain, int? sequence, string problem) =>
         new(false, chain.EntryCount, sequence, $"The record is broken: {problem}.");
 
-    public async Task<IReadOnlyList<StatementRevision>> RevisionsAsync(int disputeId, PartyRole role, CancellationToken ct = default)
+    /// <summary>Every version of a statement; none, with the notice, when it is hidden from <paramref name="viewer"/>.</summary>
+    public async Task<(IReadOnlyList<StatementRevision> Revisions, HiddenNotice? Hidden)> RevisionsAsync(int disputeId, PartyRole role, ForumActor viewer,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Statements.AsNoTracking().Where(s => s.DisputeId == disputeId && s.Role == role)
-            .SelectMany(s => s.Revisions).OrderBy(r => r.Number).ToListAsync(ct);
+        var statementId = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        if (statementId is not { } id) return ([], null);
+        var hidden = (await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
+        if (hidden is { ShowContent: false }) return ([], hidden);
+        return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
     }
 
     public async Task<MemberProfile?> MemberAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.CreatedAt }).SingleOrDefaultAsync(ct);
+        var member = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.DisplayName, u.CreatedAt, u.SuspendedUntil, u.SuspensionReason }).SingleOrDefaultAsync(ct);
         if (member is null) return null;
         var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
             .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
         return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt,
-            rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList());
+            rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList(),
+            member.SuspendedUntil > Now ? member.SuspendedUntil : null, member.SuspendedUntil > Now ? member.SuspensionReason : null);
     }
 
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>

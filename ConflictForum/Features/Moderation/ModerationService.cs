@@ -203,7 +203,6 @@ public sealed class ModerationService(
             if (grant == held is not null) return Outcome.Refused(grant ? $"{member.DisplayName} already has the {role} role." : $"{member.DisplayName} does not have the {role} role.");
             if (grant) db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleId });
             else db.UserRoles.Remove(held!);
-            member.SecurityStamp = Guid.NewGuid().ToString(); // signed-in sessions pick up the new roles at their next validation
             Log(db, me, grant ? ModerationAction.RoleGranted : ModerationAction.RoleRevoked, member, role);
             return Outcome.Ok;
         }, ct);
