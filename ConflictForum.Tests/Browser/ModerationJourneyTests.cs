@@ -1,0 +1,98 @@
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConflictForum.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDisposable
+{
+    private const string Insult = "Only an idiot would build a fence like that.";
+    private readonly ForumAppFactory app = new(kestrel: true);
+
+    [BrowserFact]
+    public async Task Three_flags_hide_a_comment_for_a_reader_and_a_moderator_restores_it_on_the_public_log_and_the_timeline()
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Fern Claimant", "fern@example.test");
+        var respondent = await BrowserJourney.CreateMemberAsync(app, "Reg Respondent", "reg@example.test");
+        var author = await BrowserJourney.CreateMemberAsync(app, "Hot Head", "hot@example.test");
+        string[] flaggers = ["flag1@example.test", "flag2@example.test", "flag3@example.test"];
+        for (var i = 0; i < flaggers.Length; i++) await BrowserJourney.CreateMemberAsync(app, $"Flagger {i + 1}", flaggers[i]);
+        var moderator = await BrowserJourney.CreateMemberAsync(app, "Mo Derator", "mo@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.UserId!))!, ForumRoles.Moderator)).Succeeded);
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            var opened = (await disputes.OpenDisputeAsync(claimant, new()
+            {
+                Title = "A fence a metre into my garden", Summary = "The new fence stands on my side of the line.", RespondentName = "Reg",
+                Statement = "The fence is on my land.",
+            })).Value!;
+            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
+            disputeId = opened.DisputeId;
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(author, disputeId, Insult)).Succeeded);
+        }
+
+        // A reader who is not signed in keeps the page open throughout.
+        await using var readerContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var reader = await readerContext.NewPageAsync();
+        await reader.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(reader);
+        await Expect(reader.GetByTestId("comments")).ToContainTextAsync(Insult);
+
+        foreach (var email in flaggers)
+        {
+            await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+            var page = await BrowserJourney.SignedInPageAsync(context, email);
+            await page.GotoAsync($"/disputes/{disputeId}");
+            await BrowserFixture.WaitForCircuitAsync(page);
+            var comment = page.GetByTestId("comment").Filter(new() { HasText = Insult });
+            await comment.GetByTestId("flag").ClickAsync();
+            await comment.GetByText("Abuse or harassment").ClickAsync();
+            await comment.GetByRole(AriaRole.Button, new() { Name = "Send flag" }).ClickAsync();
+            await Expect(page.GetByText("Flagged: moderators will review it.").Or(page.GetByTestId("hidden-notice"))).ToBeVisibleAsync();
+        }
+
+        // The third flag hid it: the reader's open page follows without a reload.
+        await Expect(reader.GetByTestId("hidden-notice")).ToContainTextAsync("Hidden automatically after 3 members flagged it, until a moderator reviews it.");
+        await Expect(reader.GetByTestId("comments")).Not.ToContainTextAsync(Insult);
+        await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-hidden-for-reader.png"), FullPage = true });
+
+        await using var moderatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var mod = await BrowserJourney.SignedInPageAsync(moderatorContext, "mo@example.test");
+        await mod.GotoAsync("/moderation");
+        await BrowserFixture.WaitForCircuitAsync(mod);
+        var item = mod.GetByTestId("queue-item").Filter(new() { HasText = Insult });
+        await Expect(item).ToContainTextAsync("3 flags");
+        await Expect(item.GetByTestId("queue-status")).ToHaveTextAsync("Hidden by flags");
+        await mod.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-queue.png"), FullPage = true });
+        await item.GetByLabel("Reason (public)").FillAsync("Blunt, but about the fence rather than a person");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
+        await Expect(mod.GetByTestId("queue-empty")).ToBeVisibleAsync();
+
+        await Expect(reader.GetByTestId("comments")).ToContainTextAsync(Insult);
+        await Expect(reader.GetByTestId("hidden-notice")).ToHaveCountAsync(0);
+
+        await reader.GotoAsync("/moderation/log");
+        var log = reader.GetByTestId("log-entry");
+        await Expect(log).ToHaveCountAsync(2);
+        await Expect(log.Nth(0)).ToContainTextAsync("Mo Derator (moderator) restored a comment by Hot Head: Blunt, but about the fence rather than a person");
+        await Expect(log.Nth(1)).ToContainTextAsync("A comment by Hot Head was hidden until a moderator reviews it");
+        await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-log.png"), FullPage = true });
+
+        await reader.GotoAsync($"/disputes/{disputeId}");
+        var timeline = reader.GetByTestId("timeline-entry");
+        await Expect(timeline.Filter(new() { HasText = "was hidden until a moderator reviews it" })).ToHaveCountAsync(1);
+        await Expect(timeline.Filter(new() { HasText = "Mo Derator (moderator) restored a comment by Hot Head" })).ToHaveCountAsync(1);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
