@@ -1,3 +1,4 @@
+
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -92,6 +93,49 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
         var timeline = reader.GetByTestId("timeline-entry");
         await Expect(timeline.Filter(new() { HasText = "was hidden until a moderator reviews it" })).ToHaveCountAsync(1);
         await Expect(timeline.Filter(new() { HasText = "Mo Derator (moderator) restored a comment by Hot Head" })).ToHaveCountAsync(1);
+    }
+
+    [BrowserFact]
+    public async Task A_suspension_reaches_the_member_s_open_page_at_once_and_their_next_click_is_refused()
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Sue Claimant", "sue@example.test");
+        var respondent = await BrowserJourney.CreateMemberAsync(app, "Ray Respondent", "ray@example.test");
+        var troll = await BrowserJourney.CreateMemberAsync(app, "Tro Ll", "troll@example.test");
+        var moderator = await BrowserJourney.CreateMemberAsync(app, "Mod Two", "mod2@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.UserId!))!, ForumRoles.Moderator)).Succeeded);
+            moderator = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(moderator.UserId);
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            var opened = (await disputes.OpenDisputeAsync(claimant, new()
+            {
+                Title = "Parking across my driveway", Summary = "Every Sunday morning.", RespondentName = "Ray", Statement = "I cannot get out.",
+            })).Value!;
+            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
+            disputeId = opened.DisputeId;
+        }
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await BrowserJourney.SignedInPageAsync(context, "troll@example.test");
+        await page.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Expect(page.Locator("#new-comment")).ToBeVisibleAsync();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var suspended = await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Moderation.ModerationService>()
+                .SuspendAsync(moderator, troll.UserId!, DateTime.UtcNow.AddDays(1), "Spamming the comments");
+            Assert.True(suspended.Succeeded, suspended.Message);
+        }
+
+        await Expect(page.GetByTestId("suspended")).ToContainTextAsync("you can read, but not write, flag or vote");
+        await Expect(page.Locator("#new-comment")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("flag")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("vote-Both")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("fault-vote")).ToContainTextAsync("Your account is suspended");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-suspended-member.png"), FullPage = true });
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

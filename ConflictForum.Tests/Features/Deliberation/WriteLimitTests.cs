@@ -15,6 +15,7 @@ public sealed class WriteLimitTests : IAsyncDisposable
     {
         ["AbuseLimits:Writes:CommentsPerMinute"] = "3",
         ["AbuseLimits:Writes:VotesPerMinute"] = "2",
+        ["AbuseLimits:Writes:FlagsPerHour"] = "2",
     };
 
     private readonly TempFolder data = new();
@@ -28,7 +29,7 @@ public sealed class WriteLimitTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Comments_beyond_the_limit_are_refused_with_a_slow_down_message_whichever_instance_takes_them()
+    public async Task Comments_votes_and_flags_beyond_the_limit_are_refused_with_a_slow_down_message_whichever_instance_takes_them()
     {
         var claimant = await BrowserJourney.CreateMemberAsync(first, "Claimant", "c@example.test");
         var respondent = await BrowserJourney.CreateMemberAsync(first, "Respondent", "r@example.test");
@@ -64,9 +65,21 @@ public sealed class WriteLimitTests : IAsyncDisposable
             Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded); // a repeat costs nothing
             Assert.StartsWith("Slow down", (await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Both)).Message, StringComparison.Ordinal);
 
+            // Flags too: the claimant flags the three comments, taking turns between the instances.
+            var comments = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Comments.Select(c => c.Id).ToListAsync();
+            var flags = new List<Outcome>();
+            foreach (var (comment, i) in comments.Select((c, i) => (c, i)))
+            {
+                await using var flagScope = (i % 2 == 0 ? first : second).Services.CreateAsyncScope();
+                flags.Add(await flagScope.ServiceProvider.GetRequiredService<ConflictForum.Features.Moderation.ModerationService>()
+                    .FlagAsync(claimant, ConflictForum.Features.Moderation.ContentKind.Comment, comment, ConflictForum.Features.Moderation.FlagReason.Spam, null));
+            }
+            Assert.Equal([true, true, false], flags.Select(f => f.Succeeded));
+            Assert.StartsWith("Slow down", flags[2].Message, StringComparison.Ordinal);
+
             // Events older than the longest window (a day) are pruned by the deadline sweep; these are all fresh.
             await scope.ServiceProvider.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();
-            Assert.Equal(6, await scope.ServiceProvider.GetRequiredService<ForumDbContext>().WriteEvents.CountAsync());
+            Assert.Equal(8, await scope.ServiceProvider.GetRequiredService<ForumDbContext>().WriteEvents.CountAsync());
         }
     }
 

@@ -1,0 +1,91 @@
+using Bunit;
+using ConflictForum.Data;
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Moderation.Components;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Components;
+
+/// <summary>The placeholder and the flag form, rendered on the real services of a running app.</summary>
+public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposable
+{
+    private readonly ForumAppFactory app = new();
+    private readonly AsyncServiceScope scope;
+
+    public ModerationComponentTests()
+    {
+        scope = app.Services.CreateAsyncScope();
+        Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>());
+        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        Services.AddScoped<ForumActors>();
+        Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        AddAuthorization().SetNotAuthorized();
+    }
+
+    private static HiddenNotice Notice(bool showContent, bool canAppeal = false) =>
+        new(ContentKind.Comment, 7, "Personal information", Automatic: false, showContent, canAppeal, null);
+
+    [Fact]
+    public void Readers_get_the_moderator_s_reason_in_place_of_the_content()
+    {
+        var cut = Render<HiddenContent>(p => p.Add(c => c.Notice, Notice(showContent: false))
+            .AddChildContent("<p>12 Elm Road</p>"));
+
+        Assert.Equal("Hidden by a moderator: Personal information", cut.Find(".mud-alert-message").TextContent.Trim());
+        Assert.DoesNotContain("Elm Road", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("button"));
+    }
+
+    [Fact]
+    public void The_author_reads_the_hidden_content_set_apart_and_may_appeal_once()
+    {
+        var cut = Render<HiddenContent>(p => p.Add(c => c.Notice, Notice(showContent: true, canAppeal: true))
+            .AddChildContent("<p>12 Elm Road</p>"));
+
+        Assert.Contains("Only moderators and the author see this.", cut.Find("[data-testid='hidden-content']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("12 Elm Road", cut.Markup, StringComparison.Ordinal);
+        cut.Find("button").Click();
+        Assert.NotNull(cut.Find("textarea"));
+        Assert.Contains("Send appeal", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_signed_in_members_in_good_standing_who_did_not_write_it_are_offered_the_flag()
+    {
+        RenderFragment Flag(ForumActor viewer) => builder =>
+        {
+            builder.OpenComponent<CascadingValue<ForumActor>>(0);
+            builder.AddAttribute(1, "Value", viewer);
+            builder.AddAttribute(2, "ChildContent", (RenderFragment)(b =>
+            {
+                b.OpenComponent<FlagButton>(0);
+                b.AddAttribute(1, nameof(FlagButton.Kind), ContentKind.Comment);
+                b.AddAttribute(2, nameof(FlagButton.ItemId), 7L);
+                b.AddAttribute(3, nameof(FlagButton.AuthorId), "author");
+                b.CloseComponent();
+            }));
+            builder.CloseComponent();
+        };
+
+        Assert.Empty(Render(Flag(ForumActor.Anonymous)).FindAll("[data-testid='flag']"));
+        Assert.Empty(Render(Flag(new ForumActor("author", "Author", false, false, null))).FindAll("[data-testid='flag']"));
+        Assert.Empty(Render(Flag(new ForumActor("other", "Other", false, false, null, SuspendedUntil: DateTime.MaxValue))).FindAll("[data-testid='flag']"));
+
+        var offered = Render(Flag(new ForumActor("other", "Other", false, false, null)));
+        offered.Find("[data-testid='flag']").Click();
+        var form = offered.Find("[data-testid='flag-form']");
+        foreach (var reason in new[] { "Abuse or harassment", "Spam", "Personal information", "Off-topic", "Other" })
+            Assert.Contains(reason, form.TextContent, StringComparison.Ordinal);
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,60 @@
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Http;
+
+public sealed class ModerationPagesTests : ForumAppTest
+{
+    private const string Password = "correct horse battery";
+
+    private async Task<(int DisputeId, int CommentId, ForumActor Moderator)> HiddenCommentAsync(string text)
+    {
+        var claimant = await MemberAsync("Claimant");
+        var respondent = await MemberAsync("Respondent");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Deposit kept for a stain", Summary = "The landlord kept my deposit.", RespondentName = "Landlord", Statement = "A tiny stain.",
+        }))).Value!;
+        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
+        var commenter = await MemberAsync("Commenter");
+        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(commenter, opened.DisputeId, text))).Value;
+        var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ForumRoles.Moderator);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Comment, comment, "Doxxing"))).Succeeded);
+        return (opened.DisputeId, comment, moderator);
+    }
+
+    [Fact]
+    public async Task A_hidden_comment_never_reaches_a_reader_s_browser_but_its_public_reason_does()
+    {
+        var (disputeId, _, _) = await HiddenCommentAsync("The landlord lives at 4 Privet Drive.");
+
+        var (status, html) = await GetPageAsync($"/disputes/{disputeId}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("Hidden by a moderator: Doxxing", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Privet Drive", html, StringComparison.Ordinal);
+        var (_, api) = await GetPageAsync($"/api/disputes/{disputeId}");
+        Assert.DoesNotContain("Privet Drive", api, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anyone_reads_the_moderation_log_and_only_moderators_get_the_queue()
+    {
+        await HiddenCommentAsync("Their number is 07700 900123.");
+
+        var (status, log) = await GetPageAsync("/moderation/log");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Contains("Mod Erator (moderator) hid a comment by Commenter: Doxxing", log, StringComparison.Ordinal);
+
+        var site = new SiteClient(App);
+        using (var anonymous = await site.Http.GetAsync(new Uri("/moderation", UriKind.Relative)))
+            Assert.Equal("/Account/Login", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
+        await site.RegisterAndSignInAsync("Plain Member", "plain@example.test", Password);
+        var queue = await site.GetHtmlAsync("/moderation");
+        Assert.Contains("Only moderators see the queue.", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700", queue, StringComparison.Ordinal);
+    }
+}
