@@ -3,8 +3,26 @@ using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Http;
 
-public sealed class AccountRateLimitTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["AbuseLimits:AccountPostsPerMinute"] = "3" })
+public sealed class AccountRateLimitTests() : ForumAppTest(settings: new Dictionary<string, string?>
 {
+    ["AbuseLimits:AccountPostsPerMinute"] = "3",
+    ["AbuseLimits:ApiRequestsPerMinute"] = "3",
+})
+{
+    [Fact]
+    public async Task The_json_api_refuses_a_client_beyond_its_limit_with_retry_after()
+    {
+        using var client = App.CreateBrowserLikeClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.GetAsync(new Uri("/api/disputes/999", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+        using var refused = await client.GetAsync(new Uri("/api/disputes/999", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null);
+    }
+
     [Fact]
     public async Task Sign_in_posts_beyond_the_limit_are_refused_with_a_slow_down_message_while_pages_still_load()
     {

@@ -8,7 +8,7 @@ namespace ConflictForum.Tests.Http;
 public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["SeedDemoData"] = "true" })
 {
     [Fact]
-    public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion()
+    public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
         Assert.Contains("4 disputes", list, StringComparison.Ordinal);
@@ -18,6 +18,13 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         var washer = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri("/api/disputes/1", UriKind.Relative));
         Assert.Equal(4, washer!.VoteCount);
         Assert.Equal((3, 1, "Accepts"), (washer.Resolutions[0].Support, washer.Resolutions[0].Oppose, washer.Resolutions[0].RespondentAnswer));
+
+        // Moderation in the open: the hidden comment's reason is on the page and the public log, its text is not.
+        var (_, page) = await GetPageAsync("/disputes/1");
+        Assert.Contains("Hidden by a moderator: Personal information: a staff member's private phone number", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900461", page, StringComparison.Ordinal);
+        var (_, log) = await GetPageAsync("/moderation/log");
+        Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         var credentials = await File.ReadAllTextAsync(Path.Combine(App.DataFolder, "demo-accounts.txt"));
         Assert.Contains("admin@demo.conflictforum.local", credentials, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -116,6 +117,16 @@ public static partial class DemoSeeder
             Done(await Talk(TimeSpan.FromHours(20)).CastFaultVoteAsync(voter, washer.DisputeId, option));
             Done(await Talk(TimeSpan.FromHours(20)).SetStanceAsync(voter, replacement.Value, supports));
         }
+
+        // Moderation in the open: a comment with a private phone number, flagged and hidden with a public reason.
+        ModerationService Moderate(TimeSpan ago) => ActivatorUtilities.CreateInstance<ModerationService>(services, new FixedClock(now - ago));
+        var phone = await Talk(TimeSpan.FromHours(19)).PostCommentAsync(sam, washer.DisputeId,
+            "Skip support: the Leeds area manager's own mobile is 07700 900461, ring him directly.");
+        Done(phone);
+        Done(await Moderate(TimeSpan.FromHours(18)).FlagAsync(priya, ContentKind.Comment, phone.Value, FlagReason.PersonalInformation,
+            "A staff member's private number"));
+        Done(await Moderate(TimeSpan.FromHours(17)).HideAsync(morgan, ContentKind.Comment, phone.Value,
+            "Personal information: a staff member's private phone number"));
 
         // Awaiting the other side.
         Done(await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput

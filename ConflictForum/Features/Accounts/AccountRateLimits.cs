@@ -11,6 +11,10 @@ public sealed class AccountRateLimitOptions
     /// <summary>Sign-in, registration and password-reset form posts allowed per client address per minute. Default 10.</summary>
     [Range(1, 10_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
+
+    /// <summary>Requests to the JSON API allowed per client address per minute. Default 120.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiRequestsPerMinute { get; set; } = 120;
 }
 
 /// <summary>
@@ -19,6 +23,9 @@ public sealed class AccountRateLimitOptions
 /// </summary>
 public static class AccountRateLimits
 {
+    /// <summary>The policy the JSON API's endpoints require (per client address).</summary>
+    public const string ApiPolicy = "api";
+
     private static readonly string[] LimitedPaths =
         ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation"];
 
@@ -32,10 +39,10 @@ public static class AccountRateLimits
                 if (!HttpMethods.IsPost(context.Request.Method)
                     || !LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
                     return RateLimitPartition.GetNoLimiter("unlimited");
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return PerAddress(context, context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountPostsPerMinute);
             });
+            limiter.AddPolicy(ApiPolicy, context =>
+                PerAddress(context, context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.ApiRequestsPerMinute));
             limiter.OnRejected = async (rejected, ct) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
@@ -47,4 +54,8 @@ public static class AccountRateLimits
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

@@ -29,5 +29,5 @@ public static class DisputeApi
                 tally.Tally is { } t ? new FaultTallyJson(t.ClaimantAtFault, t.RespondentAtFault, t.Both, t.Neither) : null,
                 tally.FinalVerdict ?? tally.Verdict?.Text,
                 resolutions.Select(r => new ResolutionJson(r.Title, r.Support, r.Oppose, r.ClaimantAnswer.ToString(), r.RespondentAnswer.ToString())).ToList()));
-        });
+        }).RequireRateLimiting(Accounts.AccountRateLimits.ApiPolicy);
 }
