@@ -91,6 +91,32 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task Concurrent_votes_share_commits_yet_each_is_judged_alone_and_acknowledged_only_once_durable()
+    {
+        var d = await OpenDisputeAsync();
+        var voters = new List<ForumActor>();
+        for (var i = 0; i < 60; i++) voters.Add(await MemberAsync($"Storm Voter {i}"));
+        int VersionNow()
+        {
+            using var scope = App.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Single(x => x.Id == d.DisputeId).Version;
+        }
+        var before = VersionNow();
+
+        // The claimant's vote lands in the middle of the storm: refused on its own, without touching the others.
+        var casts = voters.Select((v, i) => (Voter: v, Option: (FaultOption)(i % 4))).ToList();
+        casts.Insert(30, (d.Claimant, FaultOption.RespondentAtFault));
+        var outcomes = await Task.WhenAll(casts.Select(c => Task.Run(() => Do(s => s.CastFaultVoteAsync(c.Voter, d.DisputeId, c.Option)))));
+
+        Assert.Equal("Parties do not vote on their own dispute.", outcomes[30].Message);
+        Assert.All(outcomes.Where((_, i) => i != 30), o => Assert.True(o.Succeeded, o.Message));
+        // Each transaction bumps the dispute's version once: fewer transactions than votes means votes shared commits.
+        Assert.InRange(VersionNow() - before, 1, casts.Count - 1);
+        Assert.Equal(new FaultTally(15, 15, 15, 15), (await TallyAsync(d.DisputeId, d.Claimant))!.Tally);
+        Assert.True((await RecountAsync(d.DisputeId)).Matches);
+    }
+
+    [Fact]
     public async Task Counters_equal_the_rows_after_a_random_run_of_casts_changes_and_withdrawals()
     {
         var d = await OpenDisputeAsync();

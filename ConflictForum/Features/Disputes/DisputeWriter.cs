@@ -12,6 +12,9 @@ public interface IDisputeClosing
     Task OnClosingAsync(ForumDbContext db, Dispute dispute, DateTime at, CancellationToken ct);
 }
 
+/// <summary>One write on a dispute: who asks, the change (which asks the guardian first), and what it changes on open pages.</summary>
+public sealed record DisputeWrite(ForumActor Actor, Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> Change, DisputeChanges Changes);
+
 /// <summary>
 /// The shape of every write on a dispute, for every feature: one transaction; due deadlines applied first (and
 /// kept even if the action is refused, since they are facts); the guardian asked about the dispute as it stands
@@ -38,7 +41,16 @@ public sealed partial class DisputeWriter(
     /// it gets the actor as re-read in the transaction and asks the guardian itself before altering anything.
     /// </summary>
     public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock,
-        Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct)
+        Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
+        (await WriteBatchAsync(disputeId, clock, [new DisputeWrite(actor, change, changes)], ct))![0];
+
+    /// <summary>
+    /// Several writes on one dispute in one transaction and one durable commit (group commit): each is judged and applied
+    /// as if alone, in order, seeing the ones before it; a refusal refuses only its own write. Returns each write's
+    /// outcome, all settled only after the commit; or null when the batch hit a database constraint and was rolled back
+    /// whole, so the caller can retry the writes one by one.
+    /// </summary>
+    public async Task<Outcome[]?> WriteBatchAsync(int disputeId, TimeProvider clock, IReadOnlyList<DisputeWrite> writes, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -46,12 +58,9 @@ public sealed partial class DisputeWriter(
         // (SQLite's BEGIN IMMEDIATE already serializes; SQL Server's READ COMMITTED would not), so the hash chain
         // and the counters are always extended from what the previous writer committed.
         if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
-            return Outcome.NotFound("This dispute does not exist.");
+            return [.. writes.Select(_ => Outcome.NotFound("This dispute does not exist."))];
         var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at once,
-        // whatever the page that sent the action still shows.
-        actor = await Accounts.ForumActors.ReadAsync(db, actor.UserId, now, ct);
 
         var moved = false;
         foreach (var transition in DisputeLifecycle.Due(dispute, now, options.Value.VotingWindow))
@@ -65,12 +74,20 @@ public sealed partial class DisputeWriter(
             moved = true;
         }
 
-        Outcome outcome;
+        var outcomes = new Outcome[writes.Count];
+        var published = moved ? DisputeChanges.All : DisputeChanges.None;
         try
         {
-            // A change refuses before it alters anything, so what is saved on a refusal is only the deadlines.
-            outcome = await change(db, actor, dispute);
-            await db.SaveChangesAsync(ct);
+            for (var i = 0; i < writes.Count; i++)
+            {
+                // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at
+                // once, whatever the page that sent the action still shows.
+                var actor = await Accounts.ForumActors.ReadAsync(db, writes[i].Actor.UserId, now, ct);
+                // A change refuses before it alters anything, so a refusal leaves nothing of its own behind.
+                outcomes[i] = await writes[i].Change(db, actor, dispute);
+                await db.SaveChangesAsync(ct); // not durable yet: the writes after this one see it, the commit makes all durable
+                if (outcomes[i].Succeeded) published |= writes[i].Changes;
+            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex)
@@ -78,12 +95,12 @@ public sealed partial class DisputeWriter(
             // Under the lock no other writer of this dispute can collide, so this is a constraint the lock cannot
             // rule out (or a bug): logged, nothing saved, and the user keeps their text.
             LogRefusedWrite(logger, disputeId, ex);
-            return Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.");
+            if (writes.Count > 1) return null;
+            return [Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.")];
         }
 
-        var published = (outcome.Succeeded ? changes : DisputeChanges.None) | (moved ? DisputeChanges.All : DisputeChanges.None);
         if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published));
-        return outcome;
+        return outcomes;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write on dispute {DisputeId} hit a database constraint and was rolled back.")]

@@ -8,6 +8,7 @@ public static class DisputesSetup
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
+        services.AddSingleton<GroupCommit>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();
