@@ -6,6 +6,11 @@ internal static class Benchmarks
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["hot", ..])
+        {
+            BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPaths>(args: args[1..]);
+            return;
+        }
         var scale = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 100_000;
         await using var bench = await DeliberationBench.CreateAsync();
 
