@@ -14,14 +14,21 @@ namespace ConflictForum.Benchmarks;
 /// <summary>The real app (services, migrations, SQLite durability settings) in a temp folder, driven in-process.</summary>
 internal sealed class DeliberationBench : IAsyncDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("conflictforum-bench-").FullName;
+    private readonly string folder;
+    private readonly bool ownsFolder;
     private readonly Host app;
 
-    private DeliberationBench() => app = new Host(folder);
-
-    public static async Task<DeliberationBench> CreateAsync()
+    private DeliberationBench(string? dataFolder)
     {
-        var bench = new DeliberationBench();
+        ownsFolder = dataFolder is null;
+        folder = dataFolder ?? Directory.CreateTempSubdirectory("conflictforum-bench-").FullName;
+        app = new Host(folder);
+    }
+
+    /// <param name="dataFolder">Where the SQLite file lives (kept afterwards, for a server to open); default a temp folder, deleted at the end.</param>
+    public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null)
+    {
+        var bench = new DeliberationBench(dataFolder);
         await using var scope = bench.app.Services.CreateAsyncScope(); // starts the app, which migrates
         return bench;
     }
@@ -72,6 +79,32 @@ internal sealed class DeliberationBench : IAsyncDisposable
         return disputeId;
     }
 
+    /// <summary>Posts <paramref name="comments"/> comments on the dispute through the service (each on the timeline too).</summary>
+    public async Task AddCommentsAsync(int disputeId, int comments)
+    {
+        var authors = await BulkMembersAsync($"c{disputeId}", 50);
+        await using var scope = app.Services.CreateAsyncScope();
+        var deliberation = scope.ServiceProvider.GetRequiredService<DeliberationService>();
+        for (var i = 0; i < comments; i++)
+        {
+            var outcome = await deliberation.PostCommentAsync(authors[i % authors.Count], disputeId,
+                $"Comment {i + 1}: having read both statements, **this** is what I think happened, and why.");
+            if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Message);
+        }
+    }
+
+    /// <summary>A confirmed member who signs in with a password (through the site, in a browser).</summary>
+    public async Task MemberWithPasswordAsync(string displayName, string email, string password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>();
+        var created = await users.CreateAsync(new ForumUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow,
+        }, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>Mean time of the tally a reader's page loads (counters plus "did I vote").</summary>
     public async Task<TimeSpan> TallyReadAsync(int disputeId, int reads)
     {
@@ -84,11 +117,40 @@ internal sealed class DeliberationBench : IAsyncDisposable
         return clock.Elapsed / reads;
     }
 
+    /// <summary>
+    /// The baseline for durable writes on this disk: single-row SQLite commits, one writer, WAL and synchronous=FULL, nothing
+    /// else (no EF, no checks). What a vote costs if each vote is its own commit and nothing more.
+    /// </summary>
+    public async Task<double> RawCommitsPerSecondAsync(TimeSpan duration)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "raw-baseline.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE votes (id INTEGER PRIMARY KEY, voter TEXT NOT NULL, option INTEGER NOT NULL);";
+            await setup.ExecuteNonQueryAsync();
+        }
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO votes (voter, option) VALUES ($voter, $option)";
+        var voter = insert.Parameters.Add("$voter", Microsoft.Data.Sqlite.SqliteType.Text);
+        var option = insert.Parameters.Add("$option", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            (voter.Value, option.Value) = ($"voter-{count}", count % 4);
+            await insert.ExecuteNonQueryAsync(); // autocommit: one durable commit per row
+            count++;
+        }
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>New votes by distinct members for <paramref name="duration"/>, each acknowledged after its durable commit.</summary>
-    public async Task<(int Count, TimeSpan Elapsed)> SustainedVotesAsync(int writers, TimeSpan duration)
+    /// <param name="voterPool">Distinct members available; the run stops early if they all voted.</param>
+    public async Task<(int Count, TimeSpan Elapsed)> SustainedVotesAsync(int writers, TimeSpan duration, int voterPool = 40_000)
     {
         var disputeId = await DisputeWithVotesAsync(0);
-        var voters = await BulkMembersAsync($"w{writers}", 40_000);
+        var voters = await BulkMembersAsync($"w{writers}", voterPool);
         var next = -1;
         var count = 0;
         var clock = Stopwatch.StartNew();
@@ -136,7 +198,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
     {
         await app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (ownsFolder) Directory.Delete(folder, recursive: true);
     }
 
     private sealed class Host(string dataFolder) : WebApplicationFactory<Program>
@@ -150,6 +212,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Benchmarks measure the write path, not the per-member limits that would refuse a machine-speed voter.
             builder.UseSetting("AbuseLimits:Writes:VotesPerMinute", "100000");
+            builder.UseSetting("AbuseLimits:Writes:CommentsPerMinute", "100000");
+            builder.UseSetting("AbuseLimits:Writes:DisputesPerDay", "100000");
         }
     }
 }

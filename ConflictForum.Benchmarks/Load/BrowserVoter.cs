@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace ConflictForum.Benchmarks.Load;
+
+/// <summary>
+/// A member voting the way a person does: signed in through the site in a real Chromium, clicking the vote button on
+/// the dispute page. The driver times from the click to the new tally on every other open page.
+/// </summary>
+public sealed class BrowserVoter : IAsyncDisposable
+{
+    private readonly IPlaywright playwright;
+    private readonly IBrowser browser;
+
+    private BrowserVoter(IPlaywright playwright, IBrowser browser) => (this.playwright, this.browser) = (playwright, browser);
+
+    public static string ExecutablePath =>
+        new[] { Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH"), "/usr/bin/chromium" }
+            .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path))
+        ?? throw new InvalidOperationException("No Chromium found: install one (Debian: apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH.");
+
+    public static async Task<BrowserVoter> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+        return new BrowserVoter(playwright, browser);
+    }
+
+    /// <summary>Signs the member in on <paramref name="root"/> and opens the dispute page, live (its circuit started).</summary>
+    public async Task<IPage> OpenSignedInAsync(Uri root, string email, string password, int disputeId)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = root.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByTestId("user-name").WaitForAsync();
+        await page.GotoAsync($"/disputes/{disputeId}");
+        await page.Locator("[data-testid='theme-toggle'][data-interactive='true']").WaitForAsync(); // the circuit is live
+        return page;
+    }
+
+    /// <summary>Clicks a fault vote; returns the Stopwatch timestamp taken just before the click.</summary>
+    public static async Task<long> VoteAsync(IPage page, string option)
+    {
+        var button = page.GetByTestId($"vote-{option}");
+        await button.WaitForAsync();
+        var clickedAt = Stopwatch.GetTimestamp();
+        await button.ClickAsync();
+        return clickedAt;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}

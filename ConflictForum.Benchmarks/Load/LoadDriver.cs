@@ -1,0 +1,395 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace ConflictForum.Benchmarks.Load;
+
+/// <summary>How big a run is. Every stage is bounded by these counts and by timeouts.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Open pages (real circuits) to measure at, ascending.</summary>
+    public int[] CircuitCounts { get; init; } = [1_000, 5_000];
+
+    /// <summary>Votes cast (each by a new member, in a real browser) at each circuit count.</summary>
+    public int VotesPerCount { get; init; } = 5;
+
+    public int PageRequests { get; init; } = 300;
+
+    public int SmallComments { get; init; } = 5;
+
+    public int LargeComments { get; init; } = 5_000;
+
+    public int[] TallyVotes { get; init; } = [10, 1_000, 1_000_000];
+
+    /// <summary>Votes already on the measured dispute, so each new total is a number no other text on the page has.</summary>
+    public int BaseVotes { get; init; } = 10_000;
+
+    public TimeSpan WriteMeasure { get; init; } = TimeSpan.FromSeconds(8);
+
+    public int ConcurrentVoters { get; init; } = 64;
+
+    public int VoterPool { get; init; } = 150_000;
+
+    public int ReconnectCircuits { get; init; } = 1_000;
+
+    public int RedisCircuits { get; init; } = 500;
+
+    /// <summary>The ConflictForum.dll to run and its environment; null publishes a Release build and runs it as Production.</summary>
+    public (string Dll, string Environment)? App { get; init; }
+
+    /// <summary>Where the report goes (docs/benchmarks.md for a full run).</summary>
+    public required string ReportPath { get; init; }
+
+    public required string Command { get; init; }
+
+    /// <summary>A short run for the test suite: everything, but tiny.</summary>
+    public static LoadOptions Smoke(string reportPath, (string Dll, string Environment) app) => new()
+    {
+        CircuitCounts = [20], VotesPerCount = 2, PageRequests = 20, SmallComments = 5, LargeComments = 60, TallyVotes = [10, 100, 2_000],
+        BaseVotes = 1_000, WriteMeasure = TimeSpan.FromSeconds(1), ConcurrentVoters = 8, VoterPool = 5_000, ReconnectCircuits = 10,
+        RedisCircuits = 10, App = app, ReportPath = reportPath, Command = "(smoke test)",
+    };
+}
+
+/// <summary>One line of the report: what was measured, the goal, the result, and whether the goal was met.</summary>
+public sealed record Figure(string Name, string Goal, string Result, bool Met);
+
+/// <summary>
+/// Whole-system runs on this machine: the forum as its own process on a loopback port, data generated here, thousands
+/// of real Blazor circuits, votes cast in a real browser. Writes the figures, goals and results to a Markdown report.
+/// Nothing is sent anywhere but 127.0.0.1.
+/// </summary>
+public static class LoadDriver
+{
+    private const string VoterPassword = "load driver password";
+
+    public static async Task<IReadOnlyList<Figure>> RunAsync(LoadOptions options, CancellationToken ct = default)
+    {
+        var figures = new List<Figure>();
+        var started = DateTime.UtcNow;
+        var work = Directory.CreateTempSubdirectory("conflictforum-load-").FullName;
+        try
+        {
+            await ServiceFiguresAsync(options, figures);
+            var app = options.App ?? await PublishAsync(work, ct);
+            var data = Path.Combine(work, "data");
+            var seeded = await SeedAsync(options, data);
+            await WholeSystemAsync(options, app, data, seeded, figures, ct);
+            await TwoInstancesAsync(options, app, data, seeded, figures, ct);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // a server still closing its files; the temp folder is the OS's to clean
+            }
+        }
+        await File.WriteAllTextAsync(options.ReportPath, Report(options, figures, started, DateTime.UtcNow), ct);
+        return figures;
+    }
+
+    /// <summary>In-process, against the real services: durable votes per second against raw commits, and tally reads by size.</summary>
+    private static async Task ServiceFiguresAsync(LoadOptions o, List<Figure> figures)
+    {
+        Log("service figures: raw commits, votes through the service, tally reads");
+        await using var bench = await DeliberationBench.CreateAsync();
+        var raw = await bench.RawCommitsPerSecondAsync(o.WriteMeasure);
+        var (count, elapsed) = await bench.SustainedVotesAsync(o.ConcurrentVoters, o.WriteMeasure, o.VoterPool);
+        var votes = count / elapsed.TotalSeconds;
+        figures.Add(new Figure(
+            $"durable votes/s through the vote service ({o.ConcurrentVoters} voters at once) ÷ raw single-row SQLite commits/s (synchronous=FULL), same run",
+            "ratio ≥ 1.0", $"{votes:N0} ÷ {raw:N0} = **{votes / raw:N2}**", votes / raw >= 1.0));
+
+        var disputes = new List<(int Votes, int Id)>();
+        foreach (var size in o.TallyVotes) disputes.Add((size, await bench.DisputeWithVotesAsync(size)));
+        var rounds = disputes.ToDictionary(d => d.Id, _ => new List<double>());
+        for (var round = 0; round < 7; round++)
+        {
+            foreach (var (_, id) in disputes) rounds[id].Add((await bench.TallyReadAsync(id, reads: 1_000)).TotalMicroseconds);
+        }
+        var medians = disputes.Select(d => (d.Votes, Micros: Median(rounds[d.Id]))).ToList();
+        var ratio = medians.Max(m => m.Micros) / medians.Min(m => m.Micros);
+        figures.Add(new Figure($"tally read at {string.Join(", ", o.TallyVotes.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))} votes (median of 7 rounds)",
+            "largest ÷ smallest ≤ 1.2", $"{string.Join(" · ", medians.Select(m => $"{m.Micros:N0} µs"))}; ratio **{ratio:N2}**", ratio <= 1.2));
+    }
+
+    private sealed record Seeded(int Small, int Large, int BaseVotes, IReadOnlyList<string> VoterEmails);
+
+    /// <summary>The data the server will open: two disputes (few and many comments) and members who vote in the browser.</summary>
+    private static async Task<Seeded> SeedAsync(LoadOptions o, string data)
+    {
+        Log($"seeding: {o.BaseVotes:N0} votes, {o.SmallComments} and {o.LargeComments:N0} comments");
+        Directory.CreateDirectory(data);
+        await using var bench = await DeliberationBench.CreateAsync(data);
+        var small = await bench.DisputeWithVotesAsync(o.BaseVotes);
+        await bench.AddCommentsAsync(small, o.SmallComments);
+        var large = await bench.DisputeWithVotesAsync(0);
+        await bench.AddCommentsAsync(large, o.LargeComments);
+        var voters = new List<string>();
+        var needed = o.VotesPerCount * o.CircuitCounts.Length + 4; // and a warm-up vote on each server, two votes across instances
+        for (var i = 0; i < needed; i++)
+        {
+            var email = $"voter{i}@load.test";
+            await bench.MemberWithPasswordAsync($"Load voter {i}", email, VoterPassword);
+            voters.Add(email);
+        }
+        return new Seeded(small, large, o.BaseVotes, voters);
+    }
+
+    private static Dictionary<string, string> ServerSettings(string? redis = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Voting:MinimumAccountAge"] = "00:00:00", // the generated voters are minutes old
+            ["AbuseLimits:AccountPostsPerMinute"] = "10000", // every sign-in comes from 127.0.0.1
+        };
+        if (redis is not null) settings["Redis:Connection"] = redis;
+        return settings;
+    }
+
+    private static async Task WholeSystemAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
+        List<Figure> figures, CancellationToken ct)
+    {
+        await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(), ct);
+        Log($"server up at {server.Root}");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+
+        // Prerendered page: alternate the two disputes so both see the same machine noise.
+        var times = new Dictionary<int, List<double>> { [seeded.Small] = [], [seeded.Large] = [] };
+        for (var i = 0; i < o.PageRequests + 20; i++)
+        {
+            foreach (var id in new[] { seeded.Small, seeded.Large })
+            {
+                var clock = Stopwatch.StartNew();
+                using var response = await http.GetAsync(new Uri($"disputes/{id}", UriKind.Relative), ct);
+                var html = await response.Content.ReadAsStringAsync(ct);
+                response.EnsureSuccessStatusCode();
+                if (i >= 20) times[id].Add(clock.Elapsed.TotalMilliseconds); // the first 20 warm up
+            }
+        }
+        double P(int id, double q) => Percentile(times[id], q);
+        var pageRatio = P(seeded.Large, 0.95) / P(seeded.Small, 0.95);
+        figures.Add(new Figure($"dispute page served (prerendered HTML), {o.SmallComments} comments: p50 / p95", "p95 ≤ 30 ms",
+            $"{P(seeded.Small, 0.5):N1} / **{P(seeded.Small, 0.95):N1} ms**", P(seeded.Small, 0.95) <= 30));
+        figures.Add(new Figure($"dispute page served, {o.LargeComments:N0} comments: p50 / p95; ratio of p95s", "p95 ≤ 30 ms; ratio ≤ 1.5",
+            $"{P(seeded.Large, 0.5):N1} / **{P(seeded.Large, 0.95):N1} ms**; ratio **{pageRatio:N2}**", P(seeded.Large, 0.95) <= 30 && pageRatio <= 1.5));
+
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        var baseline = server.ResidentBytes;
+        var circuits = new List<BlazorCircuit>();
+        await using var voter = await BrowserVoter.LaunchAsync();
+        var total = seeded.BaseVotes;
+        var nextVoter = 0;
+        try
+        {
+            // One vote before measuring, so the figures are not a fresh process's first-call (JIT, pools, caches) costs.
+            total = await WarmUpAsync(voter, server.Root, seeded, seeded.VoterEmails[nextVoter++], total);
+            foreach (var count in o.CircuitCounts)
+            {
+                Log($"opening circuits up to {count:N0}");
+                await OpenCircuitsAsync(circuits, count - circuits.Count, http, new Uri(server.Root, $"disputes/{seeded.Small}"), ct);
+                await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the opening settle
+                var perCircuit = (server.ResidentBytes - baseline) / (double)count / 1024;
+                figures.Add(new Figure($"server memory (RSS) per open dispute page, {count:N0} circuits", "≤ 150 KB per circuit",
+                    $"**{perCircuit:N0} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB idle)", perCircuit <= 150));
+
+                var latencies = new List<double>();
+                var missed = 0;
+                for (var v = 0; v < o.VotesPerCount; v++)
+                {
+                    var page = await voter.OpenSignedInAsync(server.Root, seeded.VoterEmails[nextVoter++], VoterPassword, seeded.Small);
+                    total++;
+                    var (got, lost) = await FanOutAsync(circuits, total, () => BrowserVoter.VoteAsync(page, "RespondentAtFault"));
+                    latencies.AddRange(got);
+                    missed += lost;
+                    await page.Context.CloseAsync();
+                }
+                var p95 = Percentile(latencies, 0.95);
+                figures.Add(new Figure($"a vote's new tally reaching every open page, {count:N0} circuits ({o.VotesPerCount} votes): p95 / max",
+                    count >= 5_000 ? "p95 ≤ 200 ms" : "p95 ≤ 200 ms (goal at 5,000)",
+                    $"**{p95:N0} ms** / {latencies.DefaultIfEmpty().Max():N0} ms{(missed > 0 ? $"; {missed:N0} pages missed it" : "")}",
+                    p95 <= 200 && missed == 0));
+            }
+
+            Log($"dropping {Math.Min(o.ReconnectCircuits, circuits.Count):N0} connections at once");
+            var dropped = circuits.Take(o.ReconnectCircuits).ToList();
+            await Task.WhenAll(dropped.Select(c => c.DropConnectionAsync()));
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            var clock = Stopwatch.StartNew();
+            using var limit = new SemaphoreSlim(64);
+            var resumed = await Task.WhenAll(dropped.Select(async c =>
+            {
+                await limit.WaitAsync(ct);
+                try
+                {
+                    using var within = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    within.CancelAfter(TimeSpan.FromMinutes(1));
+                    return await c.ReconnectAsync(within.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+                finally
+                {
+                    limit.Release();
+                }
+            }));
+            var ok = resumed.Count(r => r);
+            figures.Add(new Figure($"{dropped.Count:N0} circuits losing their connection at once and reconnecting within a minute",
+                $"all {dropped.Count:N0} resume their circuit", $"**{ok:N0} / {dropped.Count:N0}** resumed in {clock.Elapsed.TotalSeconds:N1} s", ok == dropped.Count));
+        }
+        finally
+        {
+            await CloseAllAsync(circuits);
+        }
+    }
+
+    /// <summary>Two instances on one SQLite file and a real redis-server: a vote on one reaching pages on the other.</summary>
+    private static async Task TwoInstancesAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
+        List<Figure> figures, CancellationToken ct)
+    {
+        Log("two instances and redis-server");
+        await using var redis = await RedisProcess.StartAsync(ct);
+        await using var first = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(redis.Connection), ct);
+        await using var second = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(redis.Connection), ct);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false });
+        var circuits = new List<BlazorCircuit>();
+        await using var voter = await BrowserVoter.LaunchAsync();
+        try
+        {
+            var total = seeded.BaseVotes + o.VotesPerCount * o.CircuitCounts.Length + 1;
+            total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^3], total);
+            await OpenCircuitsAsync(circuits, o.RedisCircuits, http, new Uri(second.Root, $"disputes/{seeded.Small}"), ct);
+            var latencies = new List<double>();
+            var missed = 0;
+            for (var v = 0; v < 2; v++)
+            {
+                var page = await voter.OpenSignedInAsync(first.Root, seeded.VoterEmails[^(v + 1)], VoterPassword, seeded.Small);
+                total++;
+                var (got, lost) = await FanOutAsync(circuits, total, () => BrowserVoter.VoteAsync(page, "ClaimantAtFault"));
+                latencies.AddRange(got);
+                missed += lost;
+                await page.Context.CloseAsync();
+            }
+            var p95 = Percentile(latencies, 0.95);
+            figures.Add(new Figure($"two instances sharing SQLite and redis-server: a vote on one reaching {o.RedisCircuits:N0} pages on the other, p95",
+                "≤ 50 ms (from the click)", $"**{p95:N0} ms**{(missed > 0 ? $"; {missed} pages missed it" : "")}", p95 <= 50 && missed == 0));
+        }
+        finally
+        {
+            await CloseAllAsync(circuits);
+        }
+    }
+
+    /// <summary>An unmeasured vote on a fresh server; returns the new total.</summary>
+    private static async Task<int> WarmUpAsync(BrowserVoter voter, Uri root, Seeded seeded, string email, int total)
+    {
+        var page = await voter.OpenSignedInAsync(root, email, VoterPassword, seeded.Small);
+        await BrowserVoter.VoteAsync(page, "Both");
+        await page.GetByText($"Your vote is counted").WaitForAsync();
+        await page.Context.CloseAsync();
+        return total + 1;
+    }
+
+    /// <summary>Arms every circuit for the new total, acts, and returns each page's delay from the act to the new tally.</summary>
+    private static async Task<(List<double> Latencies, int Missed)> FanOutAsync(List<BlazorCircuit> circuits, int newTotal, Func<Task<long>> act)
+    {
+        var marker = newTotal.ToString(CultureInfo.InvariantCulture);
+        var waits = circuits.Select(c => c.WaitForTextAsync(marker, TimeSpan.FromSeconds(30))).ToList();
+        var at = await act();
+        var latencies = new List<double>();
+        var missed = 0;
+        foreach (var wait in waits)
+        {
+            try
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(at, await wait).TotalMilliseconds);
+            }
+            catch (TimeoutException)
+            {
+                missed++;
+            }
+        }
+        return (latencies, missed);
+    }
+
+    private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, Uri page, CancellationToken ct)
+    {
+        using var limit = new SemaphoreSlim(32);
+        var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await limit.WaitAsync(ct);
+            try
+            {
+                return await BlazorCircuit.OpenAsync(http, null, page, ct);
+            }
+            finally
+            {
+                limit.Release();
+            }
+        }));
+        circuits.AddRange(opened);
+    }
+
+    private static async Task CloseAllAsync(List<BlazorCircuit> circuits)
+    {
+        foreach (var chunk in circuits.Chunk(200)) await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask()));
+        circuits.Clear();
+    }
+
+    /// <summary>A Release build of the forum, published the way it would be deployed.</summary>
+    private static async Task<(string Dll, string Environment)> PublishAsync(string work, CancellationToken ct)
+    {
+        var project = Path.Combine(RepositoryRoot(), "ConflictForum", "ConflictForum.csproj");
+        var output = Path.Combine(work, "app");
+        Log("publishing a Release build of the forum");
+        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]))!;
+        await publish.WaitForExitAsync(ct);
+        if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed.");
+        return (Path.Combine(output, "ConflictForum.dll"), "Production");
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ConflictForum.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Run the driver from inside the repository.");
+    }
+
+    private static string Report(LoadOptions o, List<Figure> figures, DateTime started, DateTime ended)
+    {
+        var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))["MemTotal:".Length..].Trim();
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks").AppendLine();
+        text.AppendLine("Written by the load driver (`ConflictForum.Benchmarks`); not edited by hand. Each run replaces this file.").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {ended:HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {Environment.ProcessorCount} cores, {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{o.Command}`");
+        text.AppendLine("- **Set-up**: the forum runs as its own process on 127.0.0.1 (SQLite, WAL, `synchronous=FULL`); open pages are real Blazor circuits "
+            + "(page fetched, `/_blazor` hub over the MessagePack \"blazorpack\" protocol, render batches acknowledged); votes are clicked in a real Chromium. "
+            + "Driver, browser and server share the same cores, so every latency includes the driver's own work.").AppendLine();
+        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
+        foreach (var f in figures) text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        return text.ToString();
+    }
+
+    private static double Median(List<double> values) => Percentile(values, 0.5);
+
+    private static double Percentile(List<double> values, double q)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

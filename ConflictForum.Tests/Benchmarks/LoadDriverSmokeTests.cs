@@ -1,0 +1,32 @@
+using ConflictForum.Benchmarks.Load;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Benchmarks;
+
+/// <summary>
+/// The load driver end to end, tiny: a server process, real circuits, votes clicked in Chromium, two instances over
+/// redis-server, the report written. Its figures are not judged here (this machine is busy running the other tests);
+/// that every stage ran and every page heard every vote is.
+/// </summary>
+public sealed class LoadDriverSmokeTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task A_small_run_measures_every_figure_and_writes_the_report()
+    {
+        Assert.True(RedisServerFixture.ExecutablePath is not null, RedisServerFixture.HowToInstall);
+        var app = Path.Combine(LoadDriver.RepositoryRoot(), "ConflictForum", "bin", "Debug", "net10.0", "ConflictForum.dll");
+        Assert.True(File.Exists(app), $"Build the forum first: {app}");
+        using var folder = new TempFolder();
+        var report = Path.Combine(folder.Path, "benchmarks.md");
+
+        var figures = await LoadDriver.RunAsync(LoadOptions.Smoke(report, (app, "Development")));
+
+        Assert.Equal(8, figures.Count);
+        var text = await File.ReadAllTextAsync(report);
+        output.WriteLine(text);
+        Assert.Contains("| figure | goal | result | met |", text, StringComparison.Ordinal);
+        foreach (var figure in figures) Assert.Contains(figure.Name, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(figures, f => f.Result.Contains("missed", StringComparison.Ordinal)); // every page got every vote
+        Assert.Contains(figures, f => f.Result.StartsWith("**10 / 10** resumed", StringComparison.Ordinal));
+    }
+}
