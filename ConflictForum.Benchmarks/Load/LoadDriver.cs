@@ -38,6 +38,12 @@ public sealed record LoadOptions
     /// <summary>The ConflictForum.dll to run and its environment; null publishes a Release build and runs it as Production.</summary>
     public (string Dll, string Environment)? App { get; init; }
 
+    /// <summary>Stages to leave out while investigating one figure ("service", "redis"); a full run skips none.</summary>
+    public string[] Skip { get; init; } = [];
+
+    /// <summary>Extra settings for the server processes (e.g. GC settings under investigation).</summary>
+    public Dictionary<string, string> ServerSettings { get; init; } = [];
+
     /// <summary>Where the report goes (docs/benchmarks.md for a full run).</summary>
     public required string ReportPath { get; init; }
 
@@ -71,12 +77,12 @@ public static class LoadDriver
         var work = Directory.CreateTempSubdirectory("conflictforum-load-").FullName;
         try
         {
-            await ServiceFiguresAsync(options, figures);
+            if (!options.Skip.Contains("service")) await ServiceFiguresAsync(options, figures);
             var app = options.App ?? await PublishAsync(work, ct);
             var data = Path.Combine(work, "data");
             var seeded = await SeedAsync(options, data);
             await WholeSystemAsync(options, app, data, seeded, figures, ct);
-            await TwoInstancesAsync(options, app, data, seeded, figures, ct);
+            if (!options.Skip.Contains("redis")) await TwoInstancesAsync(options, app, data, seeded, figures, ct);
         }
         finally
         {
@@ -142,9 +148,9 @@ public static class LoadDriver
         return new Seeded(small, large, o.BaseVotes, voters);
     }
 
-    private static Dictionary<string, string> ServerSettings(string? redis = null)
+    private static Dictionary<string, string> ServerSettings(LoadOptions o, string? redis = null)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(o.ServerSettings)
         {
             ["Voting:MinimumAccountAge"] = "00:00:00", // the generated voters are minutes old
             ["AbuseLimits:AccountPostsPerMinute"] = "10000", // every sign-in comes from 127.0.0.1
@@ -156,7 +162,7 @@ public static class LoadDriver
     private static async Task WholeSystemAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
         List<Figure> figures, CancellationToken ct)
     {
-        await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(), ct);
+        await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
 
@@ -257,8 +263,8 @@ public static class LoadDriver
     {
         Log("two instances and redis-server");
         await using var redis = await RedisProcess.StartAsync(ct);
-        await using var first = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(redis.Connection), ct);
-        await using var second = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(redis.Connection), ct);
+        await using var first = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o, redis.Connection), ct);
+        await using var second = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o, redis.Connection), ct);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false });
         var circuits = new List<BlazorCircuit>();
         await using var voter = await BrowserVoter.LaunchAsync();

@@ -30,22 +30,36 @@ public sealed record ResolutionView(int Id, string Title, string Html, string Pr
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, TimeProvider clock)
+    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>One row read whatever the number of votes: the counters, never a count over the votes.</summary>
-    public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
+    /// <param name="atLeastVersion">After a change event: its version, so the row read once for every open page serves this one too
+    /// (<see cref="DisputeSnapshots"/>). Null reads the database afresh.</param>
+    public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dispute = await db.Disputes.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disputeId, ct);
+        var dispute = atLeastVersion is { } version
+            ? await snapshots.GetAsync(disputeId, version, ct)
+            : await ReadAsync(disputeId, ct);
         if (dispute is null) return null;
         dispute.AsOf(Now, disputes.Value.VotingWindow);
-        var myVote = viewer.IsSignedIn
-            ? await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId).Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct)
-            : null;
+        if (!viewer.IsSignedIn) return View(dispute, viewer, null); // no per-reader read at all: the common case on a busy dispute
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var myVote = await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId).Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct);
+        return View(dispute, viewer, myVote);
+    }
+
+    private async Task<Dispute?> ReadAsync(int disputeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Disputes.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disputeId, ct);
+    }
+
+    private TallyView View(Dispute dispute, ForumActor viewer, FaultOption? myVote)
+    {
         var tally = FaultTally.Of(dispute);
         var visible = ForumGuardian.CanSeeTallies(viewer, dispute, myVote is not null, voting.Value.TalliesVisible);
         return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,

@@ -21,7 +21,7 @@ public static class DisputeApi
         {
             var view = await disputes.GetAsync(id, ForumActor.Anonymous, ct);
             if (view is null) return Results.NotFound(new { error = "This dispute does not exist." });
-            var tally = (await deliberation.TallyAsync(id, ForumActor.Anonymous, ct))!;
+            var tally = (await deliberation.TallyAsync(id, ForumActor.Anonymous, ct: ct))!;
             var resolutions = await deliberation.ResolutionsAsync(id, ForumActor.Anonymous, ct);
             var d = view.Dispute;
             return Results.Ok(new DisputeJson(d.Id, d.Title, d.Status.ToString(), view.Row.ClaimantName, view.Row.RespondentName,

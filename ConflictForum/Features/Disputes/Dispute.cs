@@ -104,6 +104,9 @@ public sealed class Dispute
 
     public string? PartyId(PartyRole role) => role == PartyRole.Claimant ? ClaimantId : RespondentId;
 
+    /// <summary>A copy to change freely (a shared, untracked snapshot must not be changed in place).</summary>
+    public Dispute Copy() => (Dispute)MemberwiseClone();
+
     public PartyRole? RoleOf(string? userId) =>
         userId is null ? null : userId == ClaimantId ? PartyRole.Claimant : userId == RespondentId ? PartyRole.Respondent : null;
 }

@@ -99,7 +99,7 @@ public sealed partial class DisputeWriter(
             return [Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.")];
         }
 
-        if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published));
+        if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published, dispute.Version));
         return outcomes;
     }
 

@@ -9,6 +9,7 @@ public static class DisputesSetup
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();
