@@ -26,17 +26,21 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
     /// The member's standing (roles, suspension) as <paramref name="db"/> has it at <paramref name="now"/>. Writers call this
     /// inside their transaction, so a suspension or a revoked role counts from the next write on, whatever a page still shows.
     /// </summary>
-    public static async Task<ForumActor> ReadAsync(ForumDbContext db, string? userId, DateTime now, CancellationToken ct)
+    public static async Task<ForumActor> ReadAsync(ForumDbContext db, string? userId, DateTime now, CancellationToken ct) =>
+        userId is null ? ForumActor.Anonymous : (await ReadManyAsync(db, [userId], now, ct)).GetValueOrDefault(userId, ForumActor.Anonymous);
+
+    /// <summary>Several members' standing in two queries (a batch of votes); members who no longer exist are left out.</summary>
+    public static async Task<Dictionary<string, ForumActor>> ReadManyAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, DateTime now,
+        CancellationToken ct)
     {
-        if (userId is null) return ForumActor.Anonymous;
-        var user = await db.Users.Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.CreatedAt, u.SuspendedUntil })
-            .SingleOrDefaultAsync(ct);
-        if (user is null) return ForumActor.Anonymous;
-        var roles = await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+        var users = await db.Users.Where(u => userIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName, u.CreatedAt, u.SuspendedUntil })
             .ToListAsync(ct);
-        return new ForumActor(userId, user.DisplayName, roles.Contains(ForumRoles.Moderator), roles.Contains(ForumRoles.Admin), user.CreatedAt,
-            user.SuspendedUntil > now ? user.SuspendedUntil : null);
+        var roles = await db.UserRoles.Where(r => userIds.Contains(r.UserId))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => new ForumActor(u.Id, u.DisplayName,
+            roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Moderator), roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Admin),
+            u.CreatedAt, u.SuspendedUntil > now ? u.SuspendedUntil : null));
     }
 }

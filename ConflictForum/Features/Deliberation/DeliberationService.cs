@@ -21,38 +21,16 @@ public sealed class DeliberationService(
     MarkdownRenderer markdown,
     IOptions<VotingOptions> options,
     WriteLimiter limiter,
-    GroupCommit groupCommit,
+    FaultVoteCommit votes,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
     /// Casts or changes the member's fault vote. Votes arriving together on one dispute share one transaction and one
-    /// durable commit (<see cref="GroupCommit"/>); each is still judged on its own, and acknowledged only once committed.
+    /// durable commit (<see cref="FaultVoteCommit"/>); each is still judged on its own, and acknowledged only once committed.
     /// </summary>
-    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option, CancellationToken ct = default) =>
-        // No cancellation inside: the vote shares its transaction with others, which one caller's leaving must not undo.
-        groupCommit.WriteAsync(disputeId, new DisputeWrite(actor, async (db, me, dispute) =>
-        {
-            if (ForumGuardian.CanVote(me, dispute, Now, options.Value.MinimumAccountAge) is { Allowed: false } no) return no.AsOutcome();
-            var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == me.UserId);
-            if (vote?.Option == option) return Outcome.Ok; // a repeat (double click, second tab) changes nothing
-            if (await SlowDownAsync(db, me, WriteAction.Vote, CancellationToken.None) is { } slow) return slow;
-            // Two submits of one member are applied one after the other under the dispute's lock, so the second finds the
-            // first's row and is a repeat; the unique index (dispute, voter) is the backstop should anything bypass the lock.
-            if (vote is null)
-            {
-                db.FaultVotes.Add(new FaultVote { DisputeId = disputeId, VoterId = me.UserId!, Option = option, CastAt = Now });
-            }
-            else
-            {
-                await MoveAsync(db, disputeId, vote.Option, -1, CancellationToken.None);
-                vote.Option = option;
-                vote.CastAt = Now;
-            }
-            await MoveAsync(db, disputeId, option, +1, CancellationToken.None);
-            return Outcome.Ok;
-        }, DisputeChanges.Tally));
+    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option) => votes.CastAsync(actor, disputeId, option);
 
     public Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default) =>
         WriteAsync(actor, disputeId, (a, d) => ForumGuardian.CanVote(a, d, Now, options.Value.MinimumAccountAge), async (db, _) =>

@@ -9,6 +9,7 @@ public static class DeliberationSetup
         var services = builder.Services;
         services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
+        services.AddSingleton<FaultVoteCommit>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
         return builder;

@@ -12,9 +12,6 @@ public interface IDisputeClosing
     Task OnClosingAsync(ForumDbContext db, Dispute dispute, DateTime at, CancellationToken ct);
 }
 
-/// <summary>One write on a dispute: who asks, the change (which asks the guardian first), and what it changes on open pages.</summary>
-public sealed record DisputeWrite(ForumActor Actor, Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> Change, DisputeChanges Changes);
-
 /// <summary>
 /// The shape of every write on a dispute, for every feature: one transaction; due deadlines applied first (and
 /// kept even if the action is refused, since they are facts); the guardian asked about the dispute as it stands
@@ -42,15 +39,22 @@ public sealed partial class DisputeWriter(
     /// </summary>
     public async Task<Outcome> WriteAsync(ForumActor actor, int disputeId, TimeProvider clock,
         Func<ForumDbContext, ForumActor, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
-        (await WriteBatchAsync(disputeId, clock, [new DisputeWrite(actor, change, changes)], ct))![0];
+        (await CommitAsync(disputeId, clock, 1, async (db, dispute, now) =>
+        {
+            // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at
+            // once, whatever the page that sent the action still shows.
+            var current = await Accounts.ForumActors.ReadAsync(db, actor.UserId, now, ct);
+            return [await change(db, current, dispute)];
+        }, changes, ct))![0];
 
     /// <summary>
-    /// Several writes on one dispute in one transaction and one durable commit (group commit): each is judged and applied
-    /// as if alone, in order, seeing the ones before it; a refusal refuses only its own write. Returns each write's
-    /// outcome, all settled only after the commit; or null when the batch hit a database constraint and was rolled back
-    /// whole, so the caller can retry the writes one by one.
+    /// <paramref name="count"/> writes on one dispute in one transaction and one durable commit: <paramref name="change"/>
+    /// judges and applies each (a refusal refuses only its own write, before altering anything) and returns their outcomes,
+    /// which the callers see only after the commit. Null when a batch of several hit a database constraint and was rolled
+    /// back whole, so the caller can retry the writes one by one.
     /// </summary>
-    public async Task<Outcome[]?> WriteBatchAsync(int disputeId, TimeProvider clock, IReadOnlyList<DisputeWrite> writes, CancellationToken ct)
+    public async Task<Outcome[]?> CommitAsync(int disputeId, TimeProvider clock, int count,
+        Func<ForumDbContext, Dispute, DateTime, Task<Outcome[]>> change, DisputeChanges changes, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -58,7 +62,7 @@ public sealed partial class DisputeWriter(
         // (SQLite's BEGIN IMMEDIATE already serializes; SQL Server's READ COMMITTED would not), so the hash chain
         // and the counters are always extended from what the previous writer committed.
         if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
-            return [.. writes.Select(_ => Outcome.NotFound("This dispute does not exist."))];
+            return [.. Enumerable.Repeat(Outcome.NotFound("This dispute does not exist."), count)];
         var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -74,20 +78,11 @@ public sealed partial class DisputeWriter(
             moved = true;
         }
 
-        var outcomes = new Outcome[writes.Count];
-        var published = moved ? DisputeChanges.All : DisputeChanges.None;
+        Outcome[] outcomes;
         try
         {
-            for (var i = 0; i < writes.Count; i++)
-            {
-                // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at
-                // once, whatever the page that sent the action still shows.
-                var actor = await Accounts.ForumActors.ReadAsync(db, writes[i].Actor.UserId, now, ct);
-                // A change refuses before it alters anything, so a refusal leaves nothing of its own behind.
-                outcomes[i] = await writes[i].Change(db, actor, dispute);
-                await db.SaveChangesAsync(ct); // not durable yet: the writes after this one see it, the commit makes all durable
-                if (outcomes[i].Succeeded) published |= writes[i].Changes;
-            }
+            outcomes = await change(db, dispute, now);
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex)
@@ -95,10 +90,11 @@ public sealed partial class DisputeWriter(
             // Under the lock no other writer of this dispute can collide, so this is a constraint the lock cannot
             // rule out (or a bug): logged, nothing saved, and the user keeps their text.
             LogRefusedWrite(logger, disputeId, ex);
-            if (writes.Count > 1) return null;
+            if (count > 1) return null;
             return [Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.")];
         }
 
+        var published = (outcomes.Any(o => o.Succeeded) ? changes : DisputeChanges.None) | (moved ? DisputeChanges.All : DisputeChanges.None);
         if (published != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, published, dispute.Version));
         return outcomes;
     }

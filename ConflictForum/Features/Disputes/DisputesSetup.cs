@@ -8,7 +8,6 @@ public static class DisputesSetup
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
-        services.AddSingleton<GroupCommit>();
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();

@@ -1,25 +1,25 @@
 using System.Collections.Concurrent;
-using ConflictForum.Data;
 using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>
-/// Group commit for hot writes (fault votes): writes on one dispute that arrive while its previous batch is committing
+/// Group commit for hot writes (fault votes): requests on one dispute that arrive while its previous batch is committing
 /// wait together and go in the next batch, one transaction and one fsync for all of them. Each caller's task completes
-/// with its own outcome only after that commit, so an acknowledged vote is a durable vote. A lone write goes at once:
+/// with its own outcome only after that commit, so an acknowledged write is a durable write. A lone request goes at once:
 /// nothing waits on a timer.
 /// </summary>
-public sealed class GroupCommit(DisputeWriter writer, TimeProvider clock)
+/// <param name="commit">Commits one batch of one dispute and returns each request's outcome, in order.</param>
+public sealed class GroupCommit<TRequest>(Func<int, IReadOnlyList<TRequest>, Task<Outcome[]>> commit)
 {
     /// <summary>Enough to amortize the commit; small enough that one transaction stays short.</summary>
     public const int MaxBatch = 256;
 
     private readonly ConcurrentDictionary<int, Lane> lanes = new();
 
-    public Task<Outcome> WriteAsync(int disputeId, DisputeWrite write)
+    public Task<Outcome> SubmitAsync(int disputeId, TRequest request)
     {
-        var pending = new Pending(write, new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(request, new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         var lane = lanes.GetOrAdd(disputeId, _ => new Lane());
         bool lead;
         lock (lane)
@@ -50,15 +50,7 @@ public sealed class GroupCommit(DisputeWriter writer, TimeProvider clock)
             }
             try
             {
-                var outcomes = await writer.WriteBatchAsync(disputeId, clock, [.. batch.Select(p => p.Write)], CancellationToken.None);
-                if (outcomes is null)
-                {
-                    // A constraint failed somewhere in the batch and nothing was saved: each write again on its own, so
-                    // only the one at fault is refused.
-                    outcomes = new Outcome[batch.Count];
-                    for (var i = 0; i < batch.Count; i++)
-                        outcomes[i] = (await writer.WriteBatchAsync(disputeId, clock, [batch[i].Write], CancellationToken.None))![0];
-                }
+                var outcomes = await commit(disputeId, [.. batch.Select(p => p.Request)]);
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.SetResult(outcomes[i]);
             }
             catch (Exception ex)
@@ -75,5 +67,5 @@ public sealed class GroupCommit(DisputeWriter writer, TimeProvider clock)
         public bool Draining { get; set; }
     }
 
-    private sealed record Pending(DisputeWrite Write, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(TRequest Request, TaskCompletionSource<Outcome> Done);
 }
