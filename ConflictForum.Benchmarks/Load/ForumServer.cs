@@ -21,6 +21,18 @@ public sealed class ForumServer : IAsyncDisposable
 
     public Uri Root { get; }
 
+    public int ProcessId => process.Id;
+
+    /// <summary>CPU time the server process has used so far (user + system), from /proc.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Resident memory of the server process now (VmRSS), in bytes.</summary>
     public long ResidentBytes =>
         File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) is var line
