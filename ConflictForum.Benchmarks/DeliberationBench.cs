@@ -123,7 +123,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
     /// </summary>
     public async Task<double> RawCommitsPerSecondAsync(TimeSpan duration)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "raw-baseline.db")};Pooling=False");
+        var file = Path.Combine(folder, $"raw-baseline-{Guid.NewGuid():N}.db");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False");
         await connection.OpenAsync();
         await using (var setup = connection.CreateCommand())
         {
