@@ -48,6 +48,12 @@ public sealed class DisputeSnapshotsTests : ForumAppTest
         var fresh = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => snapshots.GetAsync(opened.DisputeId, second)));
         Assert.All(fresh, d => Assert.Equal((1, 1), (d!.BothAtFaultVotes, d.NeitherAtFaultVotes))); // the cached first read is not served
 
+        // A page that asks for a version the row never had (a stale event of another dispute) cannot pin an old row for the others.
+        var bogus = await snapshots.GetAsync(opened.DisputeId, second + 1_000);
+        Assert.Equal(second, bogus!.Version);
+        var third = await VoteAsync("Third Voter", FaultOption.Both);
+        Assert.Equal(2, (await snapshots.GetAsync(opened.DisputeId, third))!.BothAtFaultVotes);
+
         fresh[0]!.Title = "Changed by one page";
         Assert.Equal("Shared driveway blocked by bins", fresh[1]!.Title);
         Assert.Equal("Shared driveway blocked by bins", (await snapshots.GetAsync(opened.DisputeId, second))!.Title);

@@ -280,6 +280,46 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
     }
 
+    [Fact]
+    public async Task Hidden_words_do_not_leak_through_search_or_the_ranking_frozen_at_close()
+    {
+        var w = await OpenDisputeAsync();
+        var moderator = await ModeratorAsync("Careful Moderator");
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(w.Respondent, w.DisputeId,
+            "Pay Jo Bloggs at 12 Elm Road", "Or else."))).Value;
+        Assert.True((await Mod(s => s.HideAsync(moderator, ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
+        Assert.True((await Mod(s => s.HideAsync(moderator, ContentKind.Dispute, w.DisputeId, "Names a private person"))).Succeeded);
+
+        // Whether a hidden dispute matched a search would tell what its hidden words say.
+        var found = await WithAsync<DisputeQueries, DisputePage>(q => q.ListAsync(new DisputeListQuery(Search: "wrong side")));
+        Assert.DoesNotContain(found.Rows, r => r.Dispute.Id == w.DisputeId);
+
+        Clock.Advance(TimeSpan.FromDays(8)); // voting closes at the next write: the ranking is frozen onto the timeline
+        await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
+        var reader = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.DoesNotContain("Elm Road", reader.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("[a resolution hidden by a moderator]", reader.BodyHtml, StringComparison.Ordinal);
+        var own = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: moderator))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.Contains("Elm Road", own.BodyHtml, StringComparison.Ordinal);
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact); // the record itself is whole
+    }
+
+    [Fact]
+    public async Task A_flagged_comment_its_author_deletes_can_still_be_cleared_from_the_queue()
+    {
+        var w = await OpenDisputeAsync();
+        var author = await MemberAsync("Regretful Author");
+        var comment = await CommentAsync(author, w.DisputeId, "Something I regret.");
+        var flagger = await MemberAsync("Flagger");
+        Assert.True((await Mod(s => s.FlagAsync(flagger, ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.DeleteCommentAsync(author, comment))).Succeeded);
+
+        var moderator = await ModeratorAsync("Tidy Moderator");
+        Assert.Equal("This comment does not exist.", (await Mod(s => s.FlagAsync(moderator, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
+        Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "Deleted by its author"))).Succeeded);
+        Assert.Empty(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);

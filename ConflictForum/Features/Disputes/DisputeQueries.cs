@@ -54,7 +54,7 @@ public sealed record MemberProfile(string UserId, string DisplayName, DateTime M
     DateTime? SuspendedUntil, string? SuspensionReason);
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
-public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, TimeProvider clock)
+public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -66,7 +66,9 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         {
             var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            disputes = disputes.Where(d => EF.Functions.Like(d.Title, pattern, "\\") || EF.Functions.Like(d.Summary, pattern, "\\"));
+            // Hidden disputes are left out of the text match: whether one matched would tell what its hidden words say.
+            disputes = disputes.Where(d => (EF.Functions.Like(d.Title, pattern, "\\") || EF.Functions.Like(d.Summary, pattern, "\\"))
+                && !db.ModeratedItems.Any(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null));
         }
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
         if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
@@ -140,7 +142,23 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             (entry.Body, entry.BodyHtml) = (null, null);
             if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
+        await RedactFrozenRankingAsync(db, entries, hidden, ct);
         return entries;
+    }
+
+    /// <summary>The ranking frozen at close names every resolution: a hidden one's title is replaced for readers who may not see it.</summary>
+    private async Task RedactFrozenRankingAsync(ForumDbContext db, List<TimelineEntry> entries, HiddenItems hidden, CancellationToken ct)
+    {
+        if (!entries.Exists(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null)) return;
+        var disputeId = entries[0].DisputeId;
+        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId).Select(r => new { r.Id, r.Title }).ToListAsync(ct);
+        var secret = resolutions.Where(r => hidden.For(ContentKind.Resolution, r.Id) is { ShowContent: false }).Select(r => r.Title).ToList();
+        if (secret.Count == 0) return;
+        foreach (var entry in entries.Where(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null))
+        {
+            var body = secret.Aggregate(entry.Body!, (text, title) => text.Replace($". {title}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
+            (entry.Body, entry.BodyHtml) = (body, markdown.Render(body).Html);
+        }
     }
 
     /// <summary>Recomputes the dispute's hash chain, and checks each statement version against the hash its entry recorded.</summary>

@@ -19,11 +19,16 @@ public sealed class DisputeSnapshots(IDbContextFactory<ForumDbContext> dbFactory
         while (true)
         {
             latest.TryGetValue(disputeId, out var entry);
-            // Fresh enough: a finished read of that version or newer, or a read in flight that began after it was committed.
+            // A read asked for at that version or later (finished, or in flight since after it was committed) serves, once
+            // its row proves at least that new: a caller asking for a version the row never had cannot pin a stale row.
             if (entry is not null && entry.Requested >= atLeastVersion && !entry.Load.IsFaulted && !entry.Load.IsCanceled)
-                return (await entry.Load)?.Copy();
+            {
+                var shared = await entry.Load;
+                if (shared is null || shared.Version >= atLeastVersion) return shared?.Copy();
+            }
             var next = new Entry(atLeastVersion, LoadAsync(disputeId));
-            if (entry is null ? latest.TryAdd(disputeId, next) : latest.TryUpdate(disputeId, next, entry)) return (await next.Load)?.Copy();
+            if (entry is null ? latest.TryAdd(disputeId, next) : latest.TryUpdate(disputeId, next, entry))
+                return (await next.Load)?.Copy(); // begun now: it sees every version committed so far
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class ModerationService(
                 await RecordAsync(db, ForumActor.Anonymous, ModerationAction.AutoHidden, item, state.HiddenReason, ct);
             }
             return Outcome.Ok;
-        }, ct);
+        }, ct, flagging: true);
     }
 
     public Task<Outcome> HideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
@@ -229,12 +229,12 @@ public sealed class ModerationService(
 
     /// <summary>A write on one item under its dispute's lock, with the item's moderation row (created on first use).</summary>
     private async Task<Outcome> OnItemAsync(ForumActor actor, ContentKind kind, long itemId,
-        Func<ForumDbContext, ForumActor, Dispute, ContentItem, ModeratedItem, Task<Outcome>> change, CancellationToken ct)
+        Func<ForumDbContext, ForumActor, Dispute, ContentItem, ModeratedItem, Task<Outcome>> change, CancellationToken ct, bool flagging = false)
     {
         ContentItem? found;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            found = await ContentItems.FindAsync(db, kind, itemId, ct);
+            found = await ContentItems.FindAsync(db, kind, itemId, includeDeleted: !flagging, ct);
         }
         if (found is not { } item) return Outcome.NotFound($"This {ContentItems.Name(kind)} does not exist.");
         return await writer.WriteAsync(actor, item.DisputeId, clock, async (db, me, dispute) =>
