@@ -3,6 +3,8 @@ window.conflictForum = {
   rememberTheme(theme) {
     document.cookie = `cf-theme=${theme === "dark" ? "dark" : "light"}; path=/; max-age=31536000; samesite=lax`;
     document.querySelector('meta[name="color-scheme"]')?.setAttribute("content", theme);
+    // Both palettes are on the page (App.razor): the class picks one, so the switch is instant and costs no circuit a render.
+    document.documentElement.classList.toggle("cf-dark", theme === "dark");
   },
 };
 
