@@ -131,6 +131,19 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(countdown).ToHaveTextAsync("Response due in 3 days");
     }
 
+    [BrowserFact]
+    public async Task The_dispute_list_s_selects_open_and_filter_though_the_layout_has_no_popover_provider()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/disputes");
+        await BrowserFixture.WaitForCircuitAsync(page);
+
+        await page.Locator("div.mud-select[id]").Filter(new() { HasText = "Sort by" }).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Most active").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=MostActive"));
+    }
+
 
 
 
