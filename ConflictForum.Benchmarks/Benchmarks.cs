@@ -13,6 +13,9 @@ internal static class Benchmarks
     {
         switch (args)
         {
+            case [EmptyPageServer.Command, .. var rest]:
+                await EmptyPageServer.RunAsync(rest);
+                return 0;
             case ["hot", .. var rest]:
                 BenchmarkDotNet.Running.BenchmarkRunner.Run<HotPaths>(args: rest);
                 return 0;

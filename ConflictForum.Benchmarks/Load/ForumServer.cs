@@ -39,11 +39,11 @@ public sealed class ForumServer : IAsyncDisposable
             ? long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024
             : 0;
 
-    /// <param name="appDll">The built ConflictForum.dll to run.</param>
+    /// <param name="appDll">The built ConflictForum.dll to run (or the benchmark program, with <paramref name="command"/>).</param>
     /// <param name="environment">ASP.NET Core environment ("Production" for a published build; "Development" serves the
     /// static files of a plain build from the source tree).</param>
     public static async Task<ForumServer> StartAsync(string appDll, string environment, string dataFolder,
-        IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+        IReadOnlyDictionary<string, string> settings, CancellationToken ct, string? command = null)
     {
         var root = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
@@ -54,6 +54,7 @@ public sealed class ForumServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(appDll);
+        if (command is not null) start.ArgumentList.Add(command);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(root.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;

@@ -170,6 +170,8 @@ public static class LoadDriver
     private static async Task<int> WholeSystemAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
         List<Figure> figures, CancellationToken ct)
     {
+        Log("the floor: circuits of an empty interactive page, in a Blazor app of its own");
+        var floor = await EmptyPageFloorAsync(o.CircuitCounts, ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
@@ -214,7 +216,9 @@ public static class LoadDriver
                 }
                 var perCircuit = (server.ResidentBytes - baseline) / (double)count / 1024;
                 figures.Add(new Figure($"server memory (RSS) per open dispute page, {count:N0} circuits", "≤ 150 KB per circuit",
-                    $"**{perCircuit:N0} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB idle)", perCircuit <= 150));
+                    $"**{perCircuit:N0} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB idle)"
+                    + $"; floor: an empty Blazor Server page (no layout, no MudBlazor), same run, **{floor[count]:N0} KB**",
+                    perCircuit <= 150));
 
                 if (count == o.CircuitCounts[0])
                 {
@@ -361,6 +365,36 @@ public static class LoadDriver
             }
         }
         return (latencies, latencies.Count(l => l is null));
+    }
+
+    /// <summary>
+    /// Resident memory per circuit, in KB, at each of <paramref name="counts"/> open circuits of <see cref="EmptyPageServer"/>:
+    /// what Blazor Server itself costs per open page on this machine, before a page puts anything in it.
+    /// </summary>
+    private static async Task<Dictionary<int, double>> EmptyPageFloorAsync(IReadOnlyList<int> counts, CancellationToken ct)
+    {
+        var program = typeof(EmptyPageServer).Assembly.Location;
+        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), new Dictionary<string, string>(), ct,
+            EmptyPageServer.Command);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        var baseline = server.ResidentBytes;
+        var circuits = new List<BlazorCircuit>();
+        var floor = new Dictionary<int, double>();
+        try
+        {
+            foreach (var count in counts)
+            {
+                await OpenCircuitsAsync(circuits, count - circuits.Count, http, server.Root, ct);
+                await Task.Delay(TimeSpan.FromSeconds(5), ct); // as for the forum: let the opening settle
+                floor[count] = (server.ResidentBytes - baseline) / (double)count / 1024;
+            }
+            return floor;
+        }
+        finally
+        {
+            await CloseAllAsync(circuits);
+        }
     }
 
     private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, Uri page, CancellationToken ct)
