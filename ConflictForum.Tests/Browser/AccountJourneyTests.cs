@@ -84,10 +84,50 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await page.Keyboard.PressAsync("Enter");
         await Expect(homeLink).ToBeInViewportAsync();
         await page.ScreenshotAsync(new() { Path = Shot("phone-menu.png") });
+        // Following a link puts the menu away again.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Disputes", Exact = true })).ToBeVisibleAsync();
+        await Expect(homeLink).Not.ToBeInViewportAsync();
 
         await page.GotoAsync("/Account/Register");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The register page scrolls sideways on a phone.");
         await page.ScreenshotAsync(new() { Path = Shot("phone-register.png"), FullPage = true });
+        // The menu needs no circuit: it opens on this static page too, and Escape closes it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(homeLink).ToBeInViewportAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(homeLink).Not.ToBeInViewportAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_wide_screen_the_menu_sits_beside_the_page_and_can_be_put_away()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.RootUri.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
+        var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Settle it in the open." });
+        await Expect(homeLink).ToBeInViewportAsync();
+        var besideMenu = (await heading.BoundingBoxAsync())!.X;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(homeLink).Not.ToBeInViewportAsync();
+        await Expect(homeLink).Not.ToBeVisibleAsync(); // out of the tab order too
+        // The page takes the width the menu gave up (after the slide).
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await heading.BoundingBoxAsync())!.X > besideMenu - 100)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The page did not widen when the menu was put away.");
+            await page.WaitForTimeoutAsync(50);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(homeLink).ToBeInViewportAsync();
     }
 
 

@@ -34,3 +34,21 @@ setInterval(() => {
     if (el.textContent !== text) el.textContent = text;
   }
 }, 30_000);
+
+// The site menu, in the browser alone (no circuit; it works the same on static pages): a class on <html> that app.css
+// reads as "hidden" on wide screens and "open" on narrow ones. On a narrow screen a link, the scrim or Escape closes it.
+(() => {
+  const root = document.documentElement;
+  const wide = window.matchMedia("(min-width: 960px)");
+  const toggled = () => root.classList.contains("cf-nav-toggled");
+  const set = on => root.classList.toggle("cf-nav-toggled", on);
+  document.addEventListener("click", e => {
+    if (!(e.target instanceof Element)) return;
+    if (e.target.closest("[data-nav-toggle]")) set(!toggled());
+    else if (!wide.matches && toggled() && e.target.closest("[data-nav-close], #cf-drawer a")) set(false);
+  });
+  document.addEventListener("keydown", e => {
+    if (e.key === "Escape" && !wide.matches && toggled()) set(false);
+  });
+  wide.addEventListener("change", () => set(false));
+})();
