@@ -43,7 +43,7 @@ public sealed class BrowserVoter : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.GetByTestId("user-name").WaitForAsync();
         await page.GotoAsync($"/disputes/{disputeId}");
-        await page.Locator("[data-testid='theme-toggle'][data-interactive='true']").WaitForAsync(); // the circuit is live
+        await page.Locator("[data-interactive]").WaitForAsync(); // the page's circuit is live
         return page;
     }
 

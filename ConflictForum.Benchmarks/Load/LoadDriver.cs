@@ -171,7 +171,7 @@ public static class LoadDriver
         List<Figure> figures, CancellationToken ct)
     {
         Log("the floor: circuits of an empty interactive page, in a Blazor app of its own");
-        var floor = await EmptyPageFloorAsync(o.CircuitCounts, ct);
+        var floor = await EmptyPageFloorAsync(o.CircuitCounts, o.HoldSeconds, ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
@@ -371,7 +371,7 @@ public static class LoadDriver
     /// Resident memory per circuit, in KB, at each of <paramref name="counts"/> open circuits of <see cref="EmptyPageServer"/>:
     /// what Blazor Server itself costs per open page on this machine, before a page puts anything in it.
     /// </summary>
-    private static async Task<Dictionary<int, double>> EmptyPageFloorAsync(IReadOnlyList<int> counts, CancellationToken ct)
+    private static async Task<Dictionary<int, double>> EmptyPageFloorAsync(IReadOnlyList<int> counts, int holdSeconds, CancellationToken ct)
     {
         var program = typeof(EmptyPageServer).Assembly.Location;
         await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), new Dictionary<string, string>(), ct,
@@ -387,6 +387,11 @@ public static class LoadDriver
             {
                 await OpenCircuitsAsync(circuits, count - circuits.Count, http, server.Root, ct);
                 await Task.Delay(TimeSpan.FromSeconds(5), ct); // as for the forum: let the opening settle
+                if (holdSeconds > 0)
+                {
+                    Log($"holding {holdSeconds} s with {count:N0} circuits open on the empty page's server process {server.ProcessId}");
+                    await Task.Delay(TimeSpan.FromSeconds(holdSeconds), ct);
+                }
                 floor[count] = (server.ResidentBytes - baseline) / (double)count / 1024;
             }
             return floor;

@@ -18,9 +18,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settle it in the open." })).ToBeVisibleAsync();
-        await BrowserFixture.WaitForCircuitAsync(page);
 
-        // The theme switches in place over the circuit, and the browser remembers it for the static account pages.
+        // The theme switches in place (site.js; the home page has no circuit), and the browser remembers it for the account pages.
         var lightBackground = await BackgroundAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
@@ -48,7 +47,6 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Marie Curie");
         await Expect(page.GetByText("Welcome back, Marie Curie.")).ToBeVisibleAsync();
-        await BrowserFixture.WaitForCircuitAsync(page);
         await page.ScreenshotAsync(new() { Path = Shot("home-signed-in.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
@@ -68,7 +66,6 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await BrowserFixture.WaitForCircuitAsync(page);
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The home page scrolls sideways on a phone.");
         var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
@@ -109,7 +106,6 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await BrowserFixture.WaitForCircuitAsync(page);
         var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
         var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Settle it in the open." });
         await Expect(homeLink).ToBeInViewportAsync();
@@ -130,6 +126,25 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(homeLink).ToBeInViewportAsync();
     }
 
+    [BrowserFact]
+    public async Task Following_a_menu_link_takes_the_keyboard_to_the_new_page_heading()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = app.RootUri.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" }).ClickAsync();
+
+        // The new page arrives without a reload, so the browser would leave the focus on the link: a screen reader would
+        // not announce the page. The focus moves to its heading instead.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Disputes", Level = 1 })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" })).Not.ToBeFocusedAsync();
+    }
 
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");

@@ -22,7 +22,6 @@ public sealed class SecurityHeadersTests(BrowserFixture browser) : IAsyncDisposa
 
         var response = await page.GotoAsync("/");
         Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"], StringComparison.Ordinal);
-        await BrowserFixture.WaitForCircuitAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         await page.GotoAsync("/disputes");

@@ -50,6 +50,7 @@ public sealed class DisputePagesTests : ForumAppTest
 
         var html = await GetAsync($"/disputes/{opened.DisputeId}");
 
+        Assert.Contains("<title>Deposit kept for cleaning · ConflictForum</title>", html, StringComparison.Ordinal);
         Assert.Contains("Deposit kept for cleaning", html, StringComparison.Ordinal);
         Assert.Contains("Awaiting response", html, StringComparison.Ordinal);
         Assert.Contains("Response due in 6 days", html, StringComparison.Ordinal);

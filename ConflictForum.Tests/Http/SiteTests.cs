@@ -20,6 +20,23 @@ public sealed class SiteTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Only_the_page_itself_goes_live_the_home_page_and_the_layout_are_plain_html()
+    {
+        var (_, home) = await GetPageAsync("/");
+        var (_, list) = await GetPageAsync("/disputes");
+
+        // A server component marker is where the browser opens a circuit: none for the home page, one for the list
+        // (the page alone, not the menu or the head around it).
+        Assert.Empty(ServerComponentMarkers(home));
+        var marker = Assert.Single(ServerComponentMarkers(list));
+        Assert.Contains("Disputes</h1>", list[marker..], StringComparison.Ordinal);
+        Assert.Contains("Toggle navigation", list[..marker], StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<int> ServerComponentMarkers(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, @"<!--Blazor:\{""type"":""server""").Select(m => m.Index);
+
+    [Fact]
     public async Task Every_page_carries_the_security_headers()
     {
         using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/Account/Login", UriKind.Relative));

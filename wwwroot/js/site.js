@@ -8,6 +8,30 @@ window.conflictForum = {
   },
 };
 
+// The theme switch (ThemeToggle) is a form that posts the other theme; with script it switches in place instead, and
+// the form is set up for the next switch. app.css shows the icon for the theme on <html>.
+document.addEventListener("submit", e => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-theme-toggle")) return;
+  e.preventDefault();
+  const theme = form.elements.namedItem("theme").value;
+  window.conflictForum.rememberTheme(theme);
+  const other = theme === "dark" ? "light" : "dark";
+  form.elements.namedItem("theme").value = other;
+  const button = form.querySelector("button");
+  button.title = `Switch to ${other} theme`;
+  button.setAttribute("aria-label", button.title);
+});
+
+// Routing is static, where Blazor's FocusOnNavigate does nothing: after each enhanced navigation, move the focus to the
+// new page's heading, as it would, so a screen reader announces the page and the keyboard starts from there.
+window.Blazor?.addEventListener("enhancedload", () => {
+  const heading = document.querySelector("main h1");
+  if (!heading) return;
+  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+  heading.focus({ preventScroll: true });
+});
+
 // Drafts of long texts survive a dropped connection or a closed tab: kept in this browser only.
 window.conflictForum.drafts = {
   save(key, value) { try { localStorage.setItem(`cf-draft:${key}`, value); } catch { /* storage full or disabled */ } },
