@@ -99,11 +99,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task On_a_wide_screen_the_menu_sits_beside_the_page_and_can_be_put_away()
     {
-        await using var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.RootUri.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
+        await using var context = await WideScreenAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
@@ -129,11 +125,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task Following_a_menu_link_takes_the_keyboard_to_the_new_page_heading()
     {
-        await using var context = await browser.Browser.NewContextAsync(new()
-        {
-            BaseURL = app.RootUri.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
+        await using var context = await WideScreenAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
@@ -145,6 +137,9 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" })).Not.ToBeFocusedAsync();
     }
+
+    private Task<IBrowserContext> WideScreenAsync() =>
+        browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
 
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
