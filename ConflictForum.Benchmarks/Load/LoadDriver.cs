@@ -155,6 +155,21 @@ public static class LoadDriver
         return new Seeded(small, large, o.BaseVotes, voters);
     }
 
+    /// <summary>
+    /// The runtime settings the forum runs with, for the floor's server: its garbage collector (server or workstation, from
+    /// the forum's runtimeconfig.json; the benchmark program's own is workstation) and any <c>DOTNET_</c> setting given
+    /// with <c>--server-env</c>.
+    /// </summary>
+    private static Dictionary<string, string> RuntimeSettings(string forumDll, LoadOptions o)
+    {
+        var config = Path.ChangeExtension(forumDll, ".runtimeconfig.json");
+        var server = File.Exists(config)
+            && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
+        var settings = o.ServerSettings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToDictionary();
+        settings.TryAdd("DOTNET_gcServer", server ? "1" : "0");
+        return settings;
+    }
+
     private static Dictionary<string, string> ServerSettings(LoadOptions o, string? redis = null)
     {
         var settings = new Dictionary<string, string>(o.ServerSettings)
@@ -171,7 +186,7 @@ public static class LoadDriver
         List<Figure> figures, CancellationToken ct)
     {
         Log("the floor: circuits of an empty interactive page, in a Blazor app of its own");
-        var floor = await EmptyPageFloorAsync(o.CircuitCounts, o.HoldSeconds, ct);
+        var floor = await EmptyPageFloorAsync(o.CircuitCounts, o.HoldSeconds, RuntimeSettings(app.Dll, o), ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
@@ -369,13 +384,14 @@ public static class LoadDriver
 
     /// <summary>
     /// Resident memory per circuit, in KB, at each of <paramref name="counts"/> open circuits of <see cref="EmptyPageServer"/>:
-    /// what Blazor Server itself costs per open page on this machine, before a page puts anything in it.
+    /// what Blazor Server itself costs per open page on this machine, before a page puts anything in it. It runs with the
+    /// forum's runtime settings (<paramref name="runtime"/>), so both have the same garbage collector.
     /// </summary>
-    private static async Task<Dictionary<int, double>> EmptyPageFloorAsync(IReadOnlyList<int> counts, int holdSeconds, CancellationToken ct)
+    private static async Task<Dictionary<int, double>> EmptyPageFloorAsync(IReadOnlyList<int> counts, int holdSeconds,
+        IReadOnlyDictionary<string, string> runtime, CancellationToken ct)
     {
         var program = typeof(EmptyPageServer).Assembly.Location;
-        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), new Dictionary<string, string>(), ct,
-            EmptyPageServer.Command);
+        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct, EmptyPageServer.Command);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
         var baseline = server.ResidentBytes;

@@ -55,6 +55,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await BrowserFixture.WaitForCircuitAsync(respondent);
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Accept and answer as the respondent" }).ClickAsync();
         await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes");
+        await BrowserFixture.WaitForCircuitAsync(respondent); // the dispute page, reached by navigation, goes live on its own
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await respondent.Locator("#statement-editor-Respondent").FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
         // Preview before saving, as a careful party would; it also lets the field's blur re-render settle before the click
