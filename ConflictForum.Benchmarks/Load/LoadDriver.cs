@@ -156,15 +156,18 @@ public static class LoadDriver
     }
 
     /// <summary>
-    /// The runtime settings the forum runs with, for the floor's server: its garbage collector (server or workstation, from
-    /// the forum's runtimeconfig.json; the benchmark program's own is workstation) and any <c>DOTNET_</c> setting given
-    /// with <c>--server-env</c>.
+    /// The runtime settings the forum runs with, for the floor's server: its garbage collector (server or workstation: the
+    /// environment's setting, which both servers inherit, else the forum's runtimeconfig.json; the benchmark program's own
+    /// is workstation) and any <c>DOTNET_</c> setting given with <c>--server-env</c>.
     /// </summary>
     private static Dictionary<string, string> RuntimeSettings(string forumDll, LoadOptions o)
     {
         var config = Path.ChangeExtension(forumDll, ".runtimeconfig.json");
-        var server = File.Exists(config)
-            && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
+        var inherited = Environment.GetEnvironmentVariable("DOTNET_gcServer") ?? Environment.GetEnvironmentVariable("COMPlus_gcServer");
+        var server = inherited is not null
+            ? inherited == "1"
+            : File.Exists(config)
+              && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
         var settings = o.ServerSettings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToDictionary();
         settings.TryAdd("DOTNET_gcServer", server ? "1" : "0");
         return settings;

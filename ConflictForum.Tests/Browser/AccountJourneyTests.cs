@@ -118,6 +118,11 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
             await page.WaitForTimeoutAsync(50);
         }
 
+        // It stays put away on the next page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Join the forum" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Create your account" })).ToBeVisibleAsync();
+        await Expect(homeLink).Not.ToBeInViewportAsync();
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Expect(homeLink).ToBeInViewportAsync();
     }
@@ -132,7 +137,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" }).ClickAsync();
 
         // The new page arrives without a reload, so the browser would leave the focus on the link: a screen reader would
-        // not announce the page. The focus moves to its heading instead.
+        // not announce the page. The focus moves to its heading instead, and stays there once the page has gone live.
+        await BrowserFixture.WaitForCircuitAsync(page);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Disputes", Level = 1 })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" })).Not.ToBeFocusedAsync();

@@ -23,14 +23,23 @@ document.addEventListener("submit", e => {
   button.setAttribute("aria-label", button.title);
 });
 
-// Routing is static, where Blazor's FocusOnNavigate does nothing: after each enhanced navigation, move the focus to the
-// new page's heading, as it would, so a screen reader announces the page and the keyboard starts from there.
-window.Blazor?.addEventListener("enhancedload", () => {
-  const heading = document.querySelector("main h1");
-  if (!heading) return;
-  if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
-  heading.focus({ preventScroll: true });
-});
+// After a navigation FocusOnNavigate (Routes.razor) puts the focus on the new page's heading. When that page's circuit
+// comes up, Blazor draws the page again in place of its prerendered HTML, and the focused heading goes with it: put the
+// focus on the new heading, unless the reader has moved it meanwhile.
+(() => {
+  let heading = null;
+  document.addEventListener("focusin", e => {
+    heading = e.target instanceof Element && e.target.matches("main h1") ? e.target : null;
+  });
+  new MutationObserver(() => {
+    if (!heading || heading.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+    heading = null;
+    const next = document.querySelector("main h1");
+    if (!next) return;
+    if (!next.hasAttribute("tabindex")) next.setAttribute("tabindex", "-1");
+    next.focus({ preventScroll: true });
+  }).observe(document.body, { childList: true, subtree: true });
+})();
 
 // Drafts of long texts survive a dropped connection or a closed tab: kept in this browser only.
 window.conflictForum.drafts = {
@@ -61,11 +70,14 @@ setInterval(() => {
 
 // The site menu, in the browser alone (no circuit; it works the same on static pages): a class on <html> that app.css
 // reads as "hidden" on wide screens and "open" on narrow ones. On a narrow screen a link, the scrim or Escape closes it.
+// A navigation merges the server's <html> into the page, which drops the class: it is put back after each one.
 (() => {
   const root = document.documentElement;
   const wide = window.matchMedia("(min-width: 960px)");
-  const toggled = () => root.classList.contains("cf-nav-toggled");
-  const set = on => root.classList.toggle("cf-nav-toggled", on);
+  let state = false;
+  const toggled = () => state;
+  const set = on => root.classList.toggle("cf-nav-toggled", state = on);
+  window.Blazor?.addEventListener("enhancedload", () => set(state));
   document.addEventListener("click", e => {
     if (!(e.target instanceof Element)) return;
     if (e.target.closest("[data-nav-toggle]")) set(!toggled());
