@@ -66,6 +66,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(respondent.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
 
         await claimant.GotoAsync("/disputes");
+        // The list's circuit replaces its prerendered links when it starts; a click straddling that swap is lost.
+        await BrowserFixture.WaitForCircuitAsync(claimant);
         await claimant.GetByRole(AriaRole.Link, new() { Name = "Washing machine failed after three weeks" }).ClickAsync();
         await Expect(claimant.GetByTestId("statement-claimant").Locator(".cf-markdown strong")).ToHaveTextAsync("washing machine");
         await Expect(claimant.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
