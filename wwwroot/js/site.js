@@ -74,17 +74,16 @@ setInterval(() => {
 (() => {
   const root = document.documentElement;
   const wide = window.matchMedia("(min-width: 960px)");
-  let state = false;
-  const toggled = () => state;
-  const set = on => root.classList.toggle("cf-nav-toggled", state = on);
-  window.Blazor?.addEventListener("enhancedload", () => set(state));
+  let toggled = false;
+  const set = on => root.classList.toggle("cf-nav-toggled", toggled = on);
+  window.Blazor?.addEventListener("enhancedload", () => set(toggled));
   document.addEventListener("click", e => {
     if (!(e.target instanceof Element)) return;
-    if (e.target.closest("[data-nav-toggle]")) set(!toggled());
-    else if (!wide.matches && toggled() && e.target.closest("[data-nav-close], #cf-drawer a")) set(false);
+    if (e.target.closest("[data-nav-toggle]")) set(!toggled);
+    else if (!wide.matches && toggled && e.target.closest("[data-nav-close], #cf-drawer a")) set(false);
   });
   document.addEventListener("keydown", e => {
-    if (e.key === "Escape" && !wide.matches && toggled()) set(false);
+    if (e.key === "Escape" && !wide.matches && toggled) set(false);
   });
   wide.addEventListener("change", () => set(false));
 })();
