@@ -57,6 +57,17 @@ public sealed class BrowserVoter : IAsyncDisposable
         return clickedAt;
     }
 
+    /// <summary>Posts a top-level comment; returns the Stopwatch timestamp taken just before the click.</summary>
+    public static async Task<long> CommentAsync(IPage page, string text)
+    {
+        await page.Locator("#new-comment").FillAsync(text);
+        var post = page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true });
+        await Assertions.Expect(post).ToBeEnabledAsync(); // the field reports its text after a short debounce
+        var clickedAt = Stopwatch.GetTimestamp();
+        await post.ClickAsync();
+        return clickedAt;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

@@ -21,7 +21,7 @@ public sealed class LoadDriverSmokeTests(Xunit.Abstractions.ITestOutputHelper ou
 
         var figures = await LoadDriver.RunAsync(LoadOptions.Smoke(report, (app, "Development")));
 
-        Assert.Equal(8, figures.Count);
+        Assert.Equal(9, figures.Count);
         var text = await File.ReadAllTextAsync(report);
         output.WriteLine(text);
         Assert.Contains("| figure | goal | result | met |", text, StringComparison.Ordinal);

@@ -291,6 +291,38 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task After_a_comment_one_read_of_the_first_page_serves_every_reader_not_signed_in_and_never_an_older_one()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Reader");
+        Task<CommentPage> PageAsync(ForumActor viewer, int version) =>
+            WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, viewer, atLeastVersion: version));
+
+        await Do(s => s.PostCommentAsync(reader, d.DisputeId, "First thoughts."));
+        var first = await VersionAsync(d.DisputeId);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PageAsync(ForumActor.Anonymous, first)));
+        Assert.All(pages, page => Assert.Same(pages[0], page)); // 20 open pages, one read
+        Assert.Equal((1, first), (pages[0].Count, pages[0].Version));
+
+        await Do(s => s.PostCommentAsync(reader, d.DisputeId, "Second thoughts."));
+        var second = await VersionAsync(d.DisputeId);
+        var newer = await PageAsync(ForumActor.Anonymous, second); // the read for the first comment is not served
+        Assert.Equal(["<p>First thoughts.</p>", "<p>Second thoughts.</p>"], newer.Threads.Select(t => t.Comment.Html!.Trim()));
+        Assert.Equal(2, newer.Count);
+        Assert.All(newer.Threads, t => Assert.False(t.Comment.CanEdit));
+
+        // A signed-in reader's page is their own: the author may edit what they wrote.
+        var own = await PageAsync(reader, second);
+        Assert.All(own.Threads, t => Assert.True(t.Comment.CanEdit));
+    }
+
+    private async Task<int> VersionAsync(int disputeId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(x => x.Id == disputeId).Select(x => x.Version).SingleAsync();
+    }
+
+    [Fact]
     public async Task Comments_come_in_pages_that_cost_the_same_however_long_the_discussion()
     {
         var d = await OpenDisputeAsync();

@@ -22,15 +22,18 @@ public sealed record CommentView(int Id, int? ParentId, string AuthorId, string 
 
 public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentView> Replies);
 
-/// <summary>A page of threads, oldest first; <see cref="NextAfter"/> continues after the last one (null at the end).</summary>
-public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter);
+/// <summary>
+/// A page of threads, oldest first; <see cref="NextAfter"/> continues after the last one (null at the end).
+/// <see cref="Count"/> is the dispute's comment count and <see cref="Version"/> its version, as of the read.
+/// </summary>
+public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter, int Count, int Version);
 
 /// <summary>A resolution as one reader sees it; title and text are blank when it is hidden from this reader.</summary>
 public sealed record ResolutionView(int Id, string Title, string Html, string ProposerId, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, TimeProvider clock)
+    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, SharedReads<int, CommentPage> publicFirstPages, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
@@ -67,7 +70,17 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     }
 
     /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
-    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null, CancellationToken ct = default)
+    /// <param name="atLeastVersion">After a change event: its version. Every reader who is not signed in sees the same first
+    /// page, so one read serves all their open pages (<see cref="SharedReads{TKey, T}"/>). Null reads the database afresh.</param>
+    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
+        int? atLeastVersion = null, CancellationToken ct = default)
+    {
+        if (atLeastVersion is { } version && !viewer.IsSignedIn && after is null && (take ?? ThreadsPerPage) == ThreadsPerPage)
+            return (await publicFirstPages.GetAsync(disputeId, version, id => ReadCommentsAsync(id, ForumActor.Anonymous, null, null, CancellationToken.None)!, ct))!;
+        return await ReadCommentsAsync(disputeId, viewer, after, take, ct);
+    }
+
+    private async Task<CommentPage> ReadCommentsAsync(int disputeId, ForumActor viewer, int? after, int? take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
@@ -99,7 +112,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
         var threads = tops.Select(t => new CommentThread(View(t),
             replies.Where(r => r.Comment.ParentId == t.Comment.Id).Select(View).ToList())).ToList();
-        return new CommentPage(threads, more ? ids[^1] : null);
+        return new CommentPage(threads, more ? ids[^1] : null, dispute.CommentCount, dispute.Version);
     }
 
     public async Task<IReadOnlyList<ResolutionView>> ResolutionsAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)

@@ -1,4 +1,5 @@
 using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Deliberation;
 
@@ -12,6 +13,7 @@ public static class DeliberationSetup
         services.AddSingleton<FaultVoteCommit>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
+        services.AddSingleton(new SharedReads<int, CommentPage>(page => page.Version));
         return builder;
     }
 }

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace ConflictForum.Platform;
+
+/// <summary>
+/// One read shared by every open page that needs it after the same change: when a change reaches 5,000 pages, the
+/// database is read once, not 5,000 times. A page asks for "at least version N" (the version its event carried); a
+/// result that new, or a read started after N was committed, serves it. Pages loading afresh read the database.
+/// Keeps the latest result per key, so its values must never be changed by a caller.
+/// </summary>
+/// <param name="versionOf">The version of the dispute a result was read at.</param>
+public sealed class SharedReads<TKey, T>(Func<T, int> versionOf) where TKey : notnull where T : class
+{
+    private readonly ConcurrentDictionary<TKey, Entry> latest = new();
+
+    /// <param name="load">Reads afresh; it runs once for all the callers it serves, so it takes no caller's cancellation.</param>
+    /// <returns>A result at least <paramref name="atLeastVersion"/>; null when there is nothing under the key.</returns>
+    public async Task<T?> GetAsync(TKey key, int atLeastVersion, Func<TKey, Task<T?>> load, CancellationToken ct = default)
+    {
+        while (true)
+        {
+            latest.TryGetValue(key, out var entry);
+            // A read asked for at that version or later (finished, or in flight since after it was committed) serves, once
+            // its result proves at least that new: a caller asking for a version never reached cannot pin a stale result.
+            if (entry is not null && entry.Requested >= atLeastVersion && !entry.Load.IsFaulted && !entry.Load.IsCanceled)
+            {
+                var shared = await entry.Load.WaitAsync(ct);
+                if (shared is null || versionOf(shared) >= atLeastVersion) return shared;
+            }
+            var next = new Entry(atLeastVersion, LoadAfterPublishingAsync(key, load));
+            if (entry is null ? latest.TryAdd(key, next) : latest.TryUpdate(key, next, entry))
+                return await next.Load.WaitAsync(ct); // begun now: it sees every version committed so far
+        }
+    }
+
+    private static async Task<T?> LoadAfterPublishingAsync(TKey key, Func<TKey, Task<T?>> load)
+    {
+        await Task.Yield(); // start the read after the entry is published, outside the caller's lock-free loop
+        return await load(key);
+    }
+
+    private sealed record Entry(int Requested, Task<T?> Load);
+}
