@@ -244,58 +244,30 @@ public static class LoadDriver
                     // One unmeasured vote with the pages open, so the figures are not a fresh process's first-call costs (JIT, pools).
                     total = await WarmUpAsync(voter, server.Root, seeded, seeded.VoterEmails[nextVoter++], total, circuits);
                 }
-                var latencies = new List<double>();
-                var missed = 0;
-                var (serverCpu, driverCpu) = (TimeSpan.Zero, TimeSpan.Zero);
-                using var driver = Process.GetCurrentProcess();
+                var votes = new Storm(server, count, o.VotesPerCount);
                 for (var v = 0; v < o.VotesPerCount; v++)
                 {
                     var page = await voter.OpenSignedInAsync(server.Root, seeded.VoterEmails[nextVoter++], VoterPassword, seeded.Small);
                     total++;
-                    driver.Refresh();
-                    var (cpuBefore, driverBefore) = (server.CpuTime, driver.TotalProcessorTime);
-                    var (got, lost) = await FanOutAsync(circuits, total, () => BrowserVoter.VoteAsync(page, "RespondentAtFault"));
-                    driver.Refresh();
-                    serverCpu += server.CpuTime - cpuBefore;
-                    driverCpu += driver.TotalProcessorTime - driverBefore;
-                    latencies.AddRange(got.OfType<double>());
-                    missed += lost;
+                    await votes.MeasureAsync(circuits, total.ToString(CultureInfo.InvariantCulture), () => BrowserVoter.VoteAsync(page, "RespondentAtFault"));
                     await page.Context.CloseAsync();
                 }
-                var p95 = Percentile(latencies, 0.95);
                 figures.Add(new Figure($"a vote's new tally reaching every open page, {count:N0} circuits ({o.VotesPerCount} votes): p95 / max",
-                    count >= 5_000 ? "p95 ≤ 200 ms" : "p95 ≤ 200 ms (goal at 5,000)",
-                    $"**{p95:N0} ms** / {latencies.DefaultIfEmpty().Max():N0} ms{(missed > 0 ? $"; {missed:N0} pages missed it" : "")}; "
-                    + $"server CPU {serverCpu.TotalMilliseconds / o.VotesPerCount:N0} ms per vote ({serverCpu.TotalMicroseconds / o.VotesPerCount / count:N0} µs per page), "
-                    + $"the driver's circuits (same 2 cores) {driverCpu.TotalMilliseconds / o.VotesPerCount:N0} ms",
-                    p95 <= 200 && missed == 0));
+                    count >= 5_000 ? "p95 ≤ 200 ms" : "p95 ≤ 200 ms (goal at 5,000)", votes.Result("vote"), votes.P95 <= 200 && votes.Missed == 0));
 
                 // Comments: the same storm in words, at the largest count only (a page that re-rendered its discussion holds
                 // more, and the memory figures above are of pages as they open). Each comment must reach every open page.
                 if (count != o.CircuitCounts[^1]) continue;
                 var commenter = await voter.OpenSignedInAsync(server.Root, seeded.VoterEmails[nextVoter++], VoterPassword, seeded.Small);
-                var (commentLatencies, commentsMissed) = (new List<double>(), 0);
-                (serverCpu, driverCpu) = (TimeSpan.Zero, TimeSpan.Zero);
+                var comments = new Storm(server, count, o.VotesPerCount);
                 for (var c = 0; c < o.VotesPerCount; c++)
                 {
                     var text = $"Storm comment {count} {c}"; // no other text on the page has it
-                    driver.Refresh();
-                    var (cpuBefore, driverBefore) = (server.CpuTime, driver.TotalProcessorTime);
-                    var (got, lost) = await FanOutAsync(circuits, text, () => BrowserVoter.CommentAsync(commenter, text));
-                    driver.Refresh();
-                    serverCpu += server.CpuTime - cpuBefore;
-                    driverCpu += driver.TotalProcessorTime - driverBefore;
-                    commentLatencies.AddRange(got.OfType<double>());
-                    commentsMissed += lost;
+                    await comments.MeasureAsync(circuits, text, () => BrowserVoter.CommentAsync(commenter, text));
                 }
                 await commenter.Context.CloseAsync();
-                var commentP95 = Percentile(commentLatencies, 0.95);
                 figures.Add(new Figure($"a new comment reaching every open page, {count:N0} circuits ({o.VotesPerCount} comments): p95 / max",
-                    "none set (the vote's goal: p95 ≤ 200 ms at 5,000)",
-                    $"**{commentP95:N0} ms** / {commentLatencies.DefaultIfEmpty().Max():N0} ms{(commentsMissed > 0 ? $"; {commentsMissed:N0} pages missed it" : "")}; "
-                    + $"server CPU {serverCpu.TotalMilliseconds / o.VotesPerCount:N0} ms per comment ({serverCpu.TotalMicroseconds / o.VotesPerCount / count:N0} µs per page), "
-                    + $"the driver's circuits (same 2 cores) {driverCpu.TotalMilliseconds / o.VotesPerCount:N0} ms",
-                    commentsMissed == 0));
+                    "none set (the vote's goal: p95 ≤ 200 ms at 5,000)", comments.Result("comment"), comments.Missed == 0));
             }
 
             Log($"dropping {Math.Min(o.ReconnectCircuits, circuits.Count):N0} connections at once");
@@ -378,6 +350,34 @@ public static class LoadDriver
             await CloseAllAsync(local);
             await CloseAllAsync(remote);
         }
+    }
+
+    /// <summary>Several changes fanned out to the same open pages: each page's delay, and the CPU the server and the driver spent.</summary>
+    private sealed class Storm(ForumServer server, int pages, int changes)
+    {
+        private readonly List<double> latencies = [];
+        private TimeSpan serverCpu, driverCpu;
+
+        public int Missed { get; private set; }
+
+        public double P95 => Percentile(latencies, 0.95);
+
+        public async Task MeasureAsync(List<BlazorCircuit> circuits, string marker, Func<Task<long>> act)
+        {
+            using var driver = Process.GetCurrentProcess();
+            var (cpuBefore, driverBefore) = (server.CpuTime, driver.TotalProcessorTime);
+            var (got, lost) = await FanOutAsync(circuits, marker, act);
+            driver.Refresh();
+            serverCpu += server.CpuTime - cpuBefore;
+            driverCpu += driver.TotalProcessorTime - driverBefore;
+            latencies.AddRange(got.OfType<double>());
+            Missed += lost;
+        }
+
+        public string Result(string change) =>
+            $"**{P95:N0} ms** / {latencies.DefaultIfEmpty().Max():N0} ms{(Missed > 0 ? $"; {Missed:N0} pages missed it" : "")}; "
+            + $"server CPU {serverCpu.TotalMilliseconds / changes:N0} ms per {change} ({serverCpu.TotalMicroseconds / changes / pages:N0} µs per page), "
+            + $"the driver's circuits (same 2 cores) {driverCpu.TotalMilliseconds / changes:N0} ms";
     }
 
     /// <summary>An unmeasured vote on a fresh server, seen by every open page before measuring starts; returns the new total.</summary>
