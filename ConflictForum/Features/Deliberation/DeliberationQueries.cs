@@ -75,9 +75,11 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
         int? atLeastVersion = null, CancellationToken ct = default)
     {
-        if (atLeastVersion is { } version && !viewer.IsSignedIn && after is null && (take ?? ThreadsPerPage) == ThreadsPerPage)
-            return (await publicFirstPages.GetAsync(disputeId, version, id => ReadCommentsAsync(id, ForumActor.Anonymous, null, null, CancellationToken.None)!, ct))!;
-        return await ReadCommentsAsync(disputeId, viewer, after, take, ct);
+        if (atLeastVersion is not { } version || viewer.IsSignedIn || after is not null || (take ?? ThreadsPerPage) != ThreadsPerPage)
+            return await ReadCommentsAsync(disputeId, viewer, after, take, ct);
+        var shared = await publicFirstPages.GetAsync(disputeId, version,
+            async id => await ReadCommentsAsync(id, ForumActor.Anonymous, after: null, take: null, CancellationToken.None), ct);
+        return shared!; // the read throws for a dispute that does not exist; it never returns null
     }
 
     private async Task<CommentPage> ReadCommentsAsync(int disputeId, ForumActor viewer, int? after, int? take, CancellationToken ct)
