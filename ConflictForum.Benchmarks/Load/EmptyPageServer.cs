@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -8,14 +9,18 @@ using Microsoft.Extensions.Logging;
 namespace ConflictForum.Benchmarks.Load;
 
 /// <summary>
-/// The floor under the memory figure, measured in the same run: a Blazor Web App whose one page is an empty interactive
-/// server component. No layout, no MudBlazor, no database, no sign-in: what a circuit costs before a page puts anything
-/// in it. Run as its own process (<see cref="Command"/>) so its memory is measured the way the forum's is.
+/// The floor under the memory and fan-out figures, measured in the same run: a Blazor Web App whose one page is an
+/// interactive server component showing one number. No layout, no MudBlazor, no database, no sign-in: what a circuit
+/// costs before a page puts anything in it, and what pushing a new number to every open page costs before a page does
+/// any work of its own. Run as its own process (<see cref="Command"/>) so it is measured the way the forum is.
 /// </summary>
 internal static class EmptyPageServer
 {
     /// <summary>The benchmark program's first argument that runs this server (then <c>--urls</c>).</summary>
     public const string Command = "empty-page-server";
+
+    /// <summary>POST here: every open page shows the next number. Answers with the new number.</summary>
+    public const string ChangePath = "/change";
 
     public static async Task RunAsync(string[] args)
     {
@@ -24,12 +29,42 @@ internal static class EmptyPageServer
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // The same retention the forum runs with, so the two hold the same circuits.
         builder.Services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(o => o.DisconnectedCircuitMaxRetained = 10_000);
+        builder.Services.AddSingleton<Broadcast>();
 
         var app = builder.Build();
         app.UseAntiforgery();
         app.MapGet("/healthz", () => "Healthy");
+        app.MapPost(ChangePath, (Broadcast broadcast) => broadcast.Change()).DisableAntiforgery();
         app.MapRazorComponents<EmptyApp>().AddInteractiveServerRenderMode();
         await app.RunAsync();
+    }
+}
+
+/// <summary>A number every open page shows, and the pages to tell when it changes.</summary>
+public sealed class Broadcast
+{
+    private ImmutableArray<Func<Task>> pages = [];
+    private int number;
+
+    public int Number => Volatile.Read(ref number);
+
+    public IDisposable Subscribe(Func<Task> page)
+    {
+        ImmutableInterlocked.Update(ref pages, list => list.Add(page));
+        return new Unsubscribe(() => ImmutableInterlocked.Update(ref pages, list => list.Remove(page)));
+    }
+
+    /// <summary>The least a live page can do: each page re-renders on its own circuit, spread over the thread pool.</summary>
+    public int Change()
+    {
+        var next = Interlocked.Increment(ref number);
+        foreach (var page in pages) _ = Task.Run(page);
+        return next;
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        public void Dispose() => action();
     }
 }
 
@@ -46,9 +81,26 @@ public sealed class EmptyApp : ComponentBase
     }
 }
 
-/// <summary>One paragraph, nothing else. Public: the router finds only public pages.</summary>
+/// <summary>One paragraph and the broadcast number, nothing else. Public: the router finds only public pages.</summary>
 [Route("/")]
-public sealed class EmptyPage : ComponentBase
+public sealed class EmptyPage : ComponentBase, IDisposable
 {
-    protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddMarkupContent(0, "<p>An empty page.</p>");
+    private IDisposable? subscription;
+
+    [Inject] private Broadcast Broadcast { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        if (RendererInfo.IsInteractive) subscription = Broadcast.Subscribe(() => InvokeAsync(StateHasChanged));
+    }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        builder.AddMarkupContent(0, "<p>An empty page.</p>");
+        builder.OpenElement(1, "p");
+        builder.AddContent(2, $"Change {Broadcast.Number}");
+        builder.CloseElement();
+    }
+
+    public void Dispose() => subscription?.Dispose();
 }

@@ -30,5 +30,7 @@ public sealed class LoadDriverSmokeTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Contains(figures, f => f.Result.StartsWith("**10 / 10** resumed", StringComparison.Ordinal));
         // The memory figure carries its floor, an empty Blazor page measured in its own server in the same run.
         Assert.Contains(figures, f => f.Name.StartsWith("server memory", StringComparison.Ordinal) && f.Result.Contains("floor: an empty Blazor Server page", StringComparison.Ordinal));
+        // So does the fan-out figure: a new number pushed to as many pages of that empty app, which every page must show.
+        Assert.Contains(figures, f => f.Name.StartsWith("a vote's new tally", StringComparison.Ordinal) && f.Result.Contains("floor: a new number pushed", StringComparison.Ordinal));
     }
 }
