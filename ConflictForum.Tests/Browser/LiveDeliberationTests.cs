@@ -57,6 +57,45 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
     }
 
 
+    [BrowserFact]
+    public async Task A_reader_not_signed_in_sees_the_record_grow_on_their_open_page_and_can_still_verify_it()
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Nia Claimant", "nia@example.test");
+        var respondent = await BrowserJourney.CreateMemberAsync(app, "Oli Respondent", "oli@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            var opened = (await disputes.OpenDisputeAsync(claimant, new()
+            {
+                Title = "Bins left out on the pavement", Summary = "The bins stay out all week.", RespondentName = "Oli",
+                Statement = "The bins block the pavement.",
+            })).Value!;
+            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
+            disputeId = opened.DisputeId;
+        }
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var reader = await context.NewPageAsync();
+        await reader.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(reader);
+        var entries = reader.GetByTestId("timeline-entry");
+        await Expect(entries.Filter(new() { HasText = "Nia Claimant opened the dispute against Oli." })).ToHaveCountAsync(1);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            Assert.True((await disputes.PostReplyAsync(respondent, disputeId, "I take them in on **Tuesday** evenings.")).Succeeded);
+        }
+
+        // The reader's page follows without a reload, and what stays interactive on it still works.
+        await Expect(entries.Filter(new() { HasText = "Oli Respondent (respondent) replied." })).ToHaveCountAsync(1);
+        await Expect(reader.Locator(".cf-timeline .cf-markdown strong")).ToHaveTextAsync("Tuesday");
+        await reader.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
+        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
+        await reader.GetByRole(AriaRole.Link, new() { Name = "View this version" }).First.ClickAsync();
+        await Expect(reader).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/disputes/{disputeId}/statements/claimant#version-1$"));
+    }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Disputes;
 
+/// <summary>A timeline as readers who are not signed in see it, at (at least) <paramref name="Version"/> of its dispute.</summary>
+public sealed record PublicTimelineData(int Version, IReadOnlyList<TimelineEntry> Entries, HiddenItems Hidden);
+
 public enum DisputeSort
 {
     Newest,
@@ -144,6 +147,19 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         await RedactFrozenRankingAsync(db, entries, hidden, ct);
         return entries;
+    }
+
+    /// <summary>
+    /// The dispute page's timeline as every reader who is not signed in sees it, with the hidden replies' notices and the
+    /// dispute's version, read first so that what follows is at least that new; null when there is no such dispute.
+    /// </summary>
+    public async Task<PublicTimelineData?> PublicTimelineAsync(int disputeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version) return null;
+        var entries = await TimelineAsync(disputeId, includeComments: false, ForumActor.Anonymous, ct);
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, ForumActor.Anonymous, ContentKind.Reply, ct: ct);
+        return new PublicTimelineData(version, entries, hidden);
     }
 
     /// <summary>The ranking frozen at close names every resolution: a hidden one's title is replaced for readers who may not see it.</summary>

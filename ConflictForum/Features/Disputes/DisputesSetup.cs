@@ -9,6 +9,7 @@ public static class DisputesSetup
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
         services.AddSingleton<DisputeSnapshots>();
+        services.AddSingleton<Components.PublicTimeline>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Timeline;
 using MudBlazor;
 
 namespace ConflictForum.Features.Disputes.Components;
@@ -5,6 +6,12 @@ namespace ConflictForum.Features.Disputes.Components;
 /// <summary>How statuses, categories and deadlines read on screen, in one place.</summary>
 public static class DisputeLabels
 {
+    /// <summary>Where a timeline entry about a statement links to: that version in the statement's history; null for other entries.</summary>
+    public static string? StatementVersionLink(int disputeId, TimelineEntry entry) =>
+        entry.Kind is TimelineKind.StatementPosted or TimelineKind.StatementEdited && entry.Reference?.Split(':') is [_, var role, var number]
+            ? $"disputes/{disputeId}/statements/{role.ToLowerInvariant()}#version-{number}"
+            : null;
+
     public static string Status(Dispute dispute) =>
         dispute.RespondentDidNotRespond && dispute.Status == DisputeStatus.Open ? "Open · no response" : StatusName(dispute.Status);
 

@@ -1,0 +1,72 @@
+using Bunit;
+using ConflictForum.Data;
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Disputes.Components;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Features.Disputes;
+
+/// <summary>The timeline readers who are not signed in see on a dispute's page: drawn once per version, shared by all their pages.</summary>
+public sealed class PublicTimelineTests : ForumAppTest
+{
+    [Fact]
+    public async Task One_drawing_serves_every_reader_not_signed_in_until_the_record_grows_and_it_shows_what_they_may_see_encoded()
+    {
+        var claimant = await MemberAsync("Cleo Claimant");
+        var respondent = await MemberAsync("Remy Respondent");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy <b>& Sons</b>",
+            Statement = "The van blocks the drive.",
+        }))).Value!;
+        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        var timelines = App.Services.GetRequiredService<PublicTimeline>();
+        var id = opened.DisputeId;
+
+        var first = await VersionAsync(id);
+        var drawings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => timelines.GetAsync(id, first)));
+        Assert.All(drawings, drawing => Assert.Same(drawings[0], drawing)); // 20 open pages, one drawing
+        var html = Html(drawings[0]!);
+        Assert.Contains("opened the dispute against Remy &lt;b&gt;&amp; Sons&lt;/b&gt;.", html, StringComparison.Ordinal); // a name is text, never markup
+        Assert.Contains($"href=\"disputes/{id}/statements/claimant#version-1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Flag", html, StringComparison.Ordinal); // nothing interactive for a reader who is not signed in
+
+        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me on 07700 900123 <script>alert(1)</script>"))).Succeeded);
+        var second = await VersionAsync(id);
+        var newer = await timelines.GetAsync(id, second); // the drawing of the earlier version does not serve
+        Assert.NotSame(drawings[0], newer);
+        Assert.Contains("Call me on 07700 900123", Html(newer!), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", Html(newer!), StringComparison.Ordinal);
+
+        var moderator = await WithRoleAsync(await MemberAsync("Mo Derator"), ForumRoles.Moderator);
+        long reply;
+        await using (var scope = App.Services.CreateAsyncScope())
+            reply = (await scope.ServiceProvider.GetRequiredService<ForumDbContext>().TimelineEntries.SingleAsync(e => e.DisputeId == id && e.Kind == TimelineKind.Reply)).Id;
+        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Reply, reply, "A phone number"))).Succeeded);
+        var hidden = Html((await timelines.GetAsync(id, await VersionAsync(id)))!);
+        Assert.Contains("Hidden by a moderator: A phone number", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("07700 900123", hidden, StringComparison.Ordinal);
+
+        Assert.Null(await timelines.GetAsync(id + 1000, 0));
+    }
+
+    private async Task<int> VersionAsync(int disputeId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == disputeId).Select(d => d.Version).SingleAsync();
+    }
+
+    /// <summary>The markup the fragment puts on a page.</summary>
+    private static string Html(RenderFragment fragment)
+    {
+        using var page = new BunitContext();
+        return page.Render(fragment).Markup;
+    }
+}
