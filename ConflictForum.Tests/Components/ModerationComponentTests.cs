@@ -59,16 +59,11 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
     {
         RenderFragment Flag(ForumActor viewer) => builder =>
         {
-            builder.OpenComponent<CascadingValue<ForumActor>>(0);
-            builder.AddAttribute(1, "Value", viewer);
-            builder.AddAttribute(2, "ChildContent", (RenderFragment)(b =>
-            {
-                b.OpenComponent<FlagButton>(0);
-                b.AddAttribute(1, nameof(FlagButton.Kind), ContentKind.Comment);
-                b.AddAttribute(2, nameof(FlagButton.ItemId), 7L);
-                b.AddAttribute(3, nameof(FlagButton.AuthorId), "author");
-                b.CloseComponent();
-            }));
+            builder.OpenComponent<FlagButton>(0);
+            builder.AddAttribute(1, nameof(FlagButton.Viewer), viewer);
+            builder.AddAttribute(2, nameof(FlagButton.Kind), ContentKind.Comment);
+            builder.AddAttribute(3, nameof(FlagButton.ItemId), 7L);
+            builder.AddAttribute(4, nameof(FlagButton.AuthorId), "author");
             builder.CloseComponent();
         };
 
