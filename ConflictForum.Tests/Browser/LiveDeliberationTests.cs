@@ -1,4 +1,5 @@
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
@@ -12,7 +13,8 @@ namespace ConflictForum.Tests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDisposable
 {
-    private readonly ForumAppFactory app = new(kestrel: true);
+    // One member posts a page and more of comments in the tests below.
+    private readonly ForumAppFactory app = new(kestrel: true, settings: new Dictionary<string, string?> { ["AbuseLimits:Writes:CommentsPerMinute"] = "100" });
 
     [BrowserFact]
     public async Task A_vote_and_a_comment_in_one_browser_appear_on_the_other_party_s_open_page_without_reload()
@@ -58,7 +60,7 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
 
 
     [BrowserFact]
-    public async Task A_reader_not_signed_in_sees_the_record_grow_on_their_open_page_and_can_still_verify_it()
+    public async Task A_reader_not_signed_in_sees_the_record_and_the_discussion_grow_on_their_open_page_and_can_still_verify_and_read_on()
     {
         var claimant = await BrowserJourney.CreateMemberAsync(app, "Nia Claimant", "nia@example.test");
         var respondent = await BrowserJourney.CreateMemberAsync(app, "Oli Respondent", "oli@example.test");
@@ -73,6 +75,9 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
             })).Value!;
             await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
             disputeId = opened.DisputeId;
+            var deliberation = scope.ServiceProvider.GetRequiredService<DeliberationService>();
+            for (var i = 1; i <= DeliberationQueries.ThreadsPerPage; i++)
+                Assert.True((await deliberation.PostCommentAsync(claimant, disputeId, $"Comment number {i}.")).Succeeded);
         }
 
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -92,7 +97,21 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await Expect(entries.Filter(new() { HasText = "Oli Respondent (respondent) replied." })).ToHaveCountAsync(1);
         await Expect(reader.Locator(".cf-timeline .cf-markdown strong")).ToHaveTextAsync("Tuesday");
         await reader.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
-        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
+        // Five entries of the dispute's own, and one per comment (the page shows those in the discussion).
+        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync($"The record is intact: all {5 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
+
+        // A comment past the first page: the count and the offer of more follow live, and the reader can read on.
+        var comments = reader.GetByTestId("comment");
+        await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage);
+        await Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Show more comments" })).ToHaveCountAsync(0);
+        await using (var scope = app.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(respondent, disputeId, "The last word.")).Succeeded);
+        await Expect(reader.GetByText($"Discussion ({DeliberationQueries.ThreadsPerPage + 1})")).ToBeVisibleAsync();
+        await reader.GetByRole(AriaRole.Button, new() { Name = "Show more comments" }).ClickAsync();
+        await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage + 1);
+        await Expect(comments.Last).ToContainTextAsync("The last word.");
+        await Expect(comments.First).ToContainTextAsync("Comment number 1.");
+
         await reader.GetByRole(AriaRole.Link, new() { Name = "View this version" }).First.ClickAsync();
         await Expect(reader).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/disputes/{disputeId}/statements/claimant#version-1$"));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace ConflictForum.Platform;
@@ -15,10 +16,16 @@ namespace ConflictForum.Platform;
 /// </remarks>
 public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
+    private const string DrawingBase = "http://localhost/";
+
     /// <returns>The component's HTML, as a fragment any page can show.</returns>
     public async Task<RenderFragment> DrawAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
         await using var scope = scopes.CreateAsyncScope();
+        // A component may take services that need the page's address (MudBlazor's snackbar listens for navigation). The
+        // drawing is static and its links relative to the page's <base href>, so no address is drawn from this one.
+        if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
+            navigation.Initialize(DrawingBase, DrawingBase);
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());

@@ -1,4 +1,3 @@
-using Bunit;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
@@ -7,7 +6,6 @@ using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +31,7 @@ public sealed class PublicTimelineTests : ForumAppTest
         var first = await VersionAsync(id);
         var drawings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => timelines.GetAsync(id, first)));
         Assert.All(drawings, drawing => Assert.Same(drawings[0], drawing)); // 20 open pages, one drawing
-        var html = Html(drawings[0]!);
+        var html = Drawings.Html(drawings[0]!);
         Assert.Contains("opened the dispute against Remy &lt;b&gt;&amp; Sons&lt;/b&gt;.", html, StringComparison.Ordinal); // a name is text, never markup
         Assert.Contains($"href=\"disputes/{id}/statements/claimant#version-1\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Flag", html, StringComparison.Ordinal); // nothing interactive for a reader who is not signed in
@@ -42,15 +40,15 @@ public sealed class PublicTimelineTests : ForumAppTest
         var second = await VersionAsync(id);
         var newer = await timelines.GetAsync(id, second); // the drawing of the earlier version does not serve
         Assert.NotSame(drawings[0], newer);
-        Assert.Contains("Call me on 07700 900123", Html(newer!), StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", Html(newer!), StringComparison.Ordinal);
+        Assert.Contains("Call me on 07700 900123", Drawings.Html(newer!), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", Drawings.Html(newer!), StringComparison.Ordinal);
 
         var moderator = await WithRoleAsync(await MemberAsync("Mo Derator"), ForumRoles.Moderator);
         long reply;
         await using (var scope = App.Services.CreateAsyncScope())
             reply = (await scope.ServiceProvider.GetRequiredService<ForumDbContext>().TimelineEntries.SingleAsync(e => e.DisputeId == id && e.Kind == TimelineKind.Reply)).Id;
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Reply, reply, "A phone number"))).Succeeded);
-        var hidden = Html((await timelines.GetAsync(id, await VersionAsync(id)))!);
+        var hidden = Drawings.Html((await timelines.GetAsync(id, await VersionAsync(id)))!);
         Assert.Contains("Hidden by a moderator: A phone number", hidden, StringComparison.Ordinal);
         Assert.DoesNotContain("07700 900123", hidden, StringComparison.Ordinal);
 
@@ -61,12 +59,5 @@ public sealed class PublicTimelineTests : ForumAppTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == disputeId).Select(d => d.Version).SingleAsync();
-    }
-
-    /// <summary>The markup the fragment puts on a page.</summary>
-    private static string Html(RenderFragment fragment)
-    {
-        using var page = new BunitContext();
-        return page.Render(fragment).Markup;
     }
 }

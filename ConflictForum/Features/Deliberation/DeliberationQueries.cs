@@ -33,7 +33,7 @@ public sealed record ResolutionView(int Id, string Title, string Html, string Pr
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, SharedReads<int, CommentPage> publicFirstPages, TimeProvider clock)
+    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
@@ -70,19 +70,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     }
 
     /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
-    /// <param name="atLeastVersion">After a change event: its version. Every reader who is not signed in sees the same first
-    /// page, so one read serves all their open pages (<see cref="SharedReads{TKey, T}"/>). Null reads the database afresh.</param>
-    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
-        int? atLeastVersion = null, CancellationToken ct = default)
-    {
-        if (atLeastVersion is not { } version || viewer.IsSignedIn || after is not null || (take ?? ThreadsPerPage) != ThreadsPerPage)
-            return await ReadCommentsAsync(disputeId, viewer, after, take, ct);
-        var shared = await publicFirstPages.GetAsync(disputeId, version,
-            async id => await ReadCommentsAsync(id, ForumActor.Anonymous, after: null, take: null, CancellationToken.None), ct);
-        return shared!; // the read throws for a dispute that does not exist; it never returns null
-    }
-
-    private async Task<CommentPage> ReadCommentsAsync(int disputeId, ForumActor viewer, int? after, int? take, CancellationToken ct)
+    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);

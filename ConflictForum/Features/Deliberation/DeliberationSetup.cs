@@ -13,7 +13,7 @@ public static class DeliberationSetup
         services.AddSingleton<FaultVoteCommit>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
-        services.AddSingleton(new SharedReads<int, CommentPage>(page => page.Version));
+        services.AddSingleton<Components.PublicComments>();
         return builder;
     }
 }
