@@ -91,14 +91,16 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         {
             var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
             Assert.True((await disputes.PostReplyAsync(respondent, disputeId, "I take them in on **Tuesday** evenings.")).Succeeded);
+            Assert.True((await disputes.SaveStatementAsync(respondent, disputeId, "The bins go out on _collection day_ only.")).Succeeded);
         }
 
         // The reader's page follows without a reload, and what stays interactive on it still works.
         await Expect(entries.Filter(new() { HasText = "Oli Respondent (respondent) replied." })).ToHaveCountAsync(1);
         await Expect(reader.Locator(".cf-timeline .cf-markdown strong")).ToHaveTextAsync("Tuesday");
+        await Expect(reader.GetByTestId("statement-respondent").Locator(".cf-markdown em")).ToHaveTextAsync("collection day");
         await reader.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
-        // Five entries of the dispute's own, and one per comment (the page shows those in the discussion).
-        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync($"The record is intact: all {5 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
+        // Six entries of the dispute's own, and one per comment (the page shows those in the discussion).
+        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync($"The record is intact: all {6 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
 
         // A comment past the first page: the count and the offer of more follow live, and the reader can read on.
         var comments = reader.GetByTestId("comment");

@@ -51,6 +51,11 @@ public sealed record DisputeView(
     HiddenItems Hidden)
 {
     public Dispute Dispute => Row.Dispute;
+
+    public StatementView? StatementOf(PartyRole role) => role == PartyRole.Claimant ? ClaimantStatement : RespondentStatement;
+
+    /// <summary>The party's display name, or for a respondent who has not joined, the name the claimant gave.</summary>
+    public string PartyNameOf(PartyRole role) => role == PartyRole.Claimant ? Row.ClaimantName : Row.RespondentName;
 }
 
 public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes,

@@ -10,6 +10,7 @@ public static class DisputesSetup
         services.AddSingleton<DisputeWriter>();
         services.AddSingleton<DisputeSnapshots>();
         services.AddSingleton<Components.PublicTimeline>();
+        services.AddSingleton<Components.PublicStatements>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();

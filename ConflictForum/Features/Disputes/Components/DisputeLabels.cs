@@ -6,6 +6,11 @@ namespace ConflictForum.Features.Disputes.Components;
 /// <summary>How statuses, categories and deadlines read on screen, in one place.</summary>
 public static class DisputeLabels
 {
+    /// <summary>What a party's statement panel says while there is no statement.</summary>
+    public static string NoStatement(Dispute dispute, PartyRole role) =>
+        role == PartyRole.Claimant ? "No statement yet."
+        : dispute.RespondentId is null ? "The other party has not joined yet." : "The respondent has not posted a statement yet.";
+
     /// <summary>Where a timeline entry about a statement links to: that version in the statement's history; null for other entries.</summary>
     public static string? StatementVersionLink(int disputeId, TimelineEntry entry) =>
         entry.Kind is TimelineKind.StatementPosted or TimelineKind.StatementEdited && entry.Reference?.Split(':') is [_, var role, var number]

@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Disputes;
 
-/// <summary>The timeline readers who are not signed in see on a dispute's page: drawn once per version, shared by all their pages.</summary>
-public sealed class PublicTimelineTests : ForumAppTest
+/// <summary>The timeline and statements readers who are not signed in see on a dispute's page: drawn once per version, shared by all their pages.</summary>
+public sealed class PublicDrawingsTests : ForumAppTest
 {
     [Fact]
     public async Task One_drawing_serves_every_reader_not_signed_in_until_the_record_grows_and_it_shows_what_they_may_see_encoded()
@@ -53,6 +53,44 @@ public sealed class PublicTimelineTests : ForumAppTest
         Assert.DoesNotContain("07700 900123", hidden, StringComparison.Ordinal);
 
         Assert.Null(await timelines.GetAsync(id + 1000, 0));
+    }
+
+    [Fact]
+    public async Task One_drawing_of_both_statements_serves_every_reader_not_signed_in_until_a_party_writes()
+    {
+        var claimant = await MemberAsync("Cleo Claimant");
+        var respondent = await MemberAsync("Remy Respondent");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy",
+            Statement = "The van blocks the drive **every** morning.",
+        }))).Value!;
+        var statements = App.Services.GetRequiredService<PublicStatements>();
+        var id = opened.DisputeId;
+
+        var drawings = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ => await statements.GetAsync(id, await VersionAsync(id))));
+        Assert.All(drawings, drawing => Assert.Same(drawings[0], drawing)); // 20 open pages, one drawing
+        Assert.Contains("<strong>every</strong>", Drawings.Html(drawings[0]!.Claimant), StringComparison.Ordinal);
+        Assert.DoesNotContain("Edit your statement", Drawings.Html(drawings[0]!.Claimant), StringComparison.Ordinal);
+        Assert.Contains("The other party has not joined yet.", Drawings.Html(drawings[0]!.Respondent), StringComparison.Ordinal);
+
+        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(respondent, id, "The van is gone by <em>ten</em> past."))).Succeeded);
+        var newer = (await statements.GetAsync(id, await VersionAsync(id)))!;
+        Assert.NotSame(drawings[0], newer);
+        var respondentPanel = Drawings.Html(newer.Respondent);
+        Assert.Contains("Remy Respondent", respondentPanel, StringComparison.Ordinal);
+        Assert.Contains("The van is gone by", respondentPanel, StringComparison.Ordinal);
+        Assert.DoesNotContain("<em>", respondentPanel, StringComparison.Ordinal); // raw HTML in Markdown stays text
+
+        var moderator = await WithRoleAsync(await MemberAsync("Mo Derator"), ForumRoles.Moderator);
+        long statement;
+        await using (var scope = App.Services.CreateAsyncScope())
+            statement = (await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Statements.SingleAsync(s => s.DisputeId == id && s.Role == PartyRole.Claimant)).Id;
+        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Statement, statement, "Names a private person"))).Succeeded);
+        var hidden = Drawings.Html((await statements.GetAsync(id, await VersionAsync(id)))!.Claimant);
+        Assert.Contains("Hidden by a moderator: Names a private person", hidden, StringComparison.Ordinal);
+        Assert.DoesNotContain("The van blocks the drive", hidden, StringComparison.Ordinal);
     }
 
     private async Task<int> VersionAsync(int disputeId)
