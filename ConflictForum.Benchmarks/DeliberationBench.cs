@@ -47,10 +47,12 @@ internal sealed class DeliberationBench : IAsyncDisposable
             var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
             var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
             {
-                Title = "Benchmark dispute with many votes", Summary = "Generated.", RespondentName = "Respondent", Statement = "Generated.",
+                Title = "Benchmark dispute with many votes", Summary = "Generated.", RespondentName = "Respondent", Statement = StatementOf("Claimant"),
             })).Value!;
             await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
             disputeId = opened.DisputeId;
+            var answered = await disputes.SaveStatementAsync(respondent, disputeId, StatementOf("Respondent"));
+            if (!answered.Succeeded) throw new InvalidOperationException(answered.Message);
         }
 
         var voters = await BulkMembersAsync($"d{disputeId}", votes);
@@ -80,6 +82,12 @@ internal sealed class DeliberationBench : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="comments"/> comments on the dispute through the service (each on the timeline too).</summary>
+    /// <summary>A statement of a real dispute's length (five paragraphs, about 1,700 characters), so open pages carry what theirs do.</summary>
+    private static string StatementOf(string party) => string.Join("\n\n", Enumerable.Range(1, 5).Select(i =>
+        $"**{party}, point {i}.** On the day in question the goods arrived late and damaged; the photographs, the courier's note "
+        + "and the emails exchanged that week all show it. A refund or a replacement was asked for twice, and each time the answer "
+        + "was to wait for an inspection that never came. Readers are asked to weigh the record, not the tone."));
+
     public async Task AddCommentsAsync(int disputeId, int comments)
     {
         var authors = await BulkMembersAsync($"c{disputeId}", 50);
