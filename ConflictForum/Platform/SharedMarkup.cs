@@ -18,6 +18,12 @@ public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory log
 {
     private const string DrawingBase = "http://localhost/";
 
+    /// <summary>
+    /// How long a drawing kept in <see cref="SharedReads{TKey, T}"/> may serve pages that open: it shows members' names,
+    /// which can change without the dispute's version moving.
+    /// </summary>
+    public static readonly TimeSpan ServesFor = TimeSpan.FromMinutes(1);
+
     /// <returns>The component's HTML, as a fragment any page can show.</returns>
     public async Task<RenderFragment> DrawAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {

@@ -9,8 +9,13 @@ namespace ConflictForum.Platform;
 /// Keeps the latest result per key, so its values must never be changed by a caller.
 /// </summary>
 /// <param name="versionOf">The version of the dispute a result was read at.</param>
-public sealed class SharedReads<TKey, T>(Func<T, int> versionOf) where TKey : notnull where T : class
+/// <param name="servesFor">How long a result may serve after its read began; unbounded when null. For results that
+/// show what can change without the dispute's version moving (a member's display name).</param>
+/// <param name="clock">Measures <paramref name="servesFor"/>; the system clock when null.</param>
+public sealed class SharedReads<TKey, T>(Func<T, int> versionOf, TimeSpan? servesFor = null, TimeProvider? clock = null)
+    where TKey : notnull where T : class
 {
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<TKey, Entry> latest = new();
 
     /// <param name="load">Reads afresh; it runs once for all the callers it serves, so it takes no caller's cancellation.</param>
@@ -22,12 +27,13 @@ public sealed class SharedReads<TKey, T>(Func<T, int> versionOf) where TKey : no
             latest.TryGetValue(key, out var entry);
             // A read asked for at that version or later (finished, or in flight since after it was committed) serves, once
             // its result proves at least that new: a caller asking for a version never reached cannot pin a stale result.
-            if (entry is not null && entry.Requested >= atLeastVersion && !entry.Load.IsFaulted && !entry.Load.IsCanceled)
+            if (entry is not null && entry.Requested >= atLeastVersion && !entry.Load.IsFaulted && !entry.Load.IsCanceled
+                && (servesFor is not { } limit || clock.GetElapsedTime(entry.Began) <= limit))
             {
                 var shared = await entry.Load.WaitAsync(ct);
                 if (shared is null || versionOf(shared) >= atLeastVersion) return shared;
             }
-            var next = new Entry(atLeastVersion, LoadAfterPublishingAsync(key, load));
+            var next = new Entry(atLeastVersion, clock.GetTimestamp(), LoadAfterPublishingAsync(key, load));
             if (entry is null ? latest.TryAdd(key, next) : latest.TryUpdate(key, next, entry))
                 return await next.Load.WaitAsync(ct); // begun now: it sees every version committed so far
         }
@@ -39,5 +45,5 @@ public sealed class SharedReads<TKey, T>(Func<T, int> versionOf) where TKey : no
         return await load(key);
     }
 
-    private sealed record Entry(int Requested, Task<T?> Load);
+    private sealed record Entry(int Requested, long Began, Task<T?> Load);
 }

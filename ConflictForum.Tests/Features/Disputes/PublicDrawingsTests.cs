@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ConflictForum.Tests.Features.Disputes;
 
 /// <summary>The timeline and statements readers who are not signed in see on a dispute's page: drawn once per version, shared by all their pages.</summary>
-public sealed class PublicDrawingsTests : ForumAppTest
+public sealed class PublicDrawingsTests : ClockedForumAppTest
 {
     [Fact]
     public async Task One_drawing_serves_every_reader_not_signed_in_until_the_record_grows_and_it_shows_what_they_may_see_encoded()
@@ -91,6 +91,32 @@ public sealed class PublicDrawingsTests : ForumAppTest
         var hidden = Drawings.Html((await statements.GetAsync(id, await VersionAsync(id)))!.Claimant);
         Assert.Contains("Hidden by a moderator: Names a private person", hidden, StringComparison.Ordinal);
         Assert.DoesNotContain("The van blocks the drive", hidden, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_display_name_reaches_pages_that_open_a_minute_later_though_the_dispute_did_not_change()
+    {
+        var claimant = await MemberAsync("Cleo Claimant");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy",
+            Statement = "The van blocks the drive.",
+        }))).Value!;
+        var statements = App.Services.GetRequiredService<PublicStatements>();
+        var version = await VersionAsync(opened.DisputeId);
+        Assert.Contains("Cleo Claimant", Drawings.Html((await statements.GetAsync(opened.DisputeId, version))!.Claimant), StringComparison.Ordinal);
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>();
+            var user = (await users.FindByIdAsync(claimant.UserId!))!;
+            user.DisplayName = "Cleo Renamed";
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+        Clock.Advance(SharedMarkup.ServesFor + TimeSpan.FromSeconds(1));
+
+        var later = Drawings.Html((await statements.GetAsync(opened.DisputeId, version))!.Claimant);
+        Assert.Contains("Cleo Renamed", later, StringComparison.Ordinal);
     }
 
     private async Task<int> VersionAsync(int disputeId)

@@ -11,9 +11,9 @@ namespace ConflictForum.Features.Disputes.Components;
 /// dispute most open pages are theirs, and each would otherwise hold its own entries, hashes and render tree. Nothing
 /// in their timeline is interactive: no flag buttons, no appeals, hidden replies only as notices.
 /// </summary>
-public sealed class PublicTimeline(IServiceScopeFactory scopes, SharedMarkup markup)
+public sealed class PublicTimeline(IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock)
 {
-    private readonly SharedReads<int, Drawn> drawings = new(drawn => drawn.Version);
+    private readonly SharedReads<int, Drawn> drawings = new(drawn => drawn.Version, SharedMarkup.ServesFor, clock);
 
     /// <param name="atLeastVersion">The version of the dispute the page has read, or its change event carried.</param>
     /// <returns>The timeline drawn at that version or later; null when the dispute does not exist.</returns>
