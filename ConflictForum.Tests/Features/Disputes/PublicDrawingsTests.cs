@@ -19,11 +19,7 @@ public sealed class PublicDrawingsTests : ClockedForumAppTest
     {
         var claimant = await MemberAsync("Cleo Claimant");
         var respondent = await MemberAsync("Remy Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy <b>& Sons</b>",
-            Statement = "The van blocks the drive.",
-        }))).Value!;
+        var opened = await OpenAsync(claimant, respondentName: "Remy <b>& Sons</b>");
         Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
         var timelines = App.Services.GetRequiredService<PublicTimeline>();
         var id = opened.DisputeId;
@@ -60,11 +56,7 @@ public sealed class PublicDrawingsTests : ClockedForumAppTest
     {
         var claimant = await MemberAsync("Cleo Claimant");
         var respondent = await MemberAsync("Remy Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy",
-            Statement = "The van blocks the drive **every** morning.",
-        }))).Value!;
+        var opened = await OpenAsync(claimant, statement: "The van blocks the drive **every** morning.");
         var statements = App.Services.GetRequiredService<PublicStatements>();
         var id = opened.DisputeId;
 
@@ -97,11 +89,7 @@ public sealed class PublicDrawingsTests : ClockedForumAppTest
     public async Task A_new_display_name_reaches_pages_that_open_a_minute_later_though_the_dispute_did_not_change()
     {
         var claimant = await MemberAsync("Cleo Claimant");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy",
-            Statement = "The van blocks the drive.",
-        }))).Value!;
+        var opened = await OpenAsync(claimant);
         var statements = App.Services.GetRequiredService<PublicStatements>();
         var version = await VersionAsync(opened.DisputeId);
         Assert.Contains("Cleo Claimant", Drawings.Html((await statements.GetAsync(opened.DisputeId, version))!.Claimant), StringComparison.Ordinal);
@@ -117,6 +105,17 @@ public sealed class PublicDrawingsTests : ClockedForumAppTest
 
         var later = Drawings.Html((await statements.GetAsync(opened.DisputeId, version))!.Claimant);
         Assert.Contains("Cleo Renamed", later, StringComparison.Ordinal);
+    }
+
+    private async Task<OpenedDispute> OpenAsync(ForumActor claimant, string respondentName = "Remy", string statement = "The van blocks the drive.")
+    {
+        var opened = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = respondentName,
+            Statement = statement,
+        }));
+        Assert.True(opened.Succeeded, opened.Message);
+        return opened.Value!;
     }
 
     private async Task<int> VersionAsync(int disputeId)
