@@ -135,10 +135,17 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, ForumActor? viewer = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await ReadTimelineAsync(db, disputeId, includeComments, viewer ?? ForumActor.Anonymous, ct)).Entries;
+    }
+
+    /// <returns>The entries as <paramref name="viewer"/> may see them, and the hidden replies and resolutions they were judged by.</returns>
+    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden)> ReadTimelineAsync(ForumDbContext db, int disputeId, bool includeComments,
+        ForumActor viewer, CancellationToken ct)
+    {
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
         if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer ?? ForumActor.Anonymous, [ContentKind.Reply, ContentKind.Resolution], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution], ct: ct);
         // The rows are untracked copies: blanking them changes what this reader sees, never the record ("Verify" reads it afresh).
         foreach (var entry in entries)
         {
@@ -151,7 +158,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
         await RedactFrozenRankingAsync(db, entries, hidden, ct);
-        return entries;
+        return (entries, hidden);
     }
 
     /// <summary>
@@ -162,8 +169,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version) return null;
-        var entries = await TimelineAsync(disputeId, includeComments: false, ForumActor.Anonymous, ct);
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, ForumActor.Anonymous, ContentKind.Reply, ct: ct);
+        var (entries, hidden) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
         return new PublicTimelineData(version, entries, hidden);
     }
 
