@@ -14,7 +14,7 @@ namespace ConflictForum.Platform;
 /// The drawing is static: only components with nothing interactive for that reader may be drawn here. With
 /// <c>Markdown.razor</c>, the only place that turns a string into markup (a test holds both to it).
 /// </remarks>
-public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
+public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers, TimeProvider clock)
 {
     private const string DrawingBase = "http://localhost/";
 
@@ -23,6 +23,11 @@ public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory log
     /// which can change without the dispute's version moving.
     /// </summary>
     public static readonly TimeSpan ServesFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>Where a feature keeps its drawings, one per dispute: each serves at least as new as asked, for <see cref="ServesFor"/>.</summary>
+    /// <param name="versionOf">The version of the dispute a drawing was drawn at.</param>
+    public SharedReads<int, TDrawing> KeptDrawings<TDrawing>(Func<TDrawing, int> versionOf) where TDrawing : class =>
+        new(versionOf, ServesFor, clock);
 
     /// <returns>The component's HTML, as a fragment any page can show.</returns>
     public async Task<RenderFragment> DrawAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent

@@ -9,9 +9,9 @@ namespace ConflictForum.Features.Deliberation.Components;
 /// comment, one read and one drawing serve thousands of pages, and none holds its own copy of the threads or their render
 /// tree. Nothing in those threads is interactive for such a reader: no edit, delete, reply or flag buttons.
 /// </summary>
-public sealed class PublicComments(IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock)
+public sealed class PublicComments(IServiceScopeFactory scopes, SharedMarkup markup)
 {
-    private readonly SharedReads<int, Drawing> drawings = new(drawing => drawing.Version, SharedMarkup.ServesFor, clock);
+    private readonly SharedReads<int, Drawing> drawings = markup.KeptDrawings<Drawing>(drawing => drawing.Version);
 
     /// <param name="atLeastVersion">The version of the dispute the page has read, or its change event carried.</param>
     /// <returns>The first page drawn at that version or later.</returns>

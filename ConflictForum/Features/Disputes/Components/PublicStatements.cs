@@ -9,9 +9,9 @@ namespace ConflictForum.Features.Disputes.Components;
 /// run to 20,000 characters, and each open page would otherwise hold its own copy of both and their render trees. Nothing
 /// in them is interactive for such a reader: no edit or flag buttons, hidden statements only as notices.
 /// </summary>
-public sealed class PublicStatements(IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock)
+public sealed class PublicStatements(IServiceScopeFactory scopes, SharedMarkup markup)
 {
-    private readonly SharedReads<int, Drawing> drawings = new(drawing => drawing.Version, SharedMarkup.ServesFor, clock);
+    private readonly SharedReads<int, Drawing> drawings = markup.KeptDrawings<Drawing>(drawing => drawing.Version);
 
     /// <param name="atLeastVersion">The version of the dispute the page has read, or its change event carried.</param>
     /// <returns>Both panels drawn at that version or later; null when the dispute does not exist.</returns>

@@ -11,16 +11,16 @@ namespace ConflictForum.Features.Disputes.Components;
 /// dispute most open pages are theirs, and each would otherwise hold its own entries, hashes and render tree. Nothing
 /// in their timeline is interactive: no flag buttons, no appeals, hidden replies only as notices.
 /// </summary>
-public sealed class PublicTimeline(IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock)
+public sealed class PublicTimeline(IServiceScopeFactory scopes, SharedMarkup markup)
 {
-    private readonly SharedReads<int, Drawn> drawings = new(drawn => drawn.Version, SharedMarkup.ServesFor, clock);
+    private readonly SharedReads<int, Drawing> drawings = markup.KeptDrawings<Drawing>(drawing => drawing.Version);
 
     /// <param name="atLeastVersion">The version of the dispute the page has read, or its change event carried.</param>
     /// <returns>The timeline drawn at that version or later; null when the dispute does not exist.</returns>
     public async Task<RenderFragment?> GetAsync(int disputeId, int atLeastVersion, CancellationToken ct = default) =>
         (await drawings.GetAsync(disputeId, atLeastVersion, DrawAsync, ct))?.Markup;
 
-    private async Task<Drawn?> DrawAsync(int disputeId)
+    private async Task<Drawing?> DrawAsync(int disputeId)
     {
         await using var scope = scopes.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<DisputeQueries>().PublicTimelineAsync(disputeId) is not { } timeline) return null;
@@ -30,8 +30,8 @@ public sealed class PublicTimeline(IServiceScopeFactory scopes, SharedMarkup mar
             [nameof(TimelineView.Hidden)] = timeline.Hidden,
             [nameof(TimelineView.LinkFor)] = (Func<TimelineEntry, string?>)(entry => DisputeLabels.StatementVersionLink(disputeId, entry)),
         });
-        return new Drawn(timeline.Version, drawn);
+        return new Drawing(timeline.Version, drawn);
     }
 
-    private sealed record Drawn(int Version, RenderFragment Markup);
+    private sealed record Drawing(int Version, RenderFragment Markup);
 }
