@@ -1,15 +1,64 @@
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text;
 
 namespace ConflictForum.Platform;
 
+/// <summary>
+/// The one input check every text a member writes goes through before a service saves it. What is stored must be
+/// exactly what was typed (the record hashes it), so text that a database would cut short or mangle is refused here:
+/// control characters (SQLite ends a string at NUL) and unpaired surrogates (not valid UTF-8).
+/// </summary>
 public static class Inputs
 {
-    /// <summary>Runs the data annotations of <paramref name="input"/>; the first problem as a message, or null.</summary>
+    /// <summary>
+    /// The first problem with <paramref name="input"/>, as a message, or null: every string property free of control
+    /// characters, then the input's data annotations (lengths, required, formats).
+    /// </summary>
     public static string? Problem(object input)
     {
+        foreach (var property in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.PropertyType == typeof(string) && property.GetIndexParameters().Length == 0
+                && TextProblem((string?)property.GetValue(input), FieldName(property)) is { } problem)
+                return problem;
+        }
         var results = new List<ValidationResult>();
         return Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true)
             ? null
             : results[0].ErrorMessage;
+    }
+
+    /// <summary>Null when <paramref name="text"/> can be stored as it is; else why not, naming <paramref name="what"/>.</summary>
+    public static string? TextProblem(string? text, string what)
+    {
+        if (text is null) return null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                return $"The {what} contains an invisible control character (U+{(int)c:X4}) that cannot be saved. Remove it and try again.";
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                return $"The {what} contains a broken character (half of an emoji or symbol) that cannot be saved. Retype it and try again.";
+        }
+        return null;
+    }
+
+    /// <summary>"RespondentName" reads "respondent name", unless the property says how a person calls it.</summary>
+    private static string FieldName(PropertyInfo property)
+    {
+        if (property.GetCustomAttribute<DisplayAttribute>()?.GetName() is { } name) return name;
+        var words = new StringBuilder();
+        foreach (var c in property.Name)
+        {
+            if (char.IsUpper(c) && words.Length > 0) words.Append(' ');
+            words.Append(char.ToLowerInvariant(c));
+        }
+        return words.ToString();
     }
 }

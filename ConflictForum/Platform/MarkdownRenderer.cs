@@ -36,6 +36,13 @@ public sealed partial class MarkdownRenderer
 
     private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
 
+    /// <summary>
+    /// The one way a member's Markdown is accepted: the form's own rules first (<see cref="Inputs.Problem"/>: control
+    /// characters, lengths), then what the renderer itself refuses (nesting too deep). The HTML to store, or the problem.
+    /// </summary>
+    public MarkdownResult Accept(object input, string? source) =>
+        Inputs.Problem(input) is { } problem ? new MarkdownResult("", problem) : Render(source);
+
     public MarkdownResult Render(string? source)
     {
         if (string.IsNullOrEmpty(source)) return new MarkdownResult("", null);

@@ -34,7 +34,9 @@ public sealed class XssThroughEveryInputTests : ForumAppTest
                 await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, vector)),
                 await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, opened.DisputeId, $"Proposal number {i}", vector)),
             };
-            Assert.All(outcomes, o => Assert.True(o.Succeeded, $"{vector}: {o.Message}"));
+            // A vector carrying a control character never reaches the renderer: the input check refuses it first.
+            if (Inputs.TextProblem(vector, "text") is null) Assert.All(outcomes, o => Assert.True(o.Succeeded, $"{vector}: {o.Message}"));
+            else Assert.All(outcomes, o => Assert.Equal(OutcomeKind.Invalid, o.Kind));
         }
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -45,7 +47,7 @@ public sealed class XssThroughEveryInputTests : ForumAppTest
             .Concat(await db.Comments.Select(c => c.Html).ToListAsync())
             .Concat(await db.Resolutions.Select(r => r.Html).ToListAsync())
             .ToList();
-        Assert.True(stored.Count >= 4 * MarkdownXssCorpusTests.Corpus.Length);
+        Assert.True(stored.Count >= 4 * MarkdownXssCorpusTests.Corpus.Count(v => Inputs.TextProblem(v, "text") is null));
         Assert.All(stored, MarkdownXssCorpusTests.AssertInert);
     }
 }

@@ -46,6 +46,7 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddUserValidator<DisplayNameValidator>()
+            .AddUserValidator<AccountTextValidator>()
             .AddClaimsPrincipalFactory<ForumClaims>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
 

@@ -46,8 +46,9 @@ public sealed class DeliberationService(
     /// <returns>The new comment's id.</returns>
     public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null, CancellationToken ct = default)
     {
-        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem.As<int>();
-        var html = markdown.Render(text).Html;
+        var rendered = markdown.Accept(new CommentInput { Text = text }, text);
+        if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem).As<int>();
+        var html = rendered.Html;
         var created = 0;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanComment, async (db, dispute) =>
         {
@@ -80,8 +81,9 @@ public sealed class DeliberationService(
 
     public async Task<Outcome> EditCommentAsync(ForumActor actor, int commentId, string text, CancellationToken ct = default)
     {
-        if (Check(text, Comment.MaxLength, "comment") is { } problem) return problem;
-        var html = markdown.Render(text).Html;
+        var rendered = markdown.Accept(new CommentInput { Text = text }, text);
+        if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem);
+        var html = rendered.Html;
         return await WithCommentAsync(actor, commentId, (d, c) => ForumGuardian.CanEditComment(actor, d, c, Now, options.Value.CommentEditWindow),
             comment =>
             {
@@ -104,10 +106,9 @@ public sealed class DeliberationService(
     public async Task<Outcome<int>> ProposeResolutionAsync(ForumActor actor, int disputeId, string title, string text, CancellationToken ct = default)
     {
         title = title?.Trim() ?? "";
-        if (title.Length is < 5 or > Resolution.TitleMaxLength)
-            return Outcome.Invalid($"Give the resolution a title of 5 to {Resolution.TitleMaxLength} characters.").As<int>();
-        if (Check(text, Resolution.BodyMaxLength, "resolution") is { } problem) return problem.As<int>();
-        var html = markdown.Render(text).Html;
+        var rendered = markdown.Accept(new ResolutionInput { Title = title, Text = text }, text);
+        if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem).As<int>();
+        var html = rendered.Html;
         var created = 0;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanProposeResolution, async (db, dispute) =>
         {
@@ -245,11 +246,6 @@ public sealed class DeliberationService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Resolutions.Where(r => r.Id == resolutionId).Select(r => (int?)r.DisputeId).SingleOrDefaultAsync(ct);
     }
-
-    private static Outcome? Check(string? text, int max, string what) =>
-        string.IsNullOrWhiteSpace(text) ? Outcome.Invalid($"Write your {what} first.")
-        : text.Length > max ? Outcome.Invalid($"Keep your {what} to {max:N0} characters.")
-        : null;
 
     internal static Task<int> MoveAsync(ForumDbContext db, int disputeId, FaultOption option, int delta, CancellationToken ct)
     {

@@ -26,12 +26,27 @@ public sealed class OpenDisputeInput
     [Required(ErrorMessage = "State your position.")]
     [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
     public string Statement { get; set; } = "";
+
+    /// <summary>
+    /// The form as it will be saved: the one-line fields trimmed, so their lengths are checked on what is stored (a title of
+    /// one letter and nine spaces is one letter long). The statement is Markdown and kept exactly as typed.
+    /// </summary>
+    public OpenDisputeInput Trimmed() => new()
+    {
+        Title = Title?.Trim() ?? "",
+        Summary = Summary?.Trim() ?? "",
+        Category = Category,
+        RespondentName = RespondentName?.Trim() ?? "",
+        RespondentEmail = string.IsNullOrWhiteSpace(RespondentEmail) ? null : RespondentEmail.Trim(),
+        Statement = Statement,
+    };
 }
 
 public sealed class ReplyInput
 {
     public const int MaxLength = 2_000;
 
+    [Display(Name = "reply")]
     [Required(ErrorMessage = "Write your reply.")]
     [StringLength(MaxLength, ErrorMessage = "Keep replies to 2,000 characters; edit your statement for longer text.")]
     public string Text { get; set; } = "";
@@ -39,6 +54,7 @@ public sealed class ReplyInput
 
 public sealed class StatementInput
 {
+    [Display(Name = "statement")]
     [Required(ErrorMessage = "Your statement cannot be empty.")]
     [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
     public string Text { get; set; } = "";

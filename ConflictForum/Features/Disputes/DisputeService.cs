@@ -28,8 +28,8 @@ public sealed class DisputeService(
     public async Task<Outcome<OpenedDispute>> OpenDisputeAsync(ForumActor actor, OpenDisputeInput input, CancellationToken ct = default)
     {
         if (ForumGuardian.CanOpenDispute(actor) is { Allowed: false } no) return no.AsOutcome().As<OpenedDispute>();
-        if (Inputs.Problem(input) is { } problem) return Outcome.Invalid(problem).As<OpenedDispute>();
-        var statement = markdown.Render(input.Statement);
+        input = input.Trimmed();
+        var statement = markdown.Accept(input, input.Statement);
         if (statement.Problem is not null) return Outcome.Invalid(statement.Problem).As<OpenedDispute>();
 
         var now = Now;
@@ -41,13 +41,13 @@ public sealed class DisputeService(
             return slow.AsOutcome().As<OpenedDispute>();
         var dispute = new Dispute
         {
-            Title = input.Title.Trim(),
-            Summary = input.Summary.Trim(),
+            Title = input.Title,
+            Summary = input.Summary,
             Category = input.Category,
             Status = DisputeStatus.AwaitingResponse,
             ClaimantId = actor.UserId!,
-            RespondentName = input.RespondentName.Trim(),
-            RespondentEmail = string.IsNullOrWhiteSpace(input.RespondentEmail) ? null : input.RespondentEmail.Trim(),
+            RespondentName = input.RespondentName,
+            RespondentEmail = input.RespondentEmail,
             CreatedAt = now,
             ResponseDeadline = now + Options.ResponseWindow,
             LastActivityAt = now,
@@ -134,8 +134,7 @@ public sealed class DisputeService(
     /// <summary>Posts the party's statement the first time, or saves a new version of it.</summary>
     public async Task<Outcome> SaveStatementAsync(ForumActor actor, int disputeId, string text, CancellationToken ct = default)
     {
-        if (Inputs.Problem(new StatementInput { Text = text }) is { } problem) return Outcome.Invalid(problem);
-        var rendered = markdown.Render(text);
+        var rendered = markdown.Accept(new StatementInput { Text = text }, text);
         if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem);
 
         return await WriteAsync(actor, disputeId, (a, d) => d.RoleOf(a.UserId) is { } role
@@ -167,8 +166,7 @@ public sealed class DisputeService(
 
     public async Task<Outcome> PostReplyAsync(ForumActor actor, int disputeId, string text, CancellationToken ct = default)
     {
-        if (Inputs.Problem(new ReplyInput { Text = text }) is { } problem) return Outcome.Invalid(problem);
-        var rendered = markdown.Render(text);
+        var rendered = markdown.Accept(new ReplyInput { Text = text }, text);
         if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem);
 
         return await WriteAsync(actor, disputeId, ForumGuardian.CanReply, async (db, dispute) =>

@@ -33,6 +33,7 @@ public sealed class ModerationService(
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (reason == FlagReason.Other && note is null) return Outcome.Invalid("Say in a note what is wrong with it.");
         if (note?.Length > Flag.NoteMaxLength) return Outcome.Invalid($"Keep the note to {Flag.NoteMaxLength} characters.");
+        if (Inputs.TextProblem(note, "note") is { } unsaveable) return Outcome.Invalid(unsaveable);
         return await OnItemAsync(actor, kind, itemId, async (db, me, dispute, item, state) =>
         {
             if (ForumGuardian.CanFlag(me, dispute, item.AuthorId) is { Allowed: false } no) return no.AsOutcome();
@@ -82,7 +83,7 @@ public sealed class ModerationService(
 
     public async Task<Outcome> AppealAsync(ForumActor actor, ContentKind kind, long itemId, string note, CancellationToken ct = default)
     {
-        if (ReasonProblem(note, "your appeal") is { } problem) return problem;
+        if (ReasonProblem(note, "your appeal", "appeal") is { } problem) return problem;
         return await OnItemAsync(actor, kind, itemId, async (db, me, _, item, state) =>
         {
             if (ForumGuardian.CanAppeal(me, state) is { Allowed: false } no) return no.AsOutcome();
@@ -302,8 +303,9 @@ public sealed class ModerationService(
         return entry;
     }
 
-    private static Outcome? ReasonProblem(string? text, string what) =>
+    private static Outcome? ReasonProblem(string? text, string what, string noun = "reason") =>
         string.IsNullOrWhiteSpace(text) || text.Trim().Length < ReasonMinLength ? Outcome.Invalid($"Write {what}: everyone will read it.")
         : text.Trim().Length > ReasonMaxLength ? Outcome.Invalid($"Keep {what} to {ReasonMaxLength} characters.")
+        : Inputs.TextProblem(text, noun) is { } problem ? Outcome.Invalid(problem)
         : null;
 }
