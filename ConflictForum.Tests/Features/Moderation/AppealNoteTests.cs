@@ -1,3 +1,4 @@
+using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -5,6 +6,7 @@ using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Moderation;
 
@@ -42,6 +44,30 @@ public sealed class AppealNoteTests : ClockedForumAppTest
         var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId, viewer: decider));
         Assert.Contains(timeline, e => e.Summary == "Blunt Writer appealed the hiding of their comment; another moderator will decide.");
         Assert.DoesNotContain(timeline, e => $"{e.Summary}{e.Body}".Contains("Elm Road", StringComparison.Ordinal));
+        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+    }
+
+    [Fact]
+    public async Task An_appeal_note_written_on_the_timeline_before_the_fix_is_not_shown_to_readers()
+    {
+        var claimant = await MemberAsync("Claimant");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Broken bicycle sold as new", Summary = "The frame was cracked.", RespondentName = "Bike shop", Statement = "It was cracked.",
+        }))).Value!;
+        var author = await MemberAsync("Blunt Writer");
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // An entry as the old code wrote it, note and all; the record keeps it (it is hash-chained).
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            await scope.ServiceProvider.GetRequiredService<TimelineWriter>().AppendAsync(db, opened.DisputeId, Clock.GetUtcNow().UtcDateTime, author,
+                TimelineKind.Moderation, $"Blunt Writer appealed the hiding of their comment: {Note}", reference: "comment:1");
+            await db.SaveChangesAsync();
+        }
+
+        var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId));
+        Assert.Contains(timeline, e => e.Summary == "Blunt Writer appealed the hiding of their comment; another moderator will decide.");
+        Assert.DoesNotContain(timeline, e => e.Summary.Contains("Elm Road", StringComparison.Ordinal));
         Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 }

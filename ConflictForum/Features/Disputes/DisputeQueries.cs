@@ -157,6 +157,11 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         // The rows are untracked copies: blanking them changes what this reader sees, never the record ("Verify" reads it afresh).
         foreach (var entry in entries)
         {
+            if (entry.Kind == TimelineKind.Moderation && LegacyAppealNoteAt(entry) is { } colon)
+            {
+                // Written before appeal notes were kept off the timeline: the note is for moderators and the author, so readers get today's wording.
+                entry.Summary = entry.Summary[..colon] + "; another moderator will decide.";
+            }
             if (typedName is not null && entry.Kind is TimelineKind.DisputeOpened or TimelineKind.InvitationIssued)
             {
                 entry.Summary = entry.Summary
@@ -173,6 +178,15 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         await RedactFrozenRankingAsync(db, entries, hidden, ct);
         return (entries, hidden);
+    }
+
+    /// <summary>Where the note starts in an appeal entry that still carries one (": note"), or null.</summary>
+    private static int? LegacyAppealNoteAt(TimelineEntry entry)
+    {
+        var prefix = $"{entry.ActorName} appealed the hiding of their ";
+        if (!entry.Summary.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var colon = entry.Summary.IndexOf(": ", prefix.Length, StringComparison.Ordinal);
+        return colon < 0 ? null : colon;
     }
 
     /// <summary>
