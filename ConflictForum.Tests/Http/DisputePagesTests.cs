@@ -60,6 +60,35 @@ public sealed class DisputePagesTests : ForumAppTest
     }
 
     [Fact]
+    public async Task A_hidden_dispute_shows_the_other_party_s_typed_name_nowhere_to_a_reader()
+    {
+        const string typed = "Zebedee Quillfeather";
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(tenant, new OpenDisputeInput
+        {
+            Title = "Deposit kept by a private landlord", Summary = "He kept all of it.", RespondentName = typed, Statement = "The flat was spotless.",
+        }))).Value!;
+        await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(tenant, opened.DisputeId)); // a second "issued a link for" entry
+        var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
+        Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Dispute, opened.DisputeId, "Names a private person"))).Succeeded);
+
+        foreach (var path in new[] { "/disputes", $"/disputes/{opened.DisputeId}", $"/members/{tenant.UserId}", $"/api/disputes/{opened.DisputeId}" })
+        {
+            var html = await GetAsync(path);
+            Assert.DoesNotContain("Quillfeather", html, StringComparison.Ordinal);
+        }
+        var page = await GetAsync($"/disputes/{opened.DisputeId}");
+        Assert.Contains("opened the dispute against the other party.", page, StringComparison.Ordinal);
+        Assert.Contains("<span>the other party</span>", page, StringComparison.Ordinal);
+
+        // The record itself is unchanged, and its author still reads it as written.
+        var own = await WithAsync<DisputeQueries, IReadOnlyList<ConflictForum.Features.Timeline.TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId, viewer: tenant));
+        Assert.Contains(own, e => e.Summary == $"Tenant Tom opened the dispute against {typed}.");
+        Assert.True((await WithAsync<DisputeQueries, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+    }
+
+    [Fact]
     public async Task Forged_invitation_link_gets_a_clear_message()
     {
         var html = await GetAsync("/invitations/not-a-real-token");

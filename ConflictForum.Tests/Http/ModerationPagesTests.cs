@@ -41,6 +41,26 @@ public sealed class ModerationPagesTests : ForumAppTest
     }
 
     [Fact]
+    public async Task An_appeal_note_reaches_neither_the_public_log_nor_the_dispute_page_of_a_reader()
+    {
+        const string note = "Ask my neighbour Jo Bloggs at 12 Elm Road, she saw it all.";
+        var (disputeId, comment, _) = await HiddenCommentAsync("The landlord never fixed the boiler.");
+        var author = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, ForumActor.Anonymous))).Threads.Single().Comment.AuthorId;
+        var commenter = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(author));
+        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.AppealAsync(commenter, ContentKind.Comment, comment, note))).Succeeded);
+        var other = await WithRoleAsync(await MemberAsync("Other Moderator"), ForumRoles.Moderator);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "A fair complaint"))).Succeeded);
+
+        var (_, log) = await GetPageAsync("/moderation/log");
+        Assert.Contains("Commenter appealed the hiding of their comment; another moderator will decide.", log, StringComparison.Ordinal);
+        Assert.Contains("Other Moderator (moderator) granted the appeal and restored a comment by Commenter: A fair complaint", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elm Road", log, StringComparison.Ordinal);
+        var (_, page) = await GetPageAsync($"/disputes/{disputeId}");
+        Assert.Contains("appealed the hiding of their comment", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elm Road", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anyone_reads_the_moderation_log_and_only_moderators_get_the_queue()
     {
         await HiddenCommentAsync("Their number is 07700 900123.");

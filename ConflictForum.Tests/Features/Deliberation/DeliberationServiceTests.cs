@@ -187,6 +187,70 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task Recount_does_not_repair_a_closed_dispute_whose_verdict_was_frozen()
+    {
+        var d = await OpenDisputeAsync();
+        var reader = await MemberAsync("Reader");
+        await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, FaultOption.Both));
+        Clock.Advance(TimeSpan.FromDays(8));
+        await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync()); // closes, freezing the verdict from the counters
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(x => x.Id == d.DisputeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.BothAtFaultVotes, 7));
+        }
+        admin ??= await WithRoleAsync(await MemberAsync("Admin"), ConflictForum.Features.Accounts.ForumRoles.Admin);
+
+        var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(admin, d.DisputeId, repair: true));
+        Assert.Equal("Voting on this dispute has closed and its verdict was frozen as counted, so a recount only reports; it changes nothing.", refused.Message);
+        Assert.Equal(7, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
+        var report = await RecountAsync(d.DisputeId); // reporting still runs
+        Assert.False(report.Matches);
+        Assert.False(report.Repaired);
+        var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
+        Assert.DoesNotContain(entries, e => e.Kind == TimelineKind.VotesRecounted);
+    }
+
+    [Theory]
+    [InlineData("![x](http://evil.example/img.png) for all")]
+    [InlineData("[click here](http://evil.example) to settle")]
+    [InlineData("Settle at www.evil.example today")]
+    [InlineData("<img src=x onerror=alert(1)> pay up")]
+    public async Task A_resolution_title_is_text_in_the_verdict_frozen_at_close_never_a_link_or_an_image(string title)
+    {
+        var d = await OpenDisputeAsync();
+        var proposer = await MemberAsync("Proposer");
+        var proposed = await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, title, "Details."));
+        Assert.True(proposed.Succeeded, proposed.Message);
+        Clock.Advance(TimeSpan.FromDays(8));
+        await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
+
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.DoesNotContain("<img", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(title), frozen.BodyHtml!.Replace("&#39;", "'", StringComparison.Ordinal), StringComparison.Ordinal); // the title, word for word, as text
+    }
+
+    [Fact]
+    public async Task A_hidden_resolution_title_stays_redacted_in_the_verdict_frozen_at_close_when_it_has_Markdown_in_it()
+    {
+        var d = await OpenDisputeAsync();
+        var proposer = await MemberAsync("Proposer");
+        var resolution = (await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, "Pay *Jo* at [12 Elm Road](http://x.example)", "Details."))).Value;
+        var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
+        Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
+        Clock.Advance(TimeSpan.FromDays(8));
+        await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
+
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.DoesNotContain("Elm Road", frozen.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elm Road", frozen.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("[a resolution hidden by a moderator]", frozen.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tallies_are_blind_until_you_vote_but_parties_see_them_throughout()
     {
         var d = await OpenDisputeAsync();

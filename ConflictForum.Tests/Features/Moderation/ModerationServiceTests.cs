@@ -305,19 +305,23 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
-    public async Task A_flagged_comment_its_author_deletes_can_still_be_cleared_from_the_queue()
+    public async Task A_flagged_comment_stays_until_a_moderator_reviews_it_and_then_its_author_may_delete_it()
     {
+        // Until issue 15 the author could delete a flagged comment while it waited in the queue; now it stays as flagged
+        // until a moderator decides, and a deleted comment can no longer be flagged.
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Regretful Author");
         var comment = await CommentAsync(author, w.DisputeId, "Something I regret.");
         var flagger = await MemberAsync("Flagger");
         Assert.True((await Mod(s => s.FlagAsync(flagger, ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.DeleteCommentAsync(author, comment))).Succeeded);
+        Assert.Equal("A moderator is reviewing this comment, so it cannot be changed until they decide.",
+            (await WithAsync<DeliberationService, Outcome>(s => s.DeleteCommentAsync(author, comment))).Message);
 
         var moderator = await ModeratorAsync("Tidy Moderator");
-        Assert.Equal("This comment does not exist.", (await Mod(s => s.FlagAsync(moderator, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
-        Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "Deleted by its author"))).Succeeded);
+        Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "Harsh but fair"))).Succeeded);
         Assert.Empty(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.DeleteCommentAsync(author, comment))).Succeeded);
+        Assert.Equal("This comment does not exist.", (await Mod(s => s.FlagAsync(moderator, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -86,6 +86,10 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
         var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Comment,
             [.. ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id)], ct);
+        // Only the author edits or deletes, and not while a moderator reviews: the states of the viewer's own comments here.
+        var own = tops.Concat(replies).Where(r => viewer.Is(r.Comment.AuthorId) && r.Comment.DeletedAt is null).Select(r => (long)r.Comment.Id).ToList();
+        Dictionary<long, ModeratedItem> moderated = own.Count == 0 ? [] : await db.ModeratedItems.AsNoTracking()
+            .Where(m => m.Kind == ContentKind.Comment && own.Contains(m.ItemId)).ToDictionaryAsync(m => m.ItemId, ct);
 
         CommentView View((Comment Comment, string AuthorName) row)
         {
@@ -95,8 +99,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             var readable = !deleted && notice?.ShowContent != false;
             return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, readable ? c.Html : null, c.CreatedAt,
                 c.EditedAt is not null, deleted,
-                notice is null && ForumGuardian.CanEditComment(viewer, dispute, c, Now, voting.Value.CommentEditWindow).Allowed,
-                ForumGuardian.CanDeleteComment(viewer, dispute, c).Allowed,
+                ForumGuardian.CanEditComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id), Now, voting.Value.CommentEditWindow).Allowed,
+                ForumGuardian.CanDeleteComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
                 viewer.Is(c.AuthorId) && !deleted ? c.Source : null, notice);
         }
 

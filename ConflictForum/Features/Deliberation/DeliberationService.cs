@@ -1,5 +1,6 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +85,7 @@ public sealed class DeliberationService(
         var rendered = markdown.Accept(new CommentInput { Text = text }, text);
         if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem);
         var html = rendered.Html;
-        return await WithCommentAsync(actor, commentId, (d, c) => ForumGuardian.CanEditComment(actor, d, c, Now, options.Value.CommentEditWindow),
+        return await WithCommentAsync(actor, commentId, (d, c, m) => ForumGuardian.CanEditComment(actor, d, c, m, Now, options.Value.CommentEditWindow),
             comment =>
             {
                 if (comment.Source == text) return Outcome.Invalid("Nothing changed.");
@@ -97,7 +98,7 @@ public sealed class DeliberationService(
     }
 
     public Task<Outcome> DeleteCommentAsync(ForumActor actor, int commentId, CancellationToken ct = default) =>
-        WithCommentAsync(actor, commentId, (d, c) => ForumGuardian.CanDeleteComment(actor, d, c), comment =>
+        WithCommentAsync(actor, commentId, (d, c, m) => ForumGuardian.CanDeleteComment(actor, d, c, m), comment =>
         {
             comment.DeletedAt = Now; // the text stays in the row for moderators and the record
             return Outcome.Ok;
@@ -182,7 +183,7 @@ public sealed class DeliberationService(
     public async Task<Outcome<RecountReport>> RecountAsync(ForumActor actor, int disputeId, bool repair, CancellationToken ct = default)
     {
         RecountReport? report = null;
-        var outcome = await WriteAsync(actor, disputeId, (a, _) => ForumGuardian.CanRecount(a), async (db, dispute) =>
+        var outcome = await WriteAsync(actor, disputeId, (a, d) => repair ? ForumGuardian.CanRepairCounts(a, d) : ForumGuardian.CanRecount(a), async (db, dispute) =>
         {
             var stored = FaultTally.Of(dispute); // read under the lock every vote takes: no vote lands in between
             var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)
@@ -221,7 +222,7 @@ public sealed class DeliberationService(
         Func<ForumDbContext, Dispute, Task<Outcome>> change, DisputeChanges changes, CancellationToken ct) =>
         writer.WriteAsync(actor, disputeId, clock, permission, change, changes, ct);
 
-    private async Task<Outcome> WithCommentAsync(ForumActor actor, int commentId, Func<Dispute, Comment, Decision> permission,
+    private async Task<Outcome> WithCommentAsync(ForumActor actor, int commentId, Func<Dispute, Comment, ModeratedItem?, Decision> permission,
         Func<Comment, Outcome> change, CancellationToken ct, bool countDown = false)
     {
         int? disputeId;
@@ -234,7 +235,8 @@ public sealed class DeliberationService(
         return await WriteAsync(actor, disputeId.Value, (a, _) => ForumGuardian.CannotWrite(a) ?? Decision.Granted, async (db, dispute) =>
         {
             var comment = await db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == commentId, ct);
-            if (permission(dispute, comment) is { Allowed: false } no) return no.AsOutcome();
+            var moderation = await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == ContentKind.Comment && m.ItemId == commentId, ct);
+            if (permission(dispute, comment, moderation) is { Allowed: false } no) return no.AsOutcome();
             var outcome = change(comment);
             if (outcome.Succeeded && countDown) dispute.CommentCount--;
             return outcome;

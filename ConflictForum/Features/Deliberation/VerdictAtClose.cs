@@ -25,8 +25,9 @@ internal sealed class VerdictAtClose(TimelineWriter timeline, MarkdownRenderer m
         if (ranked.Count > 0)
         {
             body.Append("\nResolutions, best supported first:\n\n");
+            // A title is plain text: escaped, it cannot plant a link or an image in the record (DisputeQueries redacts it in this form).
             for (var i = 0; i < ranked.Count; i++)
-                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}. {ranked[i].Title}: {ranked[i].Support} support, {ranked[i].Oppose} oppose\n");
+                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}. {MarkdownText.Escape(ranked[i].Title)}: {ranked[i].Support} support, {ranked[i].Oppose} oppose\n");
         }
 
         var source = body.ToString();

@@ -113,6 +113,10 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
                 : s with { Hidden = notice, Html = "", Source = "" })
             .ToList();
         var viewerRole = dispute.RoleOf(viewer.UserId);
+        var ownStatementId = viewerRole is { } mine ? statements.SingleOrDefault(s => s.Role == mine)?.Id : null;
+        var ownStatementModeration = ownStatementId is { } statementId
+            ? await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == ContentKind.Statement && m.ItemId == statementId, ct)
+            : null;
         var invitationExpires = viewer.Is(dispute.ClaimantId)
             ? await db.Invitations.Where(i => i.DisputeId == id).Where(Invitation.LiveAt(Now))
                 .Select(i => (DateTime?)i.ExpiresAt).MaxAsync(ct)
@@ -122,7 +126,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             statements.SingleOrDefault(s => s.Role == PartyRole.Claimant),
             statements.SingleOrDefault(s => s.Role == PartyRole.Respondent),
             viewerRole,
-            viewerRole is { } role ? ForumGuardian.CanWriteStatement(viewer, dispute, role) : Decision.Denied("Only the two parties write statements."),
+            viewerRole is { } role ? ForumGuardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied("Only the two parties write statements."),
             ForumGuardian.CanReply(viewer, dispute),
             ForumGuardian.CanWithdraw(viewer, dispute),
             ForumGuardian.CanManageInvitation(viewer, dispute),
@@ -145,10 +149,25 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
         if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
+        // A hidden dispute hides the other party's name as the claimant typed it, which the entries written at opening name.
+        var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
+            ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
+            : null;
         // The rows are untracked copies: blanking them changes what this reader sees, never the record ("Verify" reads it afresh).
         foreach (var entry in entries)
         {
+            if (entry.Kind == TimelineKind.Moderation && LegacyAppealNoteAt(entry) is { } colon)
+            {
+                // Written before appeal notes were kept off the timeline: the note is for moderators and the author, so readers get today's wording.
+                entry.Summary = entry.Summary[..colon] + "; another moderator will decide.";
+            }
+            if (typedName is not null && entry.Kind is TimelineKind.DisputeOpened or TimelineKind.InvitationIssued)
+            {
+                entry.Summary = entry.Summary
+                    .Replace($" against {typedName}.", $" against {HiddenPartyName}.", StringComparison.Ordinal)
+                    .Replace($" link for {typedName},", $" link for {HiddenPartyName},", StringComparison.Ordinal);
+            }
             var notice = entry.Kind == TimelineKind.Reply ? hidden.For(ContentKind.Reply, entry.Id)
                 : entry.Kind is TimelineKind.ResolutionProposed or TimelineKind.ResolutionAnswered && entry.Reference?.Split(':') is ["resolution", var id]
                     ? hidden.For(ContentKind.Resolution, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
@@ -159,6 +178,15 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         await RedactFrozenRankingAsync(db, entries, hidden, ct);
         return (entries, hidden);
+    }
+
+    /// <summary>Where the note starts in an appeal entry that still carries one (": note"), or null.</summary>
+    private static int? LegacyAppealNoteAt(TimelineEntry entry)
+    {
+        var prefix = $"{entry.ActorName} appealed the hiding of their ";
+        if (!entry.Summary.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var colon = entry.Summary.IndexOf(": ", prefix.Length, StringComparison.Ordinal);
+        return colon < 0 ? null : colon;
     }
 
     /// <summary>
@@ -183,7 +211,9 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (secret.Count == 0) return;
         foreach (var entry in entries.Where(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null))
         {
-            var body = secret.Aggregate(entry.Body!, (text, title) => text.Replace($". {title}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
+            // The ranking names each title as Markdown text (escaped), so it is looked for in that form.
+            var body = secret.Aggregate(entry.Body!, (text, title) =>
+                text.Replace($". {MarkdownText.Escape(title)}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
             (entry.Body, entry.BodyHtml) = (body, markdown.Render(body).Html);
         }
     }
@@ -256,11 +286,16 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName,
             db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null).Select(m => m.HiddenReason).FirstOrDefault());
 
+    /// <summary>What a hidden dispute shows in place of the other party's name as the claimant typed it.</summary>
+    public const string HiddenPartyName = "the other party";
+
     /// <param name="readable">False blanks a hidden dispute's own words (the rows are untracked copies); lists show every hidden dispute blank.</param>
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
-        if (row.HiddenReason is not null && !readable) (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
-        return row with { Dispute = dispute };
+        if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
+        // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name.
+        (dispute.Title, dispute.Summary, dispute.RespondentName) = ("Hidden dispute", "", HiddenPartyName);
+        return row with { Dispute = dispute, RespondentName = dispute.RespondentId is null ? HiddenPartyName : row.RespondentName };
     }
 }

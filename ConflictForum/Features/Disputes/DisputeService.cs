@@ -101,7 +101,8 @@ public sealed class DisputeService(
         if (dispute.Status != DisputeStatus.AwaitingResponse)
             return Outcome.Refused("This dispute is no longer waiting for the other party, so the link no longer works.").As<InvitationPreview>();
         var claimant = await db.Users.Where(u => u.Id == dispute.ClaimantId).Select(u => u.DisplayName).SingleAsync(ct);
-        return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, invitation.ExpiresAt);
+        return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, invitation.ExpiresAt,
+            dispute.RespondentEmail is { } sentTo ? ForumGuardian.MaskedEmail(sentTo) : null);
     }
 
     public async Task<Outcome<int>> AcceptInvitationAsync(ForumActor actor, string token, CancellationToken ct = default)
@@ -112,8 +113,10 @@ public sealed class DisputeService(
             found = await FindInvitationAsync(db, token, ct);
         }
         if (found.Value is not { } invitation) return found.As<int>();
-        var outcome = await WriteAsync(actor, invitation.DisputeId, ForumGuardian.CanAcceptInvitation, async (tx, dispute) =>
+        var outcome = await writer.WriteAsync(actor, invitation.DisputeId, clock, async (tx, current, dispute) =>
         {
+            var email = await tx.Users.Where(u => u.Id == current.UserId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync(ct);
+            if (ForumGuardian.CanAcceptInvitation(current, dispute, email) is { Allowed: false } no) return no.AsOutcome();
             // Read again under the dispute's lock: a second accept of the same link waits here and finds it used.
             var live = await tx.Invitations.SingleAsync(i => i.Id == invitation.Id, ct);
             if (!live.IsUsable(Now)) return Outcome.Refused("This invitation link has already been used, revoked or has expired.");
@@ -137,12 +140,14 @@ public sealed class DisputeService(
         var rendered = markdown.Accept(new StatementInput { Text = text }, text);
         if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem);
 
-        return await WriteAsync(actor, disputeId, (a, d) => d.RoleOf(a.UserId) is { } role
-            ? ForumGuardian.CanWriteStatement(a, d, role)
-            : Decision.Denied("Only the two parties write statements."), async (db, dispute) =>
+        return await writer.WriteAsync(actor, disputeId, clock, async (db, current, dispute) =>
         {
-            var role = dispute.RoleOf(actor.UserId)!.Value;
+            if (dispute.RoleOf(current.UserId) is not { } role) return Outcome.Refused("Only the two parties write statements.");
             var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
+            // A statement under moderation keeps the words the review (and any appeal) is about: no new version replaces them meanwhile.
+            var moderation = statement is null ? null
+                : await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == Moderation.ContentKind.Statement && m.ItemId == statement.Id, ct);
+            if (ForumGuardian.CanWriteStatement(current, dispute, role, moderation) is { Allowed: false } no) return no.AsOutcome();
             StatementRevision revision;
             if (statement is null)
             {
@@ -291,4 +296,6 @@ public sealed class DisputeService(
 
 }
 
-public sealed record InvitationPreview(int DisputeId, string Title, string Summary, string ClaimantName, string RespondentName, DateTime ExpiresAt);
+/// <param name="SentTo">The address the link was mailed to, masked ("j***@example.com"): only that member may accept. Null when the link is open to anyone who holds it.</param>
+public sealed record InvitationPreview(int DisputeId, string Title, string Summary, string ClaimantName, string RespondentName, DateTime ExpiresAt,
+    string? SentTo = null);

@@ -28,18 +28,29 @@ public sealed partial class ForumGuardian
         : dispute.Status != DisputeStatus.AwaitingResponse ? Decision.Denied("The dispute is no longer waiting for the other party.")
         : Decision.Granted;
 
-    public static Decision CanAcceptInvitation(ForumActor actor, Dispute dispute) =>
+    /// <param name="confirmedEmail">The accepting member's e-mail address if they confirmed it, else null (read by the service in its transaction).</param>
+    public static Decision CanAcceptInvitation(ForumActor actor, Dispute dispute, string? confirmedEmail) =>
         !actor.IsSignedIn ? Decision.Denied("Sign in or register to accept the invitation.")
         : CannotWrite(actor) is { } no ? no
         : actor.Is(dispute.ClaimantId) ? Decision.Denied("You opened this dispute: the invitation is for the other party.")
         : dispute.Status != DisputeStatus.AwaitingResponse ? Decision.Denied("This dispute is no longer waiting for the other party.")
+        // A link mailed to one address answers for that person only: whoever else holds it (a forwarded mail) may not take their place.
+        : dispute.RespondentEmail is { } sentTo && !string.Equals(sentTo, confirmedEmail, StringComparison.OrdinalIgnoreCase)
+            ? Decision.Denied($"This invitation was sent to {MaskedEmail(sentTo)}. Sign in with the account that uses that address, "
+                + "with the address confirmed, to accept it; or ask the party who opened the dispute to send it to your address.")
         : Decision.Granted;
 
-    public static Decision CanWriteStatement(ForumActor actor, Dispute dispute, PartyRole role) =>
+    /// <summary>An address shown to whoever holds a link, with enough of it left to recognise: "j***@example.com".</summary>
+    public static string MaskedEmail(string email) => email.IndexOf('@', StringComparison.Ordinal) is var at and > 0
+        ? $"{email[0]}***{email[at..]}"
+        : "***";
+
+    /// <param name="moderation">The statement's moderation state, null when it was never flagged or moderated (or not written yet).</param>
+    public static Decision CanWriteStatement(ForumActor actor, Dispute dispute, PartyRole role, Moderation.ModeratedItem? moderation) =>
         CannotWrite(actor) is { } no ? no
         : !actor.Is(dispute.PartyId(role)) ? Decision.Denied($"Only the {role.ToString().ToLowerInvariant()} writes the {role.ToString().ToLowerInvariant()}'s statement.")
-        : IsLive(dispute) ? Decision.Granted
-        : Decision.Denied(ClosedReason(dispute));
+        : !IsLive(dispute) ? Decision.Denied(ClosedReason(dispute))
+        : CanAuthorChange(moderation, Moderation.ContentKind.Statement);
 
     public static Decision CanReply(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
@@ -8,16 +10,56 @@ public sealed partial class ForumGuardian
 {
     private static readonly Decision ModeratorsOnly = Decision.Denied("Only moderators do this.");
 
-    public static Decision CanFlag(ForumActor actor, Dispute dispute, string authorId) =>
+    private static readonly Decision InDisputeWithMember =
+        Decision.Denied("You are in a dispute with this member, so another moderator acts on them and on what they wrote.");
+
+    /// <summary>Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.</summary>
+    public static Decision CanFlag(ForumActor actor, Dispute dispute, string authorId, DateTime now, TimeSpan minimumAccountAge) =>
         CannotWrite(actor) is { } no ? no
         : actor.Is(authorId) ? Decision.Denied("You wrote this, so you cannot flag it.")
+        : TooNewTo("flag", actor, now, minimumAccountAge) is { } tooNew ? tooNew
         : Decision.Granted;
 
-    /// <summary>Hide, unhide or dismiss flags on an item: a moderator who is neither its author nor a party to its dispute.</summary>
-    public static Decision CanModerate(ForumActor actor, Dispute dispute, string authorId) =>
+    /// <summary>
+    /// The members whose flags count towards hiding an item automatically: in good standing at <paramref name="now"/> (not
+    /// suspended, and old enough to vote). A filter for the flag's own query, so the count is taken in its transaction.
+    /// </summary>
+    public static Expression<Func<ForumUser, bool>> FlagCountsFrom(DateTime now, TimeSpan minimumAccountAge)
+    {
+        var joinedBy = now - minimumAccountAge;
+        return u => (u.SuspendedUntil == null || u.SuspendedUntil <= now) && u.CreatedAt <= joinedBy;
+    }
+
+    /// <summary>
+    /// Hide, unhide or dismiss flags on an item: a moderator who is neither its author, nor a party to its dispute, nor in a
+    /// dispute with its author anywhere (<paramref name="inDisputeWithAuthor"/>, read by the service in its transaction).
+    /// </summary>
+    public static Decision CanModerate(ForumActor actor, Dispute dispute, string authorId, bool inDisputeWithAuthor) =>
         CanModerateDispute(actor, dispute) is { Allowed: false } no ? no
         : actor.Is(authorId) ? Decision.Denied("Moderators do not moderate what they wrote.")
+        : inDisputeWithAuthor ? InDisputeWithMember
         : Decision.Granted;
+
+    /// <summary>Remove a member's votes on a dispute: a moderator who is not a party to it and not in a dispute with the member.</summary>
+    public static Decision CanRemoveVotes(ForumActor actor, Dispute dispute, bool inDisputeWithMember) =>
+        CanModerateDispute(actor, dispute) is { Allowed: false } no ? no
+        : inDisputeWithMember ? InDisputeWithMember
+        : Decision.Granted;
+
+    /// <summary>
+    /// Whether the author may still edit, delete or replace an item: not while it is under moderation (hidden, or flagged and
+    /// waiting for review), since the review and any appeal judge the words as they were flagged or hidden.
+    /// </summary>
+    public static Decision CanAuthorChange(ModeratedItem? state, ContentKind kind) =>
+        state is null ? Decision.Granted
+        : state.IsHidden && state.HiddenById is not null
+            ? Decision.Denied($"A moderator hid this {ContentItems.Name(kind)}, so it stays as it was hidden; you can appeal instead.")
+        : state.IsHidden || state.OpenFlags > 0
+            ? Decision.Denied($"A moderator is reviewing this {ContentItems.Name(kind)}, so it cannot be changed until they decide.")
+        : Decision.Granted;
+
+    /// <summary>Who flagged an item, and why, is shown only to a moderator who may act on it: never to its author.</summary>
+    public static bool CanSeeFlags(ForumActor viewer, Decision canModerate) => viewer.IsModerator && canModerate.Allowed;
 
     /// <summary>Lock comments, remove votes: a moderator who is not a party to the dispute.</summary>
     public static Decision CanModerateDispute(ForumActor actor, Dispute dispute) =>
@@ -34,17 +76,19 @@ public sealed partial class ForumGuardian
         : Decision.Granted;
 
     /// <summary>An appeal is decided by a different moderator than the one who hid the item.</summary>
-    public static Decision CanDecideAppeal(ForumActor actor, Dispute dispute, ModeratedItem item) =>
-        CanModerate(actor, dispute, item.AuthorId) is { Allowed: false } no ? no
+    public static Decision CanDecideAppeal(ForumActor actor, Dispute dispute, ModeratedItem item, bool inDisputeWithAuthor) =>
+        CanModerate(actor, dispute, item.AuthorId, inDisputeWithAuthor) is { Allowed: false } no ? no
         : !item.AppealPending ? Decision.Denied("There is no appeal waiting on this item.")
         : actor.Is(item.HiddenById) ? Decision.Denied("You hid this item, so another moderator decides the appeal.")
         : Decision.Granted;
 
-    public static Decision CanSuspend(ForumActor actor, ForumActor member) =>
+    /// <param name="inDisputeWithMember">Whether the two are parties to a dispute together (read by the service in its transaction).</param>
+    public static Decision CanSuspend(ForumActor actor, ForumActor member, bool inDisputeWithMember) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsModerator ? ModeratorsOnly
         : actor.Is(member.UserId) ? Decision.Denied("Moderators do not suspend themselves.")
         : (member.IsModerator || member.IsAdmin) && !actor.IsAdmin ? Decision.Denied("Only an admin suspends a moderator or an admin.")
+        : inDisputeWithMember ? InDisputeWithMember
         : Decision.Granted;
 
     public static Decision CanManageRoles(ForumActor actor) =>

@@ -21,12 +21,16 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
     public const int QueueSize = 50;
     public const int LogPageSize = 50;
 
-    /// <summary>Items with open flags or an appeal: most-flagged first, then the longest waiting.</summary>
+    /// <summary>
+    /// Items with open flags or an appeal: most-flagged first, then the longest waiting. A moderator's own items are not
+    /// listed to them, and who flagged an item (and their notes) shows only where this moderator may act on it.
+    /// </summary>
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(ForumActor moderator, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var states = await db.ModeratedItems.AsNoTracking()
             .Where(m => m.OpenFlags > 0 || (m.AppealedAt != null && m.AppealDecidedAt == null))
+            .Where(m => m.AuthorId != moderator.UserId)
             .OrderByDescending(m => m.OpenFlags).ThenBy(m => m.WaitingSince ?? m.AppealedAt)
             .Take(QueueSize).ToListAsync(ct);
         if (states.Count == 0) return [];
@@ -37,15 +41,18 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var flags = await OpenFlagsAsync(db, states, ct);
         var content = await ContentAsync(db, states, ct);
+        var opponents = await Opponents.OfAsync(db, moderator.UserId, ct);
 
         return states.Select(s =>
         {
             var dispute = disputes[s.DisputeId];
             var (heading, html) = content.GetValueOrDefault((s.Kind, s.ItemId), (null, ""));
+            var opposed = opponents.Contains(s.AuthorId);
+            var canModerate = ForumGuardian.CanModerate(moderator, dispute, s.AuthorId, opposed);
             return new QueueItem(s, dispute.Title, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
-                flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList(),
+                ForumGuardian.CanSeeFlags(moderator, canModerate) ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList() : [],
                 s.HiddenById is null ? null : names.GetValueOrDefault(s.HiddenById, "?"),
-                ForumGuardian.CanModerate(moderator, dispute, s.AuthorId), ForumGuardian.CanDecideAppeal(moderator, dispute, s));
+                canModerate, ForumGuardian.CanDecideAppeal(moderator, dispute, s, opposed));
         }).ToList();
     }
 

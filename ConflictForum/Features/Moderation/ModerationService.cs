@@ -21,6 +21,7 @@ public sealed class ModerationService(
     WriteLimiter limiter,
     IDisputeEvents events,
     IOptions<ModerationOptions> options,
+    IOptions<VotingOptions> voting,
     TimeProvider clock)
 {
     public const int ReasonMinLength = 3;
@@ -36,17 +37,23 @@ public sealed class ModerationService(
         if (Inputs.TextProblem(note, "note") is { } unsaveable) return Outcome.Invalid(unsaveable);
         return await OnItemAsync(actor, kind, itemId, async (db, me, dispute, item, state) =>
         {
-            if (ForumGuardian.CanFlag(me, dispute, item.AuthorId) is { Allowed: false } no) return no.AsOutcome();
+            if (ForumGuardian.CanFlag(me, dispute, item.AuthorId, Now, voting.Value.MinimumAccountAge) is { Allowed: false } no) return no.AsOutcome();
             if (await db.Flags.AnyAsync(f => f.Kind == kind && f.ItemId == itemId && f.FlaggerId == me.UserId, ct))
                 return Outcome.Refused("You already flagged this. Moderators will review it.");
             if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             db.Flags.Add(new Flag { Kind = kind, ItemId = itemId, DisputeId = dispute.Id, FlaggerId = me.UserId!, Reason = reason, Note = note, At = Now });
             state.OpenFlags++;
             state.WaitingSince ??= Now;
-            if (!state.IsHidden && state.OpenFlags >= options.Value.AutoHideThreshold)
+            // Only members in good standing hide an item: the open flags of suspended or too-new accounts still queue it for
+            // review, but do not count. The new flag is not saved yet, and its flagger just passed the same rule.
+            var counted = state.IsHidden ? 0 : 1 + await db.Flags
+                .Where(f => f.Kind == kind && f.ItemId == itemId && f.ReviewedAt == null && f.FlaggerId != me.UserId)
+                .Join(db.Users.Where(ForumGuardian.FlagCountsFrom(Now, voting.Value.MinimumAccountAge)), f => f.FlaggerId, u => u.Id, (f, _) => f.FlaggerId)
+                .Distinct().CountAsync(ct);
+            if (!state.IsHidden && counted >= options.Value.AutoHideThreshold)
             {
                 (state.HiddenAt, state.HiddenById, state.HiddenReason) =
-                    (Now, null, $"Hidden automatically after {state.OpenFlags} members flagged it, until a moderator reviews it.");
+                    (Now, null, $"Hidden automatically after {counted} members flagged it, until a moderator reviews it.");
                 await RecordAsync(db, ForumActor.Anonymous, ModerationAction.AutoHidden, item, state.HiddenReason, ct);
             }
             return Outcome.Ok;
@@ -54,9 +61,9 @@ public sealed class ModerationService(
     }
 
     public Task<Outcome> HideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
-        ModerateAsync(actor, kind, itemId, reason, ModerationAction.Hidden, (me, dispute, item, state) =>
+        ModerateAsync(actor, kind, itemId, reason, ModerationAction.Hidden, (me, dispute, item, state, opposed) =>
         {
-            if (ForumGuardian.CanModerate(me, dispute, item.AuthorId) is { Allowed: false } no) return no;
+            if (ForumGuardian.CanModerate(me, dispute, item.AuthorId, opposed) is { Allowed: false } no) return no;
             if (state.HiddenById is not null) return Decision.Denied("A moderator already hid this.");
             // Confirms an automatic hide, or hides outright; the reason is what everyone reads in its place.
             (state.HiddenAt, state.HiddenById, state.HiddenReason) = (Now, me.UserId, reason.Trim());
@@ -64,9 +71,9 @@ public sealed class ModerationService(
         }, ct);
 
     public Task<Outcome> UnhideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
-        ModerateAsync(actor, kind, itemId, reason, ModerationAction.Unhidden, (me, dispute, item, state) =>
+        ModerateAsync(actor, kind, itemId, reason, ModerationAction.Unhidden, (me, dispute, item, state, opposed) =>
         {
-            if (ForumGuardian.CanModerate(me, dispute, item.AuthorId) is { Allowed: false } no) return no;
+            if (ForumGuardian.CanModerate(me, dispute, item.AuthorId, opposed) is { Allowed: false } no) return no;
             if (!state.IsHidden) return Decision.Denied("This is not hidden.");
             // Undoing a moderator's own decision under appeal is the appeal's to decide, by another moderator.
             if (state.AppealPending) return Decision.Denied("An appeal is waiting on this item: decide the appeal instead.");
@@ -75,8 +82,8 @@ public sealed class ModerationService(
         }, ct);
 
     public Task<Outcome> DismissFlagsAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
-        ModerateAsync(actor, kind, itemId, reason, ModerationAction.FlagsDismissed, (me, dispute, item, state) =>
-            ForumGuardian.CanModerate(me, dispute, item.AuthorId) is { Allowed: false } no ? no
+        ModerateAsync(actor, kind, itemId, reason, ModerationAction.FlagsDismissed, (me, dispute, item, state, opposed) =>
+            ForumGuardian.CanModerate(me, dispute, item.AuthorId, opposed) is { Allowed: false } no ? no
             : state.OpenFlags == 0 ? Decision.Denied("There are no flags to dismiss.")
             : state.IsHidden ? Decision.Denied("This is hidden: restore it to keep it, or hide it for good.")
             : Decision.Granted, ct);
@@ -88,16 +95,18 @@ public sealed class ModerationService(
         {
             if (ForumGuardian.CanAppeal(me, state) is { Allowed: false } no) return no.AsOutcome();
             (state.AppealNote, state.AppealedAt) = (note.Trim(), Now);
-            await RecordAsync(db, me, ModerationAction.Appealed, item, state.AppealNote, ct);
+            // The note is for moderators and the author: the public log and the hash-chained timeline, which can never be
+            // hidden, say only that an appeal was made (and later how it was decided).
+            await RecordAsync(db, me, ModerationAction.Appealed, item, "", ct);
             return Outcome.Ok;
         }, ct);
     }
 
     /// <param name="restore">True to show the item again (the appeal is granted); false to keep it hidden.</param>
     public Task<Outcome> DecideAppealAsync(ForumActor actor, ContentKind kind, long itemId, bool restore, string reason, CancellationToken ct = default) =>
-        ModerateAsync(actor, kind, itemId, reason, restore ? ModerationAction.AppealGranted : ModerationAction.AppealRefused, (me, dispute, _, state) =>
+        ModerateAsync(actor, kind, itemId, reason, restore ? ModerationAction.AppealGranted : ModerationAction.AppealRefused, (me, dispute, _, state, opposed) =>
         {
-            if (ForumGuardian.CanDecideAppeal(me, dispute, state) is { Allowed: false } no) return no;
+            if (ForumGuardian.CanDecideAppeal(me, dispute, state, opposed) is { Allowed: false } no) return no;
             state.AppealDecidedAt = Now;
             if (restore) (state.HiddenAt, state.HiddenById, state.HiddenReason) = (null, null, null);
             return Decision.Granted;
@@ -167,7 +176,7 @@ public sealed class ModerationService(
         {
             var outcome = await writer.WriteAsync(actor, disputeId, clock, async (db, me, dispute) =>
             {
-                if (ForumGuardian.CanModerateDispute(me, dispute) is { Allowed: false } no) return no.AsOutcome();
+                if (ForumGuardian.CanRemoveVotes(me, dispute, await Opponents.AreAsync(db, me.UserId, userId, ct)) is { Allowed: false } no) return no.AsOutcome();
                 if (dispute.Status != DisputeStatus.Open) return Outcome.Ok; // a closed verdict is history: it stays as it was counted
                 var vote = await db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == userId, ct);
                 var stances = await db.Stances.Where(s => s.VoterId == userId)
@@ -196,7 +205,7 @@ public sealed class ModerationService(
     public async Task<Outcome> SetRoleAsync(ForumActor actor, string userId, string role, bool grant, CancellationToken ct = default)
     {
         if (role is not (ForumRoles.Moderator or ForumRoles.Admin)) return Outcome.Invalid("There is no such role.");
-        return await OnMemberAsync(actor, userId, (me, _) => ForumGuardian.CanManageRoles(me), async (db, me, member) =>
+        return await OnMemberAsync(actor, userId, (me, _, _) => ForumGuardian.CanManageRoles(me), async (db, me, member) =>
         {
             if (!grant && role == ForumRoles.Admin && me.Is(userId)) return Outcome.Refused("Admins do not revoke their own admin role: ask another admin.");
             var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(ct);
@@ -210,12 +219,12 @@ public sealed class ModerationService(
     }
 
     private Task<Outcome> ModerateAsync(ForumActor actor, ContentKind kind, long itemId, string reason, ModerationAction action,
-        Func<ForumActor, Dispute, ContentItem, ModeratedItem, Decision> decide, CancellationToken ct)
+        Func<ForumActor, Dispute, ContentItem, ModeratedItem, bool, Decision> decide, CancellationToken ct)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return Task.FromResult(problem);
         return OnItemAsync(actor, kind, itemId, async (db, me, dispute, item, state) =>
         {
-            if (decide(me, dispute, item, state) is { Allowed: false } no) return no.AsOutcome();
+            if (decide(me, dispute, item, state, await Opponents.AreAsync(db, me.UserId, item.AuthorId, ct)) is { Allowed: false } no) return no.AsOutcome();
             if (state.OpenFlags > 0)
             {
                 // The flags are answered: they leave the queue and no longer count towards an automatic hide.
@@ -253,7 +262,8 @@ public sealed class ModerationService(
         }, DisputeChanges.All, ct);
     }
 
-    private async Task<Outcome> OnMemberAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, Decision> permission,
+    /// <param name="permission">Asked with the actor, the member, and whether the two are parties to a dispute together.</param>
+    private async Task<Outcome> OnMemberAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, bool, Decision> permission,
         Func<ForumDbContext, ForumActor, ForumUser, Task<Outcome>> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -261,7 +271,8 @@ public sealed class ModerationService(
         var me = await ForumActors.ReadAsync(db, actor.UserId, Now, ct);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (member is null) return Outcome.NotFound("There is no such member.");
-        if (permission(me, await ForumActors.ReadAsync(db, userId, Now, ct)) is { Allowed: false } no) return no.AsOutcome();
+        if (permission(me, await ForumActors.ReadAsync(db, userId, Now, ct), await Opponents.AreAsync(db, me.UserId, userId, ct)) is { Allowed: false } no)
+            return no.AsOutcome();
         var outcome = await change(db, me, member);
         if (!outcome.Succeeded) return outcome;
         await db.SaveChangesAsync(ct);

@@ -18,7 +18,8 @@ public static class ModerationText
             ModerationAction.FlagsDismissed => $"{moderator} reviewed the flags on {item} and kept it: {e.Reason}",
             ModerationAction.CommentsLocked => $"{moderator} locked the comments: {e.Reason}",
             ModerationAction.CommentsUnlocked => $"{moderator} unlocked the comments: {e.Reason}",
-            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentItems.Name(e.Kind ?? ContentKind.Comment)}: {e.Reason}",
+            // Never the note, even on entries logged with one: it is for moderators and the author only.
+            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentItems.Name(e.Kind ?? ContentKind.Comment)}; another moderator will decide.",
             ModerationAction.AppealGranted => $"{moderator} granted the appeal and restored {item}: {e.Reason}",
             ModerationAction.AppealRefused => $"{moderator} refused the appeal on {item}, which stays hidden: {e.Reason}",
             ModerationAction.Suspended => $"{moderator} suspended {target}. {e.Reason}",
