@@ -11,7 +11,7 @@ public sealed record ForumActor(string? UserId, string DisplayName, bool IsModer
 
     /// <summary>
     /// A reader whose sign-in ended after their page opened (password change, sign-out, suspension, role change):
-    /// signed out for every rule, and told why.
+    /// signed out for every rule, and told why (with <see cref="SuspendedUntil"/> when a suspension ended it).
     /// </summary>
     public static readonly ForumActor SessionEnded = Anonymous with { HasSessionEnded = true };
 

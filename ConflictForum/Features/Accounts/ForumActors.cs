@@ -61,7 +61,8 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
             : !standing.TryGetValue(asked.UserId, out var stored) ? ForumActor.Anonymous
             : asked.SessionStamp is null ? stored.Actor
             : asked.SessionStamp == stored.SecurityStamp ? stored.Actor with { SessionStamp = asked.SessionStamp }
-            : ForumActor.SessionEnded)];
+            // A suspension ends the member's sign-ins too: their open pages still say why they cannot write.
+            : ForumActor.SessionEnded with { SuspendedUntil = stored.Actor.SuspendedUntil })];
     }
 
     private static async Task<Dictionary<string, (ForumActor Actor, string? SecurityStamp)>> ReadStandingAsync(ForumDbContext db,

@@ -14,9 +14,9 @@ public sealed partial class ForumGuardian
 
     /// <summary>The refusal for an actor who may not write at all (not signed in, or suspended), or null when they may.</summary>
     public static Decision? CannotWrite(ForumActor actor) =>
-        actor.HasSessionEnded ? SessionEnded
+        actor.SuspendedUntil is { } until ? Decision.Denied(SuspendedText(until))
+        : actor.HasSessionEnded ? SessionEnded
         : !actor.IsSignedIn ? SignInFirst
-        : actor.SuspendedUntil is { } until ? Decision.Denied(SuspendedText(until))
         : null;
 
     public static string SuspendedText(DateTime until) => until >= Permanently
