@@ -76,6 +76,26 @@ public sealed partial class AccountPrivacyTests : ForumAppTest
     }
 
     [Fact]
+    public async Task A_reset_link_tried_on_an_unknown_address_answers_as_on_a_registered_one()
+    {
+        var site = new SiteClient(App);
+        await site.RegisterAsync("Reset Rhea", "rhea@example.test", Password);
+        await site.ConfirmFromMailAsync("rhea@example.test");
+
+        var answers = new List<string>();
+        foreach (var email in new[] { "rhea@example.test", "nobody@example.test" })
+        {
+            var (response, html) = await site.SubmitAsync("/Account/ResetPassword?code=bm90LWEtY29kZQ", "reset-password", ("Input.Email", email),
+                ("Input.Password", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"), ("Input.Code", "not-a-code"));
+            Assert.Equal("/Account/ResetPassword", response.RequestMessage!.RequestUri!.AbsolutePath);
+            answers.Add(Message().Match(html).Groups[1].Value.Trim());
+        }
+
+        Assert.StartsWith("This link does not reset the password of that address", answers[0], StringComparison.Ordinal);
+        Assert.Equal(answers[0], answers[1]);
+    }
+
+    [Fact]
     public async Task A_password_is_never_written_back_into_a_form_after_a_failed_post()
     {
         const string Secret = "hunter2 but much longer";
