@@ -1,10 +1,14 @@
+using System.Security.Claims;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Tests.Features.Accounts;
 
@@ -24,6 +28,32 @@ public sealed class SessionStampTests : ForumAppTest
     {
         Title = title, Summary = "The hedge blocks the light.", RespondentName = "Next door", Statement = "It is three metres tall.",
     };
+
+    [Fact]
+    public async Task A_page_acts_through_the_sign_in_it_was_opened_with()
+    {
+        var member = await MemberAsync("Open Page");
+        var stamp = (await SignedInAsync(member)).SessionStamp!;
+        var circuit = new FixedAuthentication(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, member.UserId!), new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp)], "Identity.Application")));
+        var actors = new ForumActors(App.Services.GetRequiredService<IDbContextFactory<ConflictForum.Data.ForumDbContext>>(), circuit,
+            App.Services.GetRequiredService<TimeProvider>(), App.Services.GetRequiredService<IOptions<IdentityOptions>>());
+
+        var page = await actors.CurrentAsync();
+        Assert.True(page.IsSignedIn);
+        Assert.Equal(stamp, page.SessionStamp);
+        Assert.True((await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(page, Dispute("Open page writes")))).Succeeded);
+
+        await EndSessionsAsync(member); // a password change, a sign-out elsewhere...
+
+        Assert.Equal(Ended, (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(page, Dispute("Too late for this one")))).Message);
+        Assert.True((await actors.CurrentAsync()).HasSessionEnded);
+    }
+
+    private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
 
     [Fact]
     public async Task An_actor_whose_sign_in_has_ended_is_refused_every_write()
