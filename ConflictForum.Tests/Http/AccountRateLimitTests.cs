@@ -40,4 +40,21 @@ public sealed class AccountRateLimitTests() : ForumAppTest(settings: new Diction
         Assert.True(refused.Headers.RetryAfter is not null);
         Assert.Contains("Sign in", await site.GetHtmlAsync("/Account/Login"), StringComparison.Ordinal); // reading is never limited
     }
+
+    [Fact]
+    public async Task Change_password_posts_count_towards_the_same_limit()
+    {
+        var site = new SiteClient(App);
+        await site.RegisterAndSignInAsync("Limited Guesser", "guesser@example.test", "correct horse battery"); // two posts of three
+
+        var (allowed, html) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
+            ("Input.OldPassword", "first guess at it"), ("Input.NewPassword", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("That is not your current password.", html, StringComparison.Ordinal);
+
+        var (refused, message) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
+            ("Input.OldPassword", "second guess at it"), ("Input.NewPassword", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.StartsWith("Too many attempts from your network.", message, StringComparison.Ordinal);
+    }
 }

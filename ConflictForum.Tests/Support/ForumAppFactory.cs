@@ -18,10 +18,14 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
     private readonly TimeProvider? clock;
 
     /// <param name="clock">Replaces the app's clock (a FakeTimeProvider for deadline tests); default the system clock.</param>
+    private readonly Action<IServiceCollection>? services;
+
+    /// <param name="services">Replaces or wraps app services (e.g. a password hasher a test can pause); default none.</param>
     public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         this.clock = clock;
+        this.services = services;
         if (dataFolder is null) ownedFolder = new TempFolder();
         DataFolder = dataFolder ?? ownedFolder!.Path;
         this.settings = settings ?? new Dictionary<string, string?>();
@@ -50,6 +54,7 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SeedDemoData", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     public HttpClient CreateBrowserLikeClient(bool followRedirects = true) =>

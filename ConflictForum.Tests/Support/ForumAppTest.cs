@@ -8,6 +8,9 @@ public abstract class ForumAppTest : IAsyncDisposable
     protected ForumAppTest(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) =>
         App = new ForumAppFactory(clock: clock, settings: settings);
 
+    /// <summary>With an app the test class configured itself (e.g. with services replaced).</summary>
+    protected ForumAppTest(ForumAppFactory app) => App = app;
+
     protected ForumAppFactory App { get; }
 
     /// <summary>A confirmed member without a password (hashing is slow and these tests never sign in over HTTP).</summary>

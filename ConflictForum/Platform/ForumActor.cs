@@ -9,6 +9,20 @@ public sealed record ForumActor(string? UserId, string DisplayName, bool IsModer
 {
     public static readonly ForumActor Anonymous = new(null, "Anonymous reader", false, false, null);
 
+    /// <summary>
+    /// A reader whose sign-in ended after their page opened (password change, sign-out, suspension, role change):
+    /// signed out for every rule, and told why (with <see cref="SuspendedUntil"/> when a suspension ended it).
+    /// </summary>
+    public static readonly ForumActor SessionEnded = Anonymous with { HasSessionEnded = true };
+
+    /// <summary>
+    /// The security stamp of the sign-in this actor acts through (from its cookie), checked against the account's on
+    /// every write. Null for actors the app builds itself (seeding, the command line, tests), which no sign-in binds.
+    /// </summary>
+    public string? SessionStamp { get; init; }
+
+    public bool HasSessionEnded { get; init; }
+
     public bool IsSignedIn => UserId is not null;
 
     public bool Is(string? userId) => UserId is not null && UserId == userId;

@@ -20,6 +20,12 @@ internal sealed class AccountEmailSender(IMailDelivery delivery, IOptions<EmailO
     public Task SendPasswordResetCodeAsync(ForumUser user, string email, string resetCode) =>
         Send(user, email, "Your ConflictForum password reset code", $"Your password reset code is {resetCode}.", link: null);
 
+    /// <summary>Someone registered with an address that has an account: its owner hears of it, the page said nothing.</summary>
+    public Task SendAlreadyRegisteredAsync(ForumUser user, string email, string resetLink) =>
+        Send(user, email, "Someone tried to register with your address",
+            "Someone tried to create a ConflictForum account with your e-mail address, which already has one. If it was you and you forgot your password, choose a new one here:",
+            resetLink);
+
     private Task Send(ForumUser user, string email, string subject, string text, string? link)
     {
         var message = new MimeMessage();

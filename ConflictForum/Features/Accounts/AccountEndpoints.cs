@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using ConflictForum.Data;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +13,14 @@ internal static class AccountEndpoints
     {
         var accountGroup = endpoints.MapGroup("/Account");
         accountGroup.MapPost("/Logout", async (
+            ClaimsPrincipal user,
             [FromServices] SignInManager<ForumUser> signInManager,
-            [FromForm] string? returnUrl) =>
+            [FromServices] ForumDbContext db,
+            [FromForm] string? returnUrl,
+            CancellationToken ct) =>
         {
+            // Deleting the cookie here is not enough on a shared device: a copy taken before would still open the account.
+            if (signInManager.UserManager.GetUserId(user) is { } userId) await SignInSessions.EndAllAsync(db, userId, ct);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });

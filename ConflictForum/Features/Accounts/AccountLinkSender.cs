@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace ConflictForum.Features.Accounts;
 
 /// <summary>Builds the confirmation and reset links (token + absolute URL of this site) and mails them.</summary>
-internal sealed class AccountLinkSender(UserManager<ForumUser> users, IEmailSender<ForumUser> sender, NavigationManager navigation)
+internal sealed class AccountLinkSender(UserManager<ForumUser> users, AccountEmailSender sender, NavigationManager navigation)
 {
     public async Task SendConfirmationLinkAsync(ForumUser user, string? returnUrl)
     {
@@ -20,6 +20,13 @@ internal sealed class AccountLinkSender(UserManager<ForumUser> users, IEmailSend
     {
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         await sender.SendPasswordResetLinkAsync(user, user.Email!, Link("Account/ResetPassword", new() { ["code"] = code }));
+    }
+
+    /// <summary>Tells the owner of an address someone tried to register with, with a way back into their account.</summary>
+    public async Task SendAlreadyRegisteredAsync(ForumUser user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        await sender.SendAlreadyRegisteredAsync(user, user.Email!, Link("Account/ResetPassword", new() { ["code"] = code }));
     }
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -8,7 +8,7 @@ public sealed class AccountRateLimitOptions
 {
     public const string Section = "AbuseLimits";
 
-    /// <summary>Sign-in, registration and password-reset form posts allowed per client address per minute. Default 10.</summary>
+    /// <summary>Sign-in, registration, password-reset and password-change form posts allowed per client address per minute. Default 10.</summary>
     [Range(1, 10_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
 
@@ -27,7 +27,8 @@ public static class AccountRateLimits
     public const string ApiPolicy = "api";
 
     private static readonly string[] LimitedPaths =
-        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation"];
+        ["/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendEmailConfirmation",
+         "/Account/Manage/ChangePassword"];
 
     public static IServiceCollection AddAccountRateLimits(this IServiceCollection services)
     {

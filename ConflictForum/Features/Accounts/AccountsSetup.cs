@@ -25,6 +25,7 @@ public static class AccountsSetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie => cookie.Events.OnValidatePrincipal = SignInSessions.ValidateAsync);
 
         services.AddIdentityCore<ForumUser>(options =>
             {
@@ -43,7 +44,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ForumDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ForumSignInManager>()
             .AddDefaultTokenProviders()
             .AddUserValidator<DisplayNameValidator>()
             .AddUserValidator<AccountTextValidator>()
@@ -53,7 +54,8 @@ public static class AccountsSetup
         // Keys in the database: a restart or a second instance keeps everyone signed in.
         services.AddDataProtection().SetApplicationName("ConflictForum").PersistKeysToDbContext<ForumDbContext>();
 
-        services.AddSingleton<IEmailSender<ForumUser>, AccountEmailSender>();
+        services.AddSingleton<AccountEmailSender>();
+        services.AddSingleton<IEmailSender<ForumUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
         services.AddAccountRateLimits();
         return builder;
     }

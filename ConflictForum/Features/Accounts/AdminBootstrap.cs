@@ -19,6 +19,8 @@ public static class AdminBootstrap
             return (true, $"{user.DisplayName} ({email}) is already an Admin.");
 
         var result = await users.AddToRoleAsync(user, ForumRoles.Admin);
+        // Like a role change on the site: the account's sign-ins end, and the next one carries the role.
+        if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
         return result.Succeeded
             ? (true, $"{user.DisplayName} ({email}) is now an Admin.")
             : (false, string.Join(" ", result.Errors.Select(e => e.Description)));

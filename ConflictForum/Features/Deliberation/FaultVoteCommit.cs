@@ -49,8 +49,8 @@ public sealed class FaultVoteCommit
     private async Task<Outcome[]> ApplyAsync(ForumDbContext db, Dispute dispute, DateTime now, IReadOnlyList<VoteRequest> votes)
     {
         var ids = votes.Select(v => v.Actor.UserId).OfType<string>().Distinct().ToList();
-        // Standing as it is now, read in this transaction: a suspension or a revoked role counts at once.
-        var standing = await ForumActors.ReadManyAsync(db, ids, now, CancellationToken.None);
+        // Standing as it is now, read in this transaction: a suspension, a revoked role or an ended sign-in counts at once.
+        var standing = await ForumActors.ReadManyAsync(db, [.. votes.Select(v => v.Actor)], now, CancellationToken.None);
         var current = await db.FaultVotes.Where(v => v.DisputeId == dispute.Id && ids.Contains(v.VoterId)).ToDictionaryAsync(v => v.VoterId);
         var recent = await limiter.RecentAsync(db, ids, WriteAction.Vote, now, CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class FaultVoteCommit
         var outcomes = new Outcome[votes.Count];
         for (var i = 0; i < votes.Count; i++)
         {
-            var me = votes[i].Actor.UserId is { } id ? standing.GetValueOrDefault(id, ForumActor.Anonymous) : ForumActor.Anonymous;
+            var me = standing[i];
             var option = votes[i].Option;
             if (ForumGuardian.CanVote(me, dispute, now, options.Value.MinimumAccountAge) is { Allowed: false } no)
             {

@@ -35,7 +35,7 @@ public sealed class DisputeService(
         var now = Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        actor = await Accounts.ForumActors.ReadAsync(db, actor.UserId, now, ct); // standing as of now (a suspension counts at once)
+        actor = await Accounts.ForumActors.ReadAsync(db, actor, now, ct); // standing as of now (a suspension counts at once)
         if (ForumGuardian.CanOpenDispute(actor) is { Allowed: false } refused) return refused.AsOutcome().As<OpenedDispute>();
         if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Dispute, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome().As<OpenedDispute>();

@@ -43,7 +43,7 @@ public sealed partial class DisputeWriter(
         {
             // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at
             // once, whatever the page that sent the action still shows.
-            var current = await Accounts.ForumActors.ReadAsync(db, actor.UserId, now, ct);
+            var current = await Accounts.ForumActors.ReadAsync(db, actor, now, ct);
             return [await change(db, current, dispute)];
         }, changes, ct))![0];
 

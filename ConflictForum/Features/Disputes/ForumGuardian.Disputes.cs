@@ -7,13 +7,16 @@ public sealed partial class ForumGuardian
 {
     private static readonly Decision SignInFirst = Decision.Denied("Sign in to take part.");
 
+    private static readonly Decision SessionEnded = Decision.Denied("Your session has ended; sign in again.");
+
     /// <summary>Until when a permanent suspension lasts.</summary>
     public static readonly DateTime Permanently = new(9999, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>The refusal for an actor who may not write at all (not signed in, or suspended), or null when they may.</summary>
     public static Decision? CannotWrite(ForumActor actor) =>
-        !actor.IsSignedIn ? SignInFirst
-        : actor.SuspendedUntil is { } until ? Decision.Denied(SuspendedText(until))
+        actor.SuspendedUntil is { } until ? Decision.Denied(SuspendedText(until))
+        : actor.HasSessionEnded ? SessionEnded
+        : !actor.IsSignedIn ? SignInFirst
         : null;
 
     public static string SuspendedText(DateTime until) => until >= Permanently

@@ -266,15 +266,33 @@ public sealed class ModerationService(
     private async Task<Outcome> OnMemberAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, bool, Decision> permission,
         Func<ForumDbContext, ForumActor, ForumUser, Task<Outcome>> change, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await OnMemberOnceAsync(actor, userId, permission, change, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // An account write (where the database does not hold the row for us, as SQL Server's READ COMMITTED does not)
+                // changed the member after we read them: decide again on what it left.
+            }
+        }
+    }
+
+    private async Task<Outcome> OnMemberOnceAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, Decision> permission,
+        Func<ForumDbContext, ForumActor, ForumUser, Task<Outcome>> change, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var me = await ForumActors.ReadAsync(db, actor.UserId, Now, ct);
+        var me = await ForumActors.ReadAsync(db, actor, Now, ct);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (member is null) return Outcome.NotFound("There is no such member.");
         if (permission(me, await ForumActors.ReadAsync(db, userId, Now, ct), await Opponents.AreAsync(db, me.UserId, userId, ct)) is { Allowed: false } no)
             return no.AsOutcome();
         var outcome = await change(db, me, member);
         if (!outcome.Succeeded) return outcome;
+        member.RenewStamps(); // a racing account write fails instead of undoing this; the member's sign-ins end
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         events.Publish(new StandingChanged(userId)); // their open pages re-read what they may do
