@@ -280,7 +280,7 @@ public sealed class ModerationService(
         }
     }
 
-    private async Task<Outcome> OnMemberOnceAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, Decision> permission,
+    private async Task<Outcome> OnMemberOnceAsync(ForumActor actor, string userId, Func<ForumActor, ForumActor, bool, Decision> permission,
         Func<ForumDbContext, ForumActor, ForumUser, Task<Outcome>> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
