@@ -76,6 +76,7 @@ public sealed class DisputeService(
         Dispute? mailed = null;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanManageInvitation, async (db, dispute) =>
         {
+            if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Invitation, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             await RevokeLiveInvitationsAsync(db, dispute, actor, ct);
             token = await IssueInvitationAsync(db, dispute, actor, ct);
             mailed = dispute;
@@ -144,6 +145,8 @@ public sealed class DisputeService(
         {
             var role = dispute.RoleOf(actor.UserId)!.Value;
             var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
+            if (statement?.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
+            if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Statement, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             StatementRevision revision;
             if (statement is null)
             {
@@ -151,7 +154,6 @@ public sealed class DisputeService(
             }
             else
             {
-                if (statement.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
                 statement.Revision++;
                 statement.Source = text;
                 statement.Html = rendered.Html;
