@@ -6,6 +6,7 @@ using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Disputes;
@@ -169,6 +170,24 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         var now = await client.GetFromJsonAsync<RecordDigest>(new Uri($"/record/digest/{day:yyyy-MM-dd}", UriKind.Relative));
         Assert.Empty(now!.Disputes);
         Assert.NotEqual(kept.Hash, now.Hash);
+    }
+
+    [Fact]
+    public async Task Records_written_before_the_anchor_existed_verify_once_migrated()
+    {
+        var scene = await RecordAsync();
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<ForumDbContext>().GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrations = scope.ServiceProvider.GetRequiredService<ForumDbContext>().Database.GetMigrations().ToList();
+            await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_TrustRecord", StringComparison.Ordinal)) - 1]);
+            await migrator.MigrateAsync();
+        }
+
+        var verdict = await VerifyAsync(scene.DisputeId);
+        Assert.True(verdict.Intact, verdict.Message);
+        Assert.All(await TimelineAsync(scene.DisputeId), e => Assert.Equal(e.At, e.RecordedAt));
     }
 
     private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId)
