@@ -154,8 +154,8 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
     /// commit, a second write of the member waits on it, and its count, a statement run after the wait, reads the events
     /// the first committed. Members not yet gated get their row inserted with the write: should two first writes race, both
     /// insert one key and the unique key refuses the second whole, so the limit holds then too. Gates are taken in key
-    /// order by one statement (a scan of the key), so two batches sharing members queue rather than deadlock; every caller already holds its
-    /// dispute's lock and nothing takes a dispute's lock after a gate.
+    /// order by one statement (a scan of the key), so two batches sharing members queue rather than deadlock; callers take the gate
+    /// after their dispute's lock (opening a dispute, with none), and nothing takes a dispute's lock after a gate.
     /// </summary>
     private static async Task PassGatesAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
