@@ -196,6 +196,19 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     public async Task<ChainVerdict> VerifyRecordAsync(int disputeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Content written while this reads (a comment and its entry) would look unrecorded: read again until no entry was
+        // appended meanwhile, as every write of content appends one.
+        var length = db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.TimelineLength);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await length.SingleOrDefaultAsync(ct);
+            var verdict = await VerifyRecordOnceAsync(db, disputeId, ct);
+            if (verdict.Intact || attempt == 5 || await length.SingleOrDefaultAsync(ct) == before) return verdict;
+        }
+    }
+
+    private async Task<ChainVerdict> VerifyRecordOnceAsync(ForumDbContext db, int disputeId, CancellationToken ct)
+    {
         var chain = await TimelineWriter.VerifyAsync(db, disputeId, ct);
         var problems = new List<(int? Sequence, string Problem)>();
         if (!chain.Intact) problems.Add((chain.FirstBrokenSequence, chain.Message));

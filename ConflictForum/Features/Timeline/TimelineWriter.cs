@@ -52,8 +52,18 @@ public sealed class TimelineWriter(TimeProvider clock)
     /// </summary>
     public static async Task<ChainVerdict> VerifyAsync(ForumDbContext db, int disputeId, CancellationToken ct = default)
     {
-        var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var anchor = await db.Disputes.AsNoTracking().Where(d => d.Id == disputeId).Select(d => new { d.TimelineLength, d.TimelineHead }).SingleOrDefaultAsync(ct);
+        // The entries are read between two reads of the anchor, until both agree: every append moves the anchor in its own
+        // transaction, so entries read while it held still are the ones it counts (a write landing in between is no tampering).
+        var anchors = db.Disputes.AsNoTracking().Where(d => d.Id == disputeId).Select(d => new { d.TimelineLength, d.TimelineHead });
+        var anchor = await anchors.SingleOrDefaultAsync(ct);
+        List<TimelineEntry> entries;
+        for (var attempt = 1; ; attempt++)
+        {
+            entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
+            var after = await anchors.SingleOrDefaultAsync(ct);
+            if (Equals(after, anchor) || attempt == 5) break;
+            anchor = after;
+        }
         ChainVerdict Broken(int sequence, string problem) => new(false, entries.Count, sequence, $"The record is broken: {problem}.");
 
         var expectedPrevious = Genesis;
