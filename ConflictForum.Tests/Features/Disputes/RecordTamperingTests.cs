@@ -173,6 +173,29 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task Writes_landing_while_the_record_is_verified_are_not_reported_as_tampering()
+    {
+        var scene = await RecordAsync();
+        var reader = await MemberAsync("Another reader");
+
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 30; i++)
+            {
+                var posted = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, scene.DisputeId, $"Comment {i}"));
+                Assert.True(posted.Succeeded, posted.Message);
+                Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.EditCommentAsync(reader, posted.Value, $"Comment {i}, edited"))).Succeeded);
+            }
+        });
+        var verdicts = new List<ChainVerdict>();
+        while (!writing.IsCompleted) verdicts.Add(await VerifyAsync(scene.DisputeId));
+        await writing;
+
+        Assert.All(verdicts, v => Assert.True(v.Intact, v.Message));
+        Assert.Equal(9 + 60, (await VerifyAsync(scene.DisputeId)).EntryCount);
+    }
+
+    [Fact]
     public async Task Records_written_before_the_anchor_existed_verify_once_migrated()
     {
         var scene = await RecordAsync();
