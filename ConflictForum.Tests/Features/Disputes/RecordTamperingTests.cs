@@ -119,6 +119,20 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task A_comment_changed_with_a_revision_row_forged_to_look_like_an_unrecorded_old_edit_is_still_reported()
+    {
+        var scene = await RecordAsync();
+
+        await BehindTheForumAsync($"""
+            INSERT INTO CommentRevision (CommentId, Source, Html, At) SELECT Id, Source, NULL, CreatedAt FROM Comments WHERE Id = {scene.ReplyCommentId};
+            UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId};
+            """);
+
+        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
+            "The record is broken: the comment that entry 8 points to was edited before edits were recorded, or changed since.");
+    }
+
+    [Fact]
     public async Task Deleting_a_comment_or_rewriting_a_party_s_reply_is_reported_naming_its_entry()
     {
         var scene = await RecordAsync();

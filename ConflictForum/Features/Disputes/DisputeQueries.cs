@@ -254,7 +254,11 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             else if (entries.Select((e, i) => i < versions.Count && versions[i] == e.ContentHash ? null : e).FirstOrDefault(e => e is not null) is { } bad)
                 Add(bad.Sequence, $"the comment that entry {bad.Sequence} points to was changed or removed");
             else if (versions.Count > entries.Count)
-                Add(entries[^1].Sequence, $"the comment that entry {entries[^1].Sequence} points to was changed or removed");
+                // Its text is not the version last recorded. An edit from before edits were recorded left a revision
+                // without HTML: said so, but still reported, since a row like it can be forged.
+                Add(entries[^1].Sequence, comment.Revisions.Skip(entries.Count - 1).Any(r => r.Html is null)
+                    ? $"the comment that entry {entries[^1].Sequence} points to was edited before edits were recorded, or changed since"
+                    : $"the comment that entry {entries[^1].Sequence} points to was changed or removed");
         }
         foreach (var entry in commentEntries.Where(g => !comments.Exists(c => $"comment:{c.Id}" == g.Key)).Select(g => g.First()))
             Add(entry.Sequence, $"the comment that entry {entry.Sequence} points to was changed or removed");
