@@ -29,6 +29,7 @@ if (await commands.RunAsync(app) is { } exitCode) return exitCode;
 app.UseForumShell();
 app.MapAccountEndpoints();
 app.MapDisputeApi();
+app.MapRecordDigest();
 
 await app.RunAsync();
 return 0;

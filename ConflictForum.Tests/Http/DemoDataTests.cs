@@ -26,6 +26,13 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         var (_, log) = await GetPageAsync("/moderation/log");
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
+        // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
+        for (var id = 1; id <= 4; id++)
+        {
+            var verdict = await Run<ConflictForum.Features.Disputes.DisputeQueries, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
+            Assert.True(verdict.Intact, $"Dispute {id}: {verdict.Message}");
+        }
+
         var credentials = await File.ReadAllTextAsync(Path.Combine(App.DataFolder, "demo-accounts.txt"));
         Assert.Contains("admin@demo.conflictforum.local", credentials, StringComparison.Ordinal);
         Assert.Matches("password: demo-[A-Za-z0-9]{16}", credentials);

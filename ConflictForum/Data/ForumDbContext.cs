@@ -37,6 +37,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Platform.WriteEvent> WriteEvents => Set<Platform.WriteEvent>();
 
+    public DbSet<Platform.WriteGate> WriteGates => Set<Platform.WriteGate>();
+
     public DbSet<Features.Moderation.Flag> Flags => Set<Features.Moderation.Flag>();
 
     public DbSet<Features.Moderation.ModeratedItem> ModeratedItems => Set<Features.Moderation.ModeratedItem>();

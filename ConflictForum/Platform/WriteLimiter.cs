@@ -14,6 +14,9 @@ public enum WriteAction
     Vote,
     Resolution,
     Flag,
+    Invitation,
+    Statement,
+    Answer,
 }
 
 /// <summary>One counted write of one member, kept for the limiter's window.</summary>
@@ -26,6 +29,27 @@ public sealed class WriteEvent
     public WriteAction Action { get; set; }
 
     public DateTime At { get; set; }
+}
+
+/// <summary>
+/// One row per member that has made a limited write: each such write first updates it, in its own transaction, so a
+/// member's limited writes queue on its row lock and each counts the events the ones before it committed.
+/// </summary>
+public sealed class WriteGate
+{
+    public string UserId { get; set; } = "";
+
+    /// <summary>Limited writes that passed the gate; the update is what takes the lock, the number is only for reading.</summary>
+    public long Writes { get; set; }
+}
+
+internal sealed class WriteGateConfiguration : IEntityTypeConfiguration<WriteGate>
+{
+    public void Configure(EntityTypeBuilder<WriteGate> e)
+    {
+        e.HasKey(x => x.UserId);
+        e.Property(x => x.UserId).HasMaxLength(450);
+    }
 }
 
 internal sealed class WriteEventConfiguration : IEntityTypeConfiguration<WriteEvent>
@@ -55,6 +79,14 @@ public sealed class WriteLimitOptions
 
     [Range(1, 100_000)] public int FlagsPerHour { get; set; } = 20;
 
+    /// <summary>Invitation links issued again (each can mail the address the claimant typed).</summary>
+    [Range(1, 100_000)] public int InvitationsPerDay { get; set; } = 5;
+
+    [Range(1, 100_000)] public int StatementsPerHour { get; set; } = 20;
+
+    /// <summary>A party's answers to proposed resolutions (accept, decline, undecided).</summary>
+    [Range(1, 100_000)] public int AnswersPerMinute { get; set; } = 10;
+
     public (int Limit, TimeSpan Window) RuleFor(WriteAction action) => action switch
     {
         WriteAction.Dispute => (DisputesPerDay, TimeSpan.FromDays(1)),
@@ -62,6 +94,9 @@ public sealed class WriteLimitOptions
         WriteAction.Comment => (CommentsPerMinute, TimeSpan.FromMinutes(1)),
         WriteAction.Vote => (VotesPerMinute, TimeSpan.FromMinutes(1)),
         WriteAction.Resolution => (ResolutionsPerHour, TimeSpan.FromHours(1)),
+        WriteAction.Invitation => (InvitationsPerDay, TimeSpan.FromDays(1)),
+        WriteAction.Statement => (StatementsPerHour, TimeSpan.FromHours(1)),
+        WriteAction.Answer => (AnswersPerMinute, TimeSpan.FromMinutes(1)),
         _ => (FlagsPerHour, TimeSpan.FromHours(1)),
     };
 }
@@ -79,10 +114,14 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
         return CheckAndRecord(db, recent, userId, action, now);
     }
 
-    /// <summary>Several members' recent writes of one kind, in one query, for <see cref="CheckAndRecord"/> (a batch of votes).</summary>
+    /// <summary>
+    /// Several members' recent writes of one kind, in one query, for <see cref="CheckAndRecord"/> (a batch of votes). Takes
+    /// each member's gate first: call it in the write's transaction, before <see cref="CheckAndRecord"/>.
+    /// </summary>
     public async Task<Dictionary<string, Recent>> RecentAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, WriteAction action, DateTime now,
         CancellationToken ct)
     {
+        await PassGatesAsync(db, userIds, ct);
         var since = now - options.Value.RuleFor(action).Window;
         return await db.WriteEvents.Where(w => userIds.Contains(w.UserId) && w.Action == action && w.At > since)
             .GroupBy(w => w.UserId)
@@ -106,6 +145,26 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
         recent[userId] = new Recent(mine.Count + 1, mine.Count == 0 ? now : mine.Oldest);
         db.WriteEvents.Add(new WriteEvent { UserId = userId, Action = action, At = now });
         return Decision.Granted;
+    }
+
+    /// <summary>
+    /// Counting then inserting holds a limit only if no two writes of one member count at once. SQLite has one writer at a
+    /// time, but SQL Server under READ COMMITTED lets two transactions (two disputes' locks, two instances) both count before
+    /// either inserts. So each limited write first updates its member's gate row: the update's exclusive row lock is held to
+    /// commit, a second write of the member waits on it, and its count, a statement run after the wait, reads the events
+    /// the first committed. Members not yet gated get their row inserted with the write: should two first writes race, both
+    /// insert one key and the unique key refuses the second whole, so the limit holds then too. Gates are taken in key
+    /// order by one statement (a scan of the key), so two batches sharing members queue rather than deadlock; callers take the gate
+    /// after their dispute's lock (opening a dispute, with none), and nothing takes a dispute's lock after a gate.
+    /// </summary>
+    private static async Task PassGatesAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        var ids = userIds.Where(id => db.WriteGates.Local.All(g => g.UserId != id)).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var passed = await db.WriteGates.Where(g => ids.Contains(g.UserId)).ExecuteUpdateAsync(s => s.SetProperty(g => g.Writes, g => g.Writes + 1), ct);
+        if (passed == ids.Count) return;
+        var gated = await db.WriteGates.AsNoTracking().Where(g => ids.Contains(g.UserId)).Select(g => g.UserId).ToListAsync(ct);
+        foreach (var id in ids.Except(gated)) db.WriteGates.Add(new WriteGate { UserId = id, Writes = 1 });
     }
 
     /// <summary>How many writes of one kind a member made in the window, and when the oldest of them was.</summary>

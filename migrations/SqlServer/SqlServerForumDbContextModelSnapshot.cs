@@ -175,6 +175,9 @@ namespace ConflictForum.Migrations.SqlServer
                     b.Property<int>("CommentId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Html")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -386,6 +389,14 @@ namespace ConflictForum.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TimelineHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("TimelineLength")
+                        .HasColumnType("int");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -762,6 +773,9 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -775,6 +789,8 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
 
                     b.HasIndex("DisputeId", "Sequence")
                         .IsUnique();
@@ -808,6 +824,20 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasIndex("UserId", "Action", "At");
 
                     b.ToTable("WriteEvents");
+                });
+
+            modelBuilder.Entity("ConflictForum.Platform.WriteGate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WriteGates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -165,6 +165,9 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<int>("CommentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Html")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -368,6 +371,14 @@ namespace ConflictForum.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("TimelineHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("TimelineLength")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -730,6 +741,9 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -743,6 +757,8 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RecordedAt");
 
                     b.HasIndex("DisputeId", "Sequence")
                         .IsUnique();
@@ -774,6 +790,20 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasIndex("UserId", "Action", "At");
 
                     b.ToTable("WriteEvents");
+                });
+
+            modelBuilder.Entity("ConflictForum.Platform.WriteGate", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("WriteGates");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

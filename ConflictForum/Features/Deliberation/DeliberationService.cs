@@ -89,12 +89,13 @@ public sealed class DeliberationService(
             comment =>
             {
                 if (comment.Source == text) return Outcome.Invalid("Nothing changed.");
-                comment.Revisions.Add(new CommentRevision { Source = comment.Source, At = comment.EditedAt ?? comment.CreatedAt });
+                comment.Revisions.Add(new CommentRevision { Source = comment.Source, Html = comment.Html, At = comment.EditedAt ?? comment.CreatedAt });
                 comment.Source = text;
                 comment.Html = html;
                 comment.EditedAt = Now;
                 return Outcome.Ok;
-            }, ct);
+            }, ct, record: (db, comment) => timeline.AppendAsync(db, comment.DisputeId, Now, actor, TimelineKind.CommentEdited,
+                $"{actor.DisplayName} edited a comment.", reference: $"comment:{comment.Id}", contentHash: TimelineWriter.ContentHashOf(text, html), ct: ct));
     }
 
     public Task<Outcome> DeleteCommentAsync(ForumActor actor, int commentId, CancellationToken ct = default) =>
@@ -161,6 +162,7 @@ public sealed class DeliberationService(
             var role = dispute.RoleOf(actor.UserId)!.Value;
             var current = role == PartyRole.Claimant ? resolution.ClaimantAnswer : resolution.RespondentAnswer;
             if (current == answer) return Outcome.Ok;
+            if (await SlowDownAsync(db, actor, WriteAction.Answer, ct) is { } slow) return slow;
             if (role == PartyRole.Claimant) resolution.ClaimantAnswer = answer;
             else resolution.RespondentAnswer = answer;
             var said = answer switch
@@ -223,7 +225,7 @@ public sealed class DeliberationService(
         writer.WriteAsync(actor, disputeId, clock, permission, change, changes, ct);
 
     private async Task<Outcome> WithCommentAsync(ForumActor actor, int commentId, Func<Dispute, Comment, ModeratedItem?, Decision> permission,
-        Func<Comment, Outcome> change, CancellationToken ct, bool countDown = false)
+        Func<Comment, Outcome> change, CancellationToken ct, bool countDown = false, Func<ForumDbContext, Comment, Task>? record = null)
     {
         int? disputeId;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -239,6 +241,7 @@ public sealed class DeliberationService(
             if (permission(dispute, comment, moderation) is { Allowed: false } no) return no.AsOutcome();
             var outcome = change(comment);
             if (outcome.Succeeded && countDown) dispute.CommentCount--;
+            if (outcome.Succeeded && record is not null) await record(db, comment);
             return outcome;
         }, DisputeChanges.Comments, ct);
     }

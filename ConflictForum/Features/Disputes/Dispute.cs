@@ -100,6 +100,15 @@ public sealed class Dispute
     /// <summary>Bumped by every write on the dispute as it takes the row lock (DisputeWriter).</summary>
     public int Version { get; set; }
 
+    /// <summary>
+    /// Entries on the dispute's timeline, kept with <see cref="TimelineHead"/> by every append in its transaction: the anchor
+    /// "Verify record" holds the chain to, so deleting the newest entries (or all of them) shows.
+    /// </summary>
+    public int TimelineLength { get; set; }
+
+    /// <summary>The hash of the newest timeline entry; null before the first.</summary>
+    public string? TimelineHead { get; set; }
+
     public bool RespondentDidNotRespond => Status != DisputeStatus.AwaitingResponse && RespondentId is null && OpenedAt is not null;
 
     public string? PartyId(PartyRole role) => role == PartyRole.Claimant ? ClaimantId : RespondentId;
@@ -126,6 +135,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         dispute.Property(d => d.Version).IsConcurrencyToken();
         dispute.Ignore(d => d.VoteCount);
         dispute.Property(d => d.FinalVerdict).HasMaxLength(2000);
+        dispute.Property(d => d.TimelineHead).HasMaxLength(64).IsFixedLength();
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.ClaimantId).OnDelete(DeleteBehavior.Restrict);
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.RespondentId).OnDelete(DeleteBehavior.Restrict);
         dispute.HasIndex(d => new { d.Status, d.CreatedAt });

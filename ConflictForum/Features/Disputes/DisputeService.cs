@@ -76,6 +76,7 @@ public sealed class DisputeService(
         Dispute? mailed = null;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanManageInvitation, async (db, dispute) =>
         {
+            if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Invitation, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             await RevokeLiveInvitationsAsync(db, dispute, actor, ct);
             token = await IssueInvitationAsync(db, dispute, actor, ct);
             mailed = dispute;
@@ -142,12 +143,15 @@ public sealed class DisputeService(
 
         return await writer.WriteAsync(actor, disputeId, clock, async (db, current, dispute) =>
         {
+            if (ForumGuardian.CannotWrite(current) is { } cannot) return cannot.AsOutcome();
             if (dispute.RoleOf(current.UserId) is not { } role) return Outcome.Refused("Only the two parties write statements.");
             var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
             // A statement under moderation keeps the words the review (and any appeal) is about: no new version replaces them meanwhile.
             var moderation = statement is null ? null
                 : await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == Moderation.ContentKind.Statement && m.ItemId == statement.Id, ct);
             if (ForumGuardian.CanWriteStatement(current, dispute, role, moderation) is { Allowed: false } no) return no.AsOutcome();
+            if (statement?.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
+            if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Statement, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
             StatementRevision revision;
             if (statement is null)
             {
@@ -155,7 +159,6 @@ public sealed class DisputeService(
             }
             else
             {
-                if (statement.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
                 statement.Revision++;
                 statement.Source = text;
                 statement.Html = rendered.Html;

@@ -14,6 +14,7 @@ public enum TimelineKind
     Reply,
     StatusChanged,
     CommentPosted,
+    CommentEdited,
     ResolutionProposed,
     ResolutionAnswered,
     VerdictFrozen,
@@ -37,6 +38,12 @@ public sealed class TimelineEntry : IAppendOnly
     /// <summary>When it happened (UTC).</summary>
     public DateTime At { get; set; }
 
+    /// <summary>
+    /// When the entry was written (UTC): after <see cref="At"/> for a deadline applied late. The daily digest goes by it, so a
+    /// day's digest no longer changes once the day is over. Not hashed (entries written before it existed still verify).
+    /// </summary>
+    public DateTime RecordedAt { get; set; }
+
     /// <summary>The member who acted; null for the system (deadlines).</summary>
     public string? ActorId { get; set; }
 
@@ -57,7 +64,7 @@ public sealed class TimelineEntry : IAppendOnly
     /// <summary>What the entry points at, e.g. "statement:Claimant:2" for a statement version.</summary>
     public string? Reference { get; set; }
 
-    /// <summary>SHA-256 of the referenced content (a statement version's source), so that content is covered by the chain too.</summary>
+    /// <summary>SHA-256 of the referenced content (a statement version, a comment version, a resolution), so that content is covered by the chain too.</summary>
     public string? ContentHash { get; set; }
 
     public string PreviousHash { get; set; } = "";
@@ -71,6 +78,7 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
     {
         entry.ToTable("TimelineEntries");
         entry.HasIndex(e => new { e.DisputeId, e.Sequence }).IsUnique();
+        entry.HasIndex(e => e.RecordedAt);
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         entry.Property(e => e.ActorId).HasMaxLength(450);
         entry.Property(e => e.ActorName).HasMaxLength(64);

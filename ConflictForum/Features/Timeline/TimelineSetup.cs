@@ -7,6 +7,7 @@ public static class TimelineSetup
     public static WebApplicationBuilder AddForumTimeline(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TimelineWriter>();
+        builder.Services.AddSingleton<RecordDigests>();
         builder.Services.AddSingleton<IInterceptor, AppendOnlyTimeline>();
         return builder;
     }

@@ -7,25 +7,29 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>Appends entries to a dispute's hash chain and checks the chain.</summary>
-public sealed class TimelineWriter
+public sealed class TimelineWriter(TimeProvider clock)
 {
     /// <summary>The previous hash of a dispute's first entry.</summary>
     public static readonly string Genesis = new('0', 64);
 
     /// <summary>
-    /// Adds the next entry, which happened at <paramref name="at"/> (UTC), to <paramref name="db"/>; the caller saves it in the same transaction as the change it
-    /// records. Run inside a write transaction so the last entry read here is still the last at commit.
+    /// Adds the next entry, which happened at <paramref name="at"/> (UTC), to <paramref name="db"/>, and moves the anchor on the
+    /// dispute's row to it; the caller saves both in the same transaction as the change it records. Run under the dispute's row
+    /// lock (<c>DisputeWriter</c>, or a dispute this transaction created) so the anchor read here is still the newest at commit.
     /// </summary>
     public async Task<TimelineEntry> AppendAsync(ForumDbContext db, int disputeId, DateTime at, ForumActor actor, TimelineKind kind, string summary,
         string? reference = null, string? contentHash = null, string? body = null, string? bodyHtml = null, CancellationToken ct = default)
     {
-        var previous = db.TimelineEntries.Local.Where(e => e.DisputeId == disputeId).MaxBy(e => e.Sequence)
-            ?? await db.TimelineEntries.Where(e => e.DisputeId == disputeId).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        // The next entry extends the anchor, not the newest row found: entries deleted behind the app then show as missing
+        // (a gap before the new entry) instead of being papered over by it.
+        var dispute = await db.Disputes.FindAsync([disputeId], ct)
+            ?? throw new InvalidOperationException($"Dispute {disputeId} does not exist: its timeline cannot be extended.");
         var entry = new TimelineEntry
         {
             DisputeId = disputeId,
-            Sequence = (previous?.Sequence ?? 0) + 1,
+            Sequence = dispute.TimelineLength + 1,
             At = at,
+            RecordedAt = clock.GetUtcNow().UtcDateTime,
             ActorId = actor.UserId,
             ActorName = actor.IsSignedIn ? actor.DisplayName : "ConflictForum",
             Kind = kind,
@@ -34,17 +38,34 @@ public sealed class TimelineWriter
             ContentHash = contentHash,
             Body = body,
             BodyHtml = bodyHtml,
-            PreviousHash = previous?.Hash ?? Genesis,
+            PreviousHash = dispute.TimelineHead ?? Genesis,
         };
         entry.Hash = HashOf(entry);
         db.TimelineEntries.Add(entry);
+        (dispute.TimelineLength, dispute.TimelineHead) = (entry.Sequence, entry.Hash);
         return entry;
     }
 
-    /// <summary>Recomputes the chain of a dispute from its first entry.</summary>
+    /// <summary>
+    /// Recomputes the chain of a dispute from its first entry and holds its end to the anchor on the dispute's row: an entry
+    /// changed, missing, added or cut off the end is named.
+    /// </summary>
     public static async Task<ChainVerdict> VerifyAsync(ForumDbContext db, int disputeId, CancellationToken ct = default)
     {
-        var entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
+        // The entries are read between two reads of the anchor, until both agree: every append moves the anchor in its own
+        // transaction, so entries read while it held still are the ones it counts (a write landing in between is no tampering).
+        var anchors = db.Disputes.AsNoTracking().Where(d => d.Id == disputeId).Select(d => new { d.TimelineLength, d.TimelineHead });
+        var anchor = await anchors.SingleOrDefaultAsync(ct);
+        List<TimelineEntry> entries;
+        for (var attempt = 1; ; attempt++)
+        {
+            entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
+            var after = await anchors.SingleOrDefaultAsync(ct);
+            if (Equals(after, anchor) || attempt == 5) break;
+            anchor = after;
+        }
+        ChainVerdict Broken(int sequence, string problem) => new(false, entries.Count, sequence, $"The record is broken: {problem}.");
+
         var expectedPrevious = Genesis;
         for (var i = 0; i < entries.Count; i++)
         {
@@ -53,9 +74,21 @@ public sealed class TimelineWriter
                 : entry.PreviousHash != expectedPrevious ? $"entry {entry.Sequence} does not follow the entry before it"
                 : entry.Hash != HashOf(entry) ? $"entry {entry.Sequence} was changed after it was written"
                 : null;
-            if (problem is not null) return new ChainVerdict(false, entries.Count, Math.Min(entry.Sequence, i + 1), $"The record is broken: {problem}.");
+            if (problem is not null) return Broken(Math.Min(entry.Sequence, i + 1), problem);
             expectedPrevious = entry.Hash;
         }
+
+        if (anchor is null)
+            return entries.Count == 0 ? new ChainVerdict(false, 0, null, "This dispute does not exist.")
+                : Broken(1, $"the dispute these {entries.Count} entries belong to was deleted");
+        if (entries.Count < anchor.TimelineLength)
+            return Broken(entries.Count + 1, entries.Count == 0
+                ? $"entry 1 is missing: the dispute records {anchor.TimelineLength} entries and none remain"
+                : $"entry {entries.Count + 1} is missing: the record ends at entry {entries.Count} but the dispute records {anchor.TimelineLength} entries");
+        if (entries.Count > anchor.TimelineLength)
+            return Broken(anchor.TimelineLength + 1, $"entry {anchor.TimelineLength + 1} was added behind the forum's back: the dispute records {anchor.TimelineLength} entries");
+        if (expectedPrevious != (anchor.TimelineHead ?? Genesis))
+            return Broken(entries.Count, $"entry {entries.Count} does not match the hash the dispute keeps of its newest entry: the record was rewritten and hashed again");
         return new ChainVerdict(true, entries.Count, null, $"The record is intact: all {entries.Count} entries match their hashes.");
     }
 

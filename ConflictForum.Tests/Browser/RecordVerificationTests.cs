@@ -1,0 +1,50 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConflictForum.Tests.Browser;
+
+[Collection(BrowserTests.Name)]
+public sealed class RecordVerificationTests(BrowserFixture browser) : IAsyncDisposable
+{
+    private readonly ForumAppFactory app = new(kestrel: true);
+
+    [BrowserFact]
+    public async Task Verify_record_on_the_page_names_the_first_missing_entry_after_the_newest_were_deleted_and_links_the_daily_digest()
+    {
+        var claimant = await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
+        await BrowserJourney.CreateMemberAsync(app, "Reader", "reader@example.test");
+        int disputeId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
+            disputeId = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
+            {
+                Title = "Washing machine failed after three weeks", Summary = "It stopped spinning.", RespondentName = "Northwind", Statement = "It broke.",
+            })).Value!.DisputeId;
+            await scope.ServiceProvider.GetRequiredService<ForumDbContext>().TimelineEntries
+                .Where(e => e.DisputeId == disputeId && e.Sequence == 3).ExecuteDeleteAsync(); // behind the forum's back
+        }
+
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var reader = await BrowserJourney.SignedInPageAsync(context, "reader@example.test");
+        await reader.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForCircuitAsync(reader);
+        await reader.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
+
+        await Expect(reader.GetByTestId("verdict"))
+            .ToHaveTextAsync("The record is broken: entry 3 is missing: the record ends at entry 2 but the dispute records 3 entries.");
+        var digest = await reader.GetByTestId("digest-link").GetAttributeAsync("href");
+        Assert.Matches("^/record/digest/[0-9]{4}-[0-9]{2}-[0-9]{2}$", digest);
+        var response = await reader.APIRequest.GetAsync(digest!);
+        Assert.Equal(200, response.Status);
+        Assert.Contains("\"hash\":", await response.TextAsync(), StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
