@@ -41,7 +41,8 @@ public sealed class StartupSwitchTests
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["DataFolder"] = dataFolder, ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            // What an operator sets outside Development (the app refuses to serve without a public address).
+            Environment = { ["DataFolder"] = dataFolder, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site__PublicUrl"] = "https://forum.example.test/" },
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConflictForum.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
