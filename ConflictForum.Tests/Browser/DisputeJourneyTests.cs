@@ -58,6 +58,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await BrowserFixture.WaitForCircuitAsync(respondent); // the dispute page, reached by navigation, goes live on its own
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await respondent.Locator("#statement-editor-Respondent").FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
+        Assert.True(await StoredDraftsMentionAsync(respondent, "blocked pump"), "The statement's draft was not kept as it was typed.");
         // Preview before saving, as a careful party would; it also lets the field's blur re-render settle before the click
         // (a click whose mousedown blurs the field can land on a shifted layout).
         await respondent.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
@@ -156,7 +157,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task A_draft_belongs_to_its_writer_and_is_forgotten_at_sign_out()
     {
-        await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
+        var danaId = (await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test")).UserId;
         await BrowserJourney.CreateMemberAsync(app, "Sam Okafor", "sam@example.test");
         // One browser, shared: Dana writes a draft and signs out, then Sam signs in.
         await using var shared = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -167,6 +168,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await dana.Locator("#respondent-email").FillAsync("landlord@example.test");
         await dana.Locator("#statement").FillAsync("Only Dana may read this.");
         Assert.True(await StoredDraftsMentionAsync(dana, "landlord@example.test"), "The draft was not kept as it was typed.");
+        Assert.True(await dana.EvaluateAsync<bool>("id => Object.keys(localStorage).some(k => k.startsWith(`cf-draft:${id}:`))", danaId),
+            "The draft is not kept under its writer's id.");
 
         await dana.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(dana.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
