@@ -49,6 +49,29 @@ public sealed class OddRequestTests : ForumAppTest
         Assert.Contains("Ada Lovelace", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/\u0007bell")]
+    [InlineData("/\r\nSet-Cookie: planted=1")]
+    [InlineData("//evil.com")]
+    [InlineData("/\\evil.com")]
+    [InlineData("http://x")]
+    public async Task Signing_out_or_switching_theme_with_an_odd_return_address_lands_on_this_site(string returnUrl)
+    {
+        var site = new SiteClient(App);
+        await BrowserJourney.CreateMemberAsync(App, "Ada Lovelace", "ada@example.test");
+        await site.SignInAsync("ada@example.test", BrowserJourney.Password);
+
+        var (signedOut, _) = await site.SignOutAsync(returnUrl);
+        var (switched, _) = await site.SubmitThemeAsync("dark", returnUrl);
+
+        foreach (var response in new[] { signedOut, switched })
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.RequestMessage!.RequestUri} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal(App.RootUri.Host, response.RequestMessage!.RequestUri!.Host);
+            Assert.Equal("/", response.RequestMessage.RequestUri.AbsolutePath);
+        }
+    }
+
     [Fact]
     public async Task A_missing_dispute_answers_404_with_the_not_found_page()
     {
