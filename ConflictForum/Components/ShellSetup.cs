@@ -64,8 +64,10 @@ public static class ShellSetup
 
     public static WebApplication UseForumShell(this WebApplication app)
     {
-        // First, so the rate limits and https see the client's address and scheme, not the proxy's.
-        if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.KnownProxies.Count > 0) app.UseForwardedHeaders();
+        // First, so the rate limits and https see the client's address and scheme, not the proxy's. Only with proxies
+        // configured: with none the middleware would believe every client. (Read from configuration, so that a missing
+        // Site:PublicUrl is reported by the options' validation at start.)
+        if (app.Configuration.GetSection($"{SiteOptions.Section}:{nameof(SiteOptions.KnownProxies)}").GetChildren().Any()) app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
