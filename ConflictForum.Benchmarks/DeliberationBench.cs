@@ -217,6 +217,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
             builder.UseEnvironment("Production");
             builder.UseSetting("DataFolder", dataFolder);
             builder.UseSetting("Email:Delivery", "PickupFolder");
+            builder.UseSetting("Site:PublicUrl", "http://localhost/"); // required outside Development; the test server's host
             builder.UseSetting("Voting:MinimumAccountAge", "00:00:00"); // the generated voters are seconds old
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             // Benchmarks measure the write path, not the per-member limits that would refuse a machine-speed voter.

@@ -61,6 +61,7 @@ public sealed class ForumServer : IAsyncDisposable
         start.Environment["DataFolder"] = dataFolder;
         start.Environment["SeedDemoData"] = "false";
         start.Environment["Email__Delivery"] = "PickupFolder";
+        start.Environment["Site__PublicUrl"] = root.ToString(); // required outside Development
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -49,7 +49,7 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(page.GetByText("Welcome back, Marie Curie.")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("home-signed-in.png"), FullPage = true });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("user-name")).ToHaveCountAsync(0);
     }
@@ -94,6 +94,43 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(homeLink).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(homeLink).Not.ToBeInViewportAsync();
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_a_member_can_sign_out_from_every_page()
+    {
+        await BrowserJourney.CreateMemberAsync(app, "Maximilian Wellington-Smythe", "max@example.test");
+        foreach (var width in new[] { 375, 320 })
+        {
+            await using var context = await browser.Browser.NewContextAsync(new()
+            {
+                BaseURL = app.RootUri.ToString(),
+                ViewportSize = new() { Width = width, Height = 740 },
+                IsMobile = true,
+                HasTouch = true,
+            });
+            var page = await BrowserJourney.SignedInPageAsync(context, "max@example.test");
+            var appBarSignOut = page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+            foreach (var path in new[] { "/", "/disputes", "/disputes/new", "/Account/Manage" })
+            {
+                await page.GotoAsync(path);
+                await Expect(appBarSignOut).ToBeInViewportAsync(new() { Ratio = 1 });
+                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at {width} px.");
+            }
+            // The account page and the menu offer it too.
+            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+            var menuSignOut = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
+            await Expect(menuSignOut).ToBeInViewportAsync();
+            await page.ScreenshotAsync(new() { Path = Shot($"phone-{width}-menu-signed-in.png") });
+
+            await menuSignOut.ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("user-name")).ToHaveCountAsync(0);
+            await page.GotoAsync("/Account/Manage");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        }
     }
 
     [BrowserFact]

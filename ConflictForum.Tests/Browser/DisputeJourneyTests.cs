@@ -22,7 +22,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await using var respondentContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var claimant = await BrowserJourney.SignedInPageAsync(claimantContext, "dana@example.test");
 
-        // Everything typed survives a reload (a dropped connection, a closed tab): a draft is kept in the browser.
+        // Everything typed survives a reload (a dropped connection, a closed tab), even one right after the last keystroke:
+        // the browser keeps the draft as it is typed.
         const string Statement = "My **washing machine** broke after 22 days.\n\n- reset twice\n- filter cleaned";
         await claimant.GotoAsync("/disputes/new");
         await BrowserFixture.WaitForCircuitAsync(claimant);
@@ -31,7 +32,6 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await claimant.Locator("#respondent-name").FillAsync("Northwind Appliances");
         await claimant.Locator("#respondent-email").FillAsync("support@example.test");
         await claimant.Locator("#statement").FillAsync(Statement);
-        await claimant.WaitForTimeoutAsync(800); // the fields report after their debounce, then the draft is saved
         await claimant.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(claimant);
         await Expect(claimant.GetByText("Restored the draft saved in this browser.")).ToBeVisibleAsync();
@@ -58,6 +58,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await BrowserFixture.WaitForCircuitAsync(respondent); // the dispute page, reached by navigation, goes live on its own
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await respondent.Locator("#statement-editor-Respondent").FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
+        Assert.True(await StoredDraftsMentionAsync(respondent, "blocked pump"), "The statement's draft was not kept as it was typed.");
         // Preview before saving, as a careful party would; it also lets the field's blur re-render settle before the click
         // (a click whose mousedown blurs the field can land on a shifted layout).
         await respondent.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
@@ -152,6 +153,45 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
 
 
 
+
+    [BrowserFact]
+    public async Task A_draft_belongs_to_its_writer_and_is_forgotten_at_sign_out()
+    {
+        var danaId = (await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test")).UserId;
+        await BrowserJourney.CreateMemberAsync(app, "Sam Okafor", "sam@example.test");
+        // One browser, shared: Dana writes a draft and signs out, then Sam signs in.
+        await using var shared = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var dana = await BrowserJourney.SignedInPageAsync(shared, "dana@example.test");
+        await dana.GotoAsync("/disputes/new");
+        await BrowserFixture.WaitForCircuitAsync(dana);
+        await dana.Locator("#title").FillAsync("Private quarrel with my landlord");
+        await dana.Locator("#respondent-email").FillAsync("landlord@example.test");
+        await dana.Locator("#statement").FillAsync("Only Dana may read this.");
+        Assert.True(await StoredDraftsMentionAsync(dana, "landlord@example.test"), "The draft was not kept as it was typed.");
+        Assert.True(await dana.EvaluateAsync<bool>("id => Object.keys(localStorage).some(k => k.startsWith(`cf-draft:${id}:`))", danaId),
+            "The draft is not kept under its writer's id.");
+
+        await dana.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(dana.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        Assert.False(await StoredDraftsMentionAsync(dana, "landlord@example.test"), "Sign-out left the draft in the browser.");
+        await dana.CloseAsync();
+
+        var sam = await BrowserJourney.SignedInPageAsync(shared, "sam@example.test");
+        await sam.GotoAsync("/disputes/new");
+        await BrowserFixture.WaitForCircuitAsync(sam);
+        // Sam's own draft is restored (so the page did look for one), and nothing of Dana's comes with it.
+        await sam.Locator("#summary").FillAsync("Sam's own words.");
+        await sam.ReloadAsync();
+        await BrowserFixture.WaitForCircuitAsync(sam);
+        await Expect(sam.GetByText("Restored the draft saved in this browser.")).ToBeVisibleAsync();
+        await Expect(sam.Locator("#summary")).ToHaveValueAsync("Sam's own words.");
+        await Expect(sam.Locator("#title")).ToHaveValueAsync("");
+        await Expect(sam.Locator("#respondent-email")).ToHaveValueAsync("");
+        await Expect(sam.Locator("#statement")).ToHaveValueAsync("");
+    }
+
+    private static Task<bool> StoredDraftsMentionAsync(IPage page, string text) =>
+        page.EvaluateAsync<bool>("text => Object.keys(localStorage).some(k => localStorage.getItem(k).includes(text))", text);
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -13,6 +13,7 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
 {
     private readonly TempFolder? ownedFolder;
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly string environment;
 
     /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
     private readonly TimeProvider? clock;
@@ -21,16 +22,32 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? services;
 
     /// <param name="services">Replaces or wraps app services (e.g. a password hasher a test can pause); default none.</param>
+    /// <param name="environment">The hosting environment; default Development.</param>
     public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null,
-        TimeProvider? clock = null, Action<IServiceCollection>? services = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         this.clock = clock;
         this.services = services;
+        this.environment = environment;
         if (dataFolder is null) ownedFolder = new TempFolder();
         DataFolder = dataFolder ?? ownedFolder!.Path;
-        this.settings = settings ?? new Dictionary<string, string?>();
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         Mail = new MailDrop(Path.Combine(DataFolder, "mail"));
-        if (kestrel) UseKestrel(0);
+        if (kestrel)
+        {
+            // The port is chosen before start, so the links the site mails (built on Site:PublicUrl) lead back to it.
+            var port = FreePort();
+            UseKestrel(port);
+            all.TryAdd("Site:PublicUrl", $"http://127.0.0.1:{port}/");
+        }
+        this.settings = all;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public string DataFolder { get; }
@@ -49,7 +66,7 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("DataFolder", DataFolder);
         builder.UseSetting("SeedDemoData", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);

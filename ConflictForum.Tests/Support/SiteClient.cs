@@ -67,10 +67,13 @@ public sealed partial class SiteClient(ForumAppFactory app)
         return html;
     }
 
-    public async Task<string> SignOutAsync() => (await PostFromHomeAsync("/Account/Logout", ("ReturnUrl", "/"))).Html;
+    public async Task<string> SignOutAsync() => (await SignOutAsync("/")).Html;
 
-    public Task<(HttpResponseMessage Response, string Html)> SubmitThemeAsync(string theme) =>
-        PostFromHomeAsync("/preferences/theme", ("theme", theme), ("returnUrl", "/"));
+    /// <summary>Posts the sign-out form with <paramref name="returnUrl"/> as its return address.</summary>
+    public Task<(HttpResponseMessage Response, string Html)> SignOutAsync(string returnUrl) => PostFromHomeAsync("/Account/Logout", ("ReturnUrl", returnUrl));
+
+    public Task<(HttpResponseMessage Response, string Html)> SubmitThemeAsync(string theme, string returnUrl = "/") =>
+        PostFromHomeAsync("/preferences/theme", ("theme", theme), ("returnUrl", returnUrl));
 
     /// <summary>Posts one of the layout's plain forms (sign-out, theme), as from the home page.</summary>
     private async Task<(HttpResponseMessage Response, string Html)> PostFromHomeAsync(string action, params (string Name, string Value)[] fields)

@@ -41,12 +41,42 @@ document.addEventListener("submit", e => {
   }).observe(document.body, { childList: true, subtree: true });
 })();
 
-// Drafts of long texts survive a dropped connection or a closed tab: kept in this browser only.
+// Drafts of long texts survive a dropped connection or a closed tab: kept in this browser only, under the member's id
+// (BrowserDrafts.KeyAsync), and forgotten at sign-out.
 window.conflictForum.drafts = {
   save(key, value) { try { localStorage.setItem(`cf-draft:${key}`, value); } catch { /* storage full or disabled */ } },
   load(key) { try { return localStorage.getItem(`cf-draft:${key}`); } catch { return null; } },
   clear(key) { try { localStorage.removeItem(`cf-draft:${key}`); } catch { } },
+  // One field of a draft kept as a JSON object (a form of several fields).
+  saveField(key, field, value) {
+    let draft = {};
+    try { draft = JSON.parse(window.conflictForum.drafts.load(key) ?? "{}") ?? {}; } catch { /* not an object: start again */ }
+    draft[field] = value;
+    window.conflictForum.drafts.save(key, JSON.stringify(draft));
+  },
+  clearAll() {
+    try {
+      for (const key of Object.keys(localStorage)) if (key.startsWith("cf-draft:")) localStorage.removeItem(key);
+    } catch { }
+  },
 };
+
+// What is typed is saved here, as it is typed, not by the server after its debounce and a round trip: a reload or a closed
+// tab right after a keystroke loses nothing. A field marked data-draft="key" is a whole draft (a statement); a field marked
+// data-draft-field="Name" is one field of the draft named by the nearest data-draft around it (a form).
+document.addEventListener("input", e => {
+  const field = e.target;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+  const drafts = window.conflictForum.drafts;
+  if (field.dataset.draft) { drafts.save(field.dataset.draft, field.value); return; }
+  const key = field.dataset.draftField && field.closest("[data-draft]")?.dataset.draft;
+  if (key) drafts.saveField(key, field.dataset.draftField, field.value);
+});
+
+// Signing out forgets every draft in this browser, so the next person on a shared device finds none (SignOutForm).
+document.addEventListener("submit", e => {
+  if (e.target instanceof HTMLFormElement && e.target.hasAttribute("data-sign-out")) window.conflictForum.drafts.clearAll();
+});
 
 window.conflictForum.copyText = async (text) => {
   try { await navigator.clipboard.writeText(text); return true; } catch { return false; }

@@ -2,12 +2,18 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using ConflictForum.Platform;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Accounts;
 
-/// <summary>Builds the confirmation and reset links (token + absolute URL of this site) and mails them.</summary>
-internal sealed class AccountLinkSender(UserManager<ForumUser> users, AccountEmailSender sender, NavigationManager navigation)
+/// <summary>
+/// Builds the confirmation and reset links (token + the site's configured public address, never the request's Host, which
+/// anyone can forge to have a genuine code mailed to their own site) and mails them.
+/// </summary>
+internal sealed class AccountLinkSender(UserManager<ForumUser> users, AccountEmailSender sender, NavigationManager navigation,
+    IOptions<SiteOptions> site)
 {
     public async Task SendConfirmationLinkAsync(ForumUser user, string? returnUrl)
     {
@@ -33,5 +39,5 @@ internal sealed class AccountLinkSender(UserManager<ForumUser> users, AccountEma
 
     // IEmailSender expects the link HTML-encoded.
     private string Link(string page, Dictionary<string, object?> query) =>
-        HtmlEncoder.Default.Encode(navigation.GetUriWithQueryParameters(navigation.ToAbsoluteUri(page).AbsoluteUri, query));
+        HtmlEncoder.Default.Encode(navigation.GetUriWithQueryParameters(site.Value.Link(page), query));
 }

@@ -90,7 +90,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             _ => disputes.OrderByDescending(d => d.CreatedAt),
         };
 
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / DisputeListQuery.PageSize); // a page past the end is empty, never an overflow
         var total = await disputes.CountAsync(ct);
         var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize)).ToListAsync(ct);
         return new DisputePage(rows.Select(r => AsOfNow(r)).ToList(), total, page);

@@ -1,18 +1,19 @@
 using System.Net;
+using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>Mails the invitation link to the other party when the claimant gave an address.</summary>
-public sealed partial class InvitationMailer(IMailDelivery delivery, IOptions<EmailOptions> options, NavigationManager navigation,
+public sealed partial class InvitationMailer(IMailDelivery delivery, IOptions<EmailOptions> options, IOptions<SiteOptions> site,
     ILogger<InvitationMailer> logger)
 {
     public static string PathFor(string token) => $"invitations/{token}";
 
-    public string LinkFor(string token) => navigation.ToAbsoluteUri(PathFor(token)).AbsoluteUri;
+    /// <summary>On the configured public address, never the request's Host: the link is mailed and shown to be passed on.</summary>
+    public string LinkFor(string token) => site.Value.Link(PathFor(token));
 
     /// <summary>
     /// Sends the invitation if an address was given. A delivery failure is logged and reported, never thrown:
