@@ -4,6 +4,7 @@ using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Http;
 
@@ -76,5 +77,36 @@ public sealed class ModerationPagesTests : ForumAppTest
         var queue = await site.GetHtmlAsync("/moderation");
         Assert.Contains("Only moderators see the queue.", queue, StringComparison.Ordinal);
         Assert.DoesNotContain("07700", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_moderator_is_not_offered_suspension_tools_for_a_member_they_are_in_a_dispute_with()
+    {
+        var site = new SiteClient(App);
+        await site.RegisterAndSignInAsync("Mona Moderator", "mona@example.test", Password);
+        var mona = await WithRoleAsync(await ActorByEmailAsync("mona@example.test"), ForumRoles.Moderator);
+        await site.SignInAsync("mona@example.test", Password); // the role ended her earlier sign-in
+        var neighbour = await MemberAsync("Noisy Neighbour");
+        var stranger = await MemberAsync("Total Stranger");
+        var opened = await Run<DisputeService, Outcome<OpenedDispute>>(s =>
+            s.OpenDisputeAsync(mona, new OpenDisputeInput
+            {
+                Title = "Music through the wall at 3 am", Summary = "Every night this week.", RespondentName = "Noisy Neighbour", Statement = "Please stop.",
+            }));
+        Assert.True((await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(neighbour, opened.Value!.InvitationToken))).Succeeded);
+
+        var opponent = await site.GetHtmlAsync($"/members/{neighbour.UserId}");
+        Assert.Contains("You are in a dispute with this member, so another moderator acts on them", System.Net.WebUtility.HtmlDecode(opponent), StringComparison.Ordinal);
+        Assert.DoesNotContain("suspension-panel", opponent, StringComparison.Ordinal);
+
+        var other = await site.GetHtmlAsync($"/members/{stranger.UserId}");
+        Assert.Contains("suspension-panel", other, StringComparison.Ordinal);
+    }
+
+    private async Task<ForumActor> ActorByEmailAsync(string email)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>().FindByEmailAsync(email);
+        return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user!.Id);
     }
 }

@@ -59,7 +59,14 @@ public sealed record DisputeView(
 }
 
 public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes,
-    DateTime? SuspendedUntil, string? SuspensionReason);
+    DateTime? SuspendedUntil, string? SuspensionReason, bool IsModerator = false, bool IsAdmin = false)
+{
+    /// <summary>The member as the guardian judges them (roles, suspension), for what a moderator may do to them.</summary>
+    public ForumActor AsActor() => new(UserId, DisplayName, IsModerator, IsAdmin, MemberSince, SuspendedUntil);
+
+    /// <summary>Whether <paramref name="viewer"/> is the other party of one of this member's disputes.</summary>
+    public bool IsInDisputeWith(ForumActor viewer) => Disputes.Any(d => d.Row.Dispute.RoleOf(viewer.UserId) is not null);
+}
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, TimeProvider clock)
@@ -331,9 +338,11 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (member is null) return null;
         var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
             .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
+        var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
         return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt,
             rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList(),
-            member.SuspendedUntil > Now ? member.SuspendedUntil : null, member.SuspendedUntil > Now ? member.SuspensionReason : null);
+            member.SuspendedUntil > Now ? member.SuspendedUntil : null, member.SuspendedUntil > Now ? member.SuspensionReason : null,
+            roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
     }
 
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
