@@ -79,6 +79,54 @@ public sealed partial class SessionTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Signing_out_on_one_device_ends_that_sign_in_alone()
+    {
+        var (laptop, phone) = await TwoSessionsAsync("Two Screens", "screens@example.test");
+        // A profile change reissues the phone's cookie: it is still the same sign-in, and signing out still ends it.
+        var (_, renamed) = await phone.SubmitAsync("/Account/Manage", "profile", ("Input.DisplayName", "Two Screens Renamed"));
+        Assert.Contains("Your display name has been updated.", renamed, StringComparison.Ordinal);
+
+        await phone.SignOutAsync();
+
+        Assert.Equal("/Account/Login", await ManagePathAsync(phone));
+        Assert.Equal("/Account/Manage", await ManagePathAsync(laptop));
+    }
+
+    [Fact]
+    public async Task An_open_page_whose_sign_in_was_signed_out_is_refused_its_next_write()
+    {
+        var site = new SiteClient(App);
+        await site.RegisterAndSignInAsync("Left Open", "open@example.test", Password);
+        var userId = await UserIdAsync("open@example.test");
+        var cookie = await site.SignInCookieAsync("open@example.test", Password);
+        var signInId = ReadSignInId(cookie);
+        var page = await WithAsync<ForumActors, ForumActor>(async actors => (await actors.ForUserAsync(userId)) with
+        {
+            SessionStamp = (await WithAsync<UserManager<ForumUser>, string?>(async users => await users.GetSecurityStampAsync((await users.FindByIdAsync(userId))!)))!,
+            SignInId = signInId,
+        });
+        var opened = await WithAsync<ConflictForum.Features.Disputes.DisputeService, Outcome<ConflictForum.Features.Disputes.OpenedDispute>>(s =>
+            s.OpenDisputeAsync(page, new() { Title = "Fence painted the wrong colour", Summary = "Bright pink.", RespondentName = "Next Door", Statement = "It is pink." }));
+        Assert.True(opened.Succeeded, opened.Message);
+
+        using (var signedOut = await SignOutWithCookieAsync(cookie))
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        var refused = await WithAsync<ConflictForum.Features.Disputes.DisputeService, Outcome>(s => s.PostReplyAsync(page, opened.Value!.DisputeId, "One more thing."));
+        Assert.Equal("Your session has ended; sign in again.", refused.Message);
+    }
+
+    /// <summary>The sign-in id inside a cookie, as the app reads it.</summary>
+    private string ReadSignInId(string cookie)
+    {
+        var value = cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..].Split(';')[0];
+        var options = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme);
+        var ticket = options.TicketDataFormat.Unprotect(Uri.UnescapeDataString(value))!;
+        return ticket.Principal.FindFirst(ForumClaims.SignInIdType)!.Value;
+    }
+
+    [Fact]
     public async Task A_suspension_or_a_role_change_ends_the_member_s_sessions()
     {
         var site = new SiteClient(App);

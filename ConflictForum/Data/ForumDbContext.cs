@@ -17,6 +17,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Features.Accounts.EndedSignIn> EndedSignIns => Set<Features.Accounts.EndedSignIn>();
+
     public DbSet<Dispute> Disputes => Set<Dispute>();
 
     public DbSet<PartyStatement> Statements => Set<PartyStatement>();

@@ -21,6 +21,9 @@ public sealed record ForumActor(string? UserId, string DisplayName, bool IsModer
     /// </summary>
     public string? SessionStamp { get; init; }
 
+    /// <summary>The id of that sign-in (one device), checked on every write against the sign-ins that were signed out.</summary>
+    public string? SignInId { get; init; }
+
     public bool HasSessionEnded { get; init; }
 
     public bool IsSignedIn => UserId is not null;

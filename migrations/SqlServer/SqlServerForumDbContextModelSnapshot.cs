@@ -22,6 +22,27 @@ namespace ConflictForum.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ConflictForum.Features.Accounts.EndedSignIn", b =>
+                {
+                    b.Property<string>("SignInId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("SignInId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("EndedSignIns");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Accounts.ForumUser", b =>
                 {
                     b.Property<string>("Id")

@@ -17,6 +17,27 @@ namespace ConflictForum.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
 
+            modelBuilder.Entity("ConflictForum.Features.Accounts.EndedSignIn", b =>
+                {
+                    b.Property<string>("SignInId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignInId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("EndedSignIns");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Accounts.ForumUser", b =>
                 {
                     b.Property<string>("Id")

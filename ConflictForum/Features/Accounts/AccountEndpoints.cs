@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using ConflictForum.Data;
 using ConflictForum.Platform;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ConflictForum.Features.Accounts;
@@ -16,11 +18,13 @@ internal static class AccountEndpoints
             ClaimsPrincipal user,
             [FromServices] SignInManager<ForumUser> signInManager,
             [FromServices] ForumDbContext db,
+            [FromServices] TimeProvider clock,
+            [FromServices] IOptionsMonitor<CookieAuthenticationOptions> cookies,
             [FromForm] string? returnUrl,
             CancellationToken ct) =>
         {
             // Deleting the cookie here is not enough on a shared device: a copy taken before would still open the account.
-            if (signInManager.UserManager.GetUserId(user) is { } userId) await SignInSessions.EndAllAsync(db, userId, ct);
+            await SignInSessions.EndAsync(db, user, clock.GetUtcNow().UtcDateTime, cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan, ct);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });

@@ -17,7 +17,12 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return ForumActor.Anonymous;
         // Bound to the sign-in the page was opened with: once that sign-in ends elsewhere, this page's next write is refused.
-        var session = ForumActor.Anonymous with { UserId = userId, SessionStamp = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) ?? "" };
+        var session = ForumActor.Anonymous with
+        {
+            UserId = userId,
+            SessionStamp = user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) ?? "",
+            SignInId = user.FindFirstValue(ForumClaims.SignInIdType),
+        };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ReadAsync(db, session, clock.GetUtcNow().UtcDateTime, ct);
     }
@@ -56,11 +61,14 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
     {
         var ids = actors.Select(a => a.UserId).OfType<string>().Distinct().ToList();
         var standing = ids.Count == 0 ? new() : await ReadStandingAsync(db, ids, now, ct);
+        var signIns = actors.Select(a => a.SignInId).OfType<string>().Distinct().ToList();
+        var signedOut = signIns.Count == 0 ? [] : (await db.EndedSignIns.Where(e => signIns.Contains(e.SignInId)).Select(e => e.SignInId).ToListAsync(ct)).ToHashSet();
         return [.. actors.Select(asked =>
             asked.UserId is null ? asked.HasSessionEnded ? ForumActor.SessionEnded : ForumActor.Anonymous
             : !standing.TryGetValue(asked.UserId, out var stored) ? ForumActor.Anonymous
             : asked.SessionStamp is null ? stored.Actor
-            : asked.SessionStamp == stored.SecurityStamp ? stored.Actor with { SessionStamp = asked.SessionStamp }
+            : asked.SessionStamp == stored.SecurityStamp && (asked.SignInId is null || !signedOut.Contains(asked.SignInId))
+                ? stored.Actor with { SessionStamp = asked.SessionStamp, SignInId = asked.SignInId }
             // A suspension ends the member's sign-ins too: their open pages still say why they cannot write.
             : ForumActor.SessionEnded with { SuspendedUntil = stored.Actor.SuspendedUntil })];
     }

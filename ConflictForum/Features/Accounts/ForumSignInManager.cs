@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,18 @@ public sealed class ForumSignInManager(
         // Identity refuses an unconfirmed address before it looks at the password.
         if (result.IsNotAllowed) HashAsIfKnown(user, password);
         return result;
+    }
+
+    /// <summary>
+    /// Every sign-in gets an id of its own; a refresh of the same member's cookie (a profile change, "sign out everywhere
+    /// else") keeps it, so signing out later still ends this sign-in and any copy of its cookie.
+    /// </summary>
+    public override Task SignInWithClaimsAsync(ForumUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var current = Context.User;
+        var signInId = current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id ? current.FindFirstValue(ForumClaims.SignInIdType) : null;
+        return base.SignInWithClaimsAsync(user, authenticationProperties,
+            [.. additionalClaims.Where(c => c.Type != ForumClaims.SignInIdType), new Claim(ForumClaims.SignInIdType, signInId ?? ForumClaims.NewSignInId())]);
     }
 
     private void HashAsIfKnown(ForumUser? user, string password)

@@ -1,4 +1,5 @@
-using System.Security.Claims;
+using ConflictForum.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
@@ -21,28 +22,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
+        if (authenticationState.User.Identity?.IsAuthenticated != true) return true;
         await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
-    }
-
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<ForumUser> userManager, ClaimsPrincipal principal)
-    {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
-        {
-            return false;
-        }
-        else if (!userManager.SupportsUserSecurityStamp)
-        {
-            return true;
-        }
-        else
-        {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
-        }
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(cancellationToken);
+        return await SignInSessions.HoldsAsync(db, authenticationState.User, options.Value.ClaimsIdentity.SecurityStampClaimType, cancellationToken);
     }
 }
