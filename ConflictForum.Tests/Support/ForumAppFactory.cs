@@ -14,13 +14,13 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
     private readonly TempFolder? ownedFolder;
     private readonly IReadOnlyDictionary<string, string?> settings;
     private readonly string environment;
-
-    /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
     private readonly TimeProvider? clock;
-
-    /// <param name="clock">Replaces the app's clock (a FakeTimeProvider for deadline tests); default the system clock.</param>
     private readonly Action<IServiceCollection>? services;
 
+    /// <param name="kestrel">Listen on a real loopback port (for the browser), with Site:PublicUrl set to it unless given; default in-memory.</param>
+    /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
+    /// <param name="settings">Configuration the app starts with; default none.</param>
+    /// <param name="clock">Replaces the app's clock (a FakeTimeProvider for deadline tests); default the system clock.</param>
     /// <param name="services">Replaces or wraps app services (e.g. a password hasher a test can pause); default none.</param>
     /// <param name="environment">The hosting environment; default Development.</param>
     public ForumAppFactory(bool kestrel = false, string? dataFolder = null, IReadOnlyDictionary<string, string?>? settings = null,

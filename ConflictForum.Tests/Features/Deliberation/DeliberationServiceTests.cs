@@ -251,6 +251,32 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task A_hidden_resolution_title_stays_redacted_in_a_verdict_frozen_before_titles_were_escaped()
+    {
+        const string title = "Refund 50%, then Jo's address: 12 Elm Road.";
+        var d = await OpenDisputeAsync();
+        var proposer = await MemberAsync("Proposer");
+        var resolution = (await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, title, "Details."))).Value;
+        var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
+        Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // A ranking as the code before issue 15 froze it: the title as typed, not escaped. The record keeps it (hash-chained).
+            var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
+            var body = $"**No verdict**\n\nResolutions, best supported first:\n\n1. {title}: 0 support, 0 oppose\n";
+            await scope.ServiceProvider.GetRequiredService<TimelineWriter>().AppendAsync(db, d.DisputeId, Clock.GetUtcNow().UtcDateTime, ForumActor.Anonymous,
+                TimelineKind.VerdictFrozen, "Voting closed.", body: body, bodyHtml: scope.ServiceProvider.GetRequiredService<MarkdownRenderer>().Render(body).Html);
+            await db.SaveChangesAsync();
+        }
+
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        Assert.DoesNotContain("Elm Road", frozen.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Elm Road", frozen.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("[a resolution hidden by a moderator]", frozen.BodyHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tallies_are_blind_until_you_vote_but_parties_see_them_throughout()
     {
         var d = await OpenDisputeAsync();

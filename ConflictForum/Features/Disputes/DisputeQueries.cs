@@ -218,9 +218,11 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (secret.Count == 0) return;
         foreach (var entry in entries.Where(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null))
         {
-            // The ranking names each title as Markdown text (escaped), so it is looked for in that form.
-            var body = secret.Aggregate(entry.Body!, (text, title) =>
-                text.Replace($". {MarkdownText.Escape(title)}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
+            // The ranking names each title as Markdown text (escaped), so it is looked for in that form; rankings frozen
+            // before titles were escaped name it as typed, so that form is looked for too.
+            var body = secret.Aggregate(entry.Body!, (text, title) => text
+                .Replace($". {MarkdownText.Escape(title)}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal)
+                .Replace($". {title}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
             (entry.Body, entry.BodyHtml) = (body, markdown.Render(body).Html);
         }
     }
