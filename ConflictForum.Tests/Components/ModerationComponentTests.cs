@@ -57,16 +57,6 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
     [Fact]
     public void Only_signed_in_members_in_good_standing_who_did_not_write_it_are_offered_the_flag()
     {
-        RenderFragment Flag(ForumActor viewer) => builder =>
-        {
-            builder.OpenComponent<FlagButton>(0);
-            builder.AddAttribute(1, nameof(FlagButton.Viewer), viewer);
-            builder.AddAttribute(2, nameof(FlagButton.Kind), ContentKind.Comment);
-            builder.AddAttribute(3, nameof(FlagButton.ItemId), 7L);
-            builder.AddAttribute(4, nameof(FlagButton.AuthorId), "author");
-            builder.CloseComponent();
-        };
-
         Assert.Empty(Render(Flag(ForumActor.Anonymous)).FindAll("[data-testid='flag']"));
         Assert.Empty(Render(Flag(new ForumActor("author", "Author", false, false, null))).FindAll("[data-testid='flag']"));
         Assert.Empty(Render(Flag(new ForumActor("other", "Other", false, false, null, SuspendedUntil: DateTime.MaxValue))).FindAll("[data-testid='flag']"));
@@ -77,6 +67,26 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
         foreach (var reason in new[] { "Abuse or harassment", "Spam", "Personal information", "Off-topic", "Other" })
             Assert.Contains(reason, form.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_account_too_new_to_flag_is_not_offered_the_flag()
+    {
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) }));
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Assert.Empty(Render(Flag(new ForumActor("newcomer", "Newcomer", false, false, now.AddHours(-2)))).FindAll("[data-testid='flag']"));
+        Assert.NotEmpty(Render(Flag(new ForumActor("regular", "Regular", false, false, now.AddDays(-3)))).FindAll("[data-testid='flag']"));
+    }
+
+    /// <summary>A flag button on a comment by "author", as <paramref name="viewer"/> sees it.</summary>
+    private static RenderFragment Flag(ForumActor viewer) => builder =>
+    {
+        builder.OpenComponent<FlagButton>(0);
+        builder.AddAttribute(1, nameof(FlagButton.Viewer), viewer);
+        builder.AddAttribute(2, nameof(FlagButton.Kind), ContentKind.Comment);
+        builder.AddAttribute(3, nameof(FlagButton.ItemId), 7L);
+        builder.AddAttribute(4, nameof(FlagButton.AuthorId), "author");
+        builder.CloseComponent();
+    };
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {

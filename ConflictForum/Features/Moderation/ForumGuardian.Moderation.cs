@@ -14,7 +14,7 @@ public sealed partial class ForumGuardian
         Decision.Denied("You are in a dispute with this member, so another moderator acts on them and on what they wrote.");
 
     /// <summary>Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.</summary>
-    public static Decision CanFlag(ForumActor actor, Dispute dispute, string authorId, DateTime now, TimeSpan minimumAccountAge) =>
+    public static Decision CanFlag(ForumActor actor, string authorId, DateTime now, TimeSpan minimumAccountAge) =>
         CannotWrite(actor) is { } no ? no
         : actor.Is(authorId) ? Decision.Denied("You wrote this, so you cannot flag it.")
         : TooNewTo("flag", actor, now, minimumAccountAge) is { } tooNew ? tooNew

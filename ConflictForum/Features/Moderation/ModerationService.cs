@@ -37,7 +37,7 @@ public sealed class ModerationService(
         if (Inputs.TextProblem(note, "note") is { } unsaveable) return Outcome.Invalid(unsaveable);
         return await OnItemAsync(actor, kind, itemId, async (db, me, dispute, item, state) =>
         {
-            if (ForumGuardian.CanFlag(me, dispute, item.AuthorId, Now, voting.Value.MinimumAccountAge) is { Allowed: false } no) return no.AsOutcome();
+            if (ForumGuardian.CanFlag(me, item.AuthorId, Now, voting.Value.MinimumAccountAge) is { Allowed: false } no) return no.AsOutcome();
             if (await db.Flags.AnyAsync(f => f.Kind == kind && f.ItemId == itemId && f.FlaggerId == me.UserId, ct))
                 return Outcome.Refused("You already flagged this. Moderators will review it.");
             if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
