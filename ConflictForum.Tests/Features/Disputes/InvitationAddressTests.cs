@@ -44,7 +44,7 @@ public sealed class InvitationAddressTests : ClockedForumAppTest
         Assert.DoesNotContain("jo@sofas.example", page, StringComparison.Ordinal);
 
         const string refusal = "This invitation was sent to j***@sofas.example. Sign in with the account that uses that address, with the address confirmed, "
-            + "to accept it; or ask the party who opened the dispute to send it to your address.";
+            + "to accept it; or ask the party who opened the dispute to issue a new link to your address.";
         var forwardedTo = await MemberWithEmailAsync("Someone Forwarded It", "someone@elsewhere.example");
         Assert.Equal(refusal, (await AcceptAsync(forwardedTo, opened.InvitationToken)).Message);
 
@@ -72,5 +72,34 @@ public sealed class InvitationAddressTests : ClockedForumAppTest
         Assert.Null((await WithAsync<DisputeService, Outcome<InvitationPreview>>(s => s.InspectInvitationAsync(opened.InvitationToken))).Value!.SentTo);
         var anyone = await MemberWithEmailAsync("Anyone", "anyone@anywhere.example");
         Assert.True((await AcceptAsync(anyone, opened.InvitationToken)).Succeeded);
+    }
+
+    [Fact]
+    public async Task The_claimant_can_issue_a_new_link_to_the_address_the_other_party_really_uses()
+    {
+        var claimant = await MemberAsync("Claimant");
+        var opened = await OpenAsync(claimant, "jo@sofas.example");
+        var jo = await MemberWithEmailAsync("Jo At Home", "jo.home@example.test");
+        Assert.StartsWith("This invitation was sent to j***@sofas.example.", (await AcceptAsync(jo, opened.InvitationToken)).Message, StringComparison.Ordinal);
+
+        var invalid = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(claimant, opened.DisputeId, "not an address"));
+        Assert.Equal("Enter a valid e-mail address, or leave it empty.", invalid.Message);
+        var someoneElse = await MemberAsync("Not The Claimant");
+        Assert.False((await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(someoneElse, opened.DisputeId, "x@example.test"))).Succeeded);
+
+        var reissued = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(claimant, opened.DisputeId, "jo.home@example.test"));
+        Assert.True(reissued.Succeeded, reissued.Message);
+        Assert.StartsWith("This invitation link was revoked", (await AcceptAsync(jo, opened.InvitationToken)).Message, StringComparison.Ordinal);
+        Assert.True((await AcceptAsync(jo, reissued.Value!)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_new_link_sent_nowhere_is_open_to_whoever_holds_it()
+    {
+        var claimant = await MemberAsync("Claimant");
+        var opened = await OpenAsync(claimant, "jo@sofas.example");
+        var reissued = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(claimant, opened.DisputeId, ""));
+        Assert.Null((await WithAsync<DisputeService, Outcome<InvitationPreview>>(s => s.InspectInvitationAsync(reissued.Value!))).Value!.SentTo);
+        Assert.True((await AcceptAsync(await MemberWithEmailAsync("Holder", "holder@example.test"), reissued.Value!)).Succeeded);
     }
 }

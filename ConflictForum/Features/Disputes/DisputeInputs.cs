@@ -59,3 +59,12 @@ public sealed class StatementInput
     [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
     public string Text { get; set; } = "";
 }
+
+/// <summary>Where a re-issued invitation goes: an address, or empty for a link sent nowhere.</summary>
+public sealed class InvitationInput
+{
+    [Display(Name = "e-mail address")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address, or leave it empty.")]
+    [StringLength(256)]
+    public string? SendTo { get; set; }
+}

@@ -70,13 +70,20 @@ public sealed class DisputeService(
     }
 
     /// <summary>Revokes any live link and issues a new one, shown once to the claimant (and mailed if an address was given).</summary>
-    public async Task<Outcome<string>> ReissueInvitationAsync(ForumActor actor, int disputeId, CancellationToken ct = default)
+    /// <param name="sendTo">
+    /// Where the new link goes: null keeps the address the last one was sent to; an address replaces it (the other party
+    /// uses another one), and only the account with that address may accept; empty sends it nowhere and lets whoever holds
+    /// the link accept it.
+    /// </param>
+    public async Task<Outcome<string>> ReissueInvitationAsync(ForumActor actor, int disputeId, string? sendTo = null, CancellationToken ct = default)
     {
+        if (sendTo is not null && Inputs.Problem(new InvitationInput { SendTo = string.IsNullOrWhiteSpace(sendTo) ? null : sendTo.Trim() }) is { } problem) return Outcome.Invalid(problem).As<string>();
         string? token = null;
         Dispute? mailed = null;
         var outcome = await WriteAsync(actor, disputeId, ForumGuardian.CanManageInvitation, async (db, dispute) =>
         {
             if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Invitation, Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
+            if (sendTo is not null) dispute.RespondentEmail = string.IsNullOrWhiteSpace(sendTo) ? null : sendTo.Trim();
             await RevokeLiveInvitationsAsync(db, dispute, actor, ct);
             token = await IssueInvitationAsync(db, dispute, actor, ct);
             mailed = dispute;

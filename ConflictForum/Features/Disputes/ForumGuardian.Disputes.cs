@@ -40,7 +40,7 @@ public sealed partial class ForumGuardian
         // A link mailed to one address answers for that person only: whoever else holds it (a forwarded mail) may not take their place.
         : dispute.RespondentEmail is { } sentTo && !string.Equals(sentTo, confirmedEmail, StringComparison.OrdinalIgnoreCase)
             ? Decision.Denied($"This invitation was sent to {MaskedEmail(sentTo)}. Sign in with the account that uses that address, "
-                + "with the address confirmed, to accept it; or ask the party who opened the dispute to send it to your address.")
+                + "with the address confirmed, to accept it; or ask the party who opened the dispute to issue a new link to your address.")
         : Decision.Granted;
 
     /// <summary>An address shown to whoever holds a link, with enough of it left to recognise: "j***@example.com".</summary>
