@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ConflictForum.Features.Live.Components;
 using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Live;
@@ -15,8 +14,7 @@ public sealed partial class DisputeFeed : IDisposable
     /// <summary>The shortest time between two drawings of one dispute.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    private readonly IServiceScopeFactory scopes;
-    private readonly SharedMarkup markup;
+    private readonly ReaderRegionDrawings drawings;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly IDisposable subscription;
@@ -26,9 +24,9 @@ public sealed partial class DisputeFeed : IDisposable
     private int scheduled;
     private DateTimeOffset lastDrawing = DateTimeOffset.MinValue;
 
-    internal DisputeFeed(int disputeId, IDisputeEvents events, IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock, ILogger logger)
+    internal DisputeFeed(int disputeId, IDisputeEvents events, ReaderRegionDrawings drawings, TimeProvider clock, ILogger logger)
     {
-        (DisputeId, this.scopes, this.markup, this.clock, this.logger) = (disputeId, scopes, markup, clock, logger);
+        (DisputeId, this.drawings, this.clock, this.logger) = (disputeId, drawings, clock, logger);
         // Listen before the first drawing, so nothing that commits while it draws is missed.
         subscription = events.Subscribe(disputeId, OnChangedAsync);
         First = Task.Run(() => DrawAsync(DisputeChanges.All));
@@ -83,15 +81,7 @@ public sealed partial class DisputeFeed : IDisposable
     {
         var names = LiveRegions.MovedBy(changes);
         if (names.Count == 0) return latest;
-        ReaderDispute? reader;
-        await using (var scope = scopes.CreateAsyncScope())
-            reader = await scope.ServiceProvider.GetRequiredService<ReaderDisputes>().LoadAsync(DisputeId, names, ct: closing.Token);
-        if (reader is null) return null;
-        var html = await markup.DrawAsync<ReaderRegion>([.. names.Select(name => (IDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [nameof(ReaderRegion.Name)] = name,
-            [nameof(ReaderRegion.Reader)] = reader,
-        })]);
+        if (await drawings.DrawAsync(DisputeId, names, closing.Token) is not var (version, html)) return null;
         var before = latest;
         var regions = before?.Regions ?? ImmutableDictionary<string, string>.Empty;
         var changed = new List<string>(names.Count);
@@ -102,7 +92,7 @@ public sealed partial class DisputeFeed : IDisposable
             changed.Add(names[i]);
         }
         if (before is not null && changed.Count == 0) return before;
-        var frame = new LiveFrame(Math.Max(reader.Version, before?.Version ?? 0), regions, changed);
+        var frame = new LiveFrame(Math.Max(version, before?.Version ?? 0), regions, changed);
         Volatile.Write(ref latest, frame);
         before?.Followed(frame);
         return frame;

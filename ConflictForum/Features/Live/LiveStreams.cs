@@ -21,8 +21,7 @@ public sealed partial class LiveStreams : IDisposable
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<IPAddress, int> perAddress = new();
     private readonly IDisputeEvents events;
-    private readonly IServiceScopeFactory scopes;
-    private readonly SharedMarkup markup;
+    private readonly ReaderRegionDrawings drawings;
     private readonly TimeProvider clock;
     private readonly ILogger<LiveStreams> logger;
     private readonly IOptions<LiveOptions> options;
@@ -31,10 +30,10 @@ public sealed partial class LiveStreams : IDisposable
     private TaskCompletionSource beat = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int open;
 
-    public LiveStreams(IDisputeEvents events, IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock, ILogger<LiveStreams> logger,
+    public LiveStreams(IDisputeEvents events, ReaderRegionDrawings drawings, TimeProvider clock, ILogger<LiveStreams> logger,
         IOptions<LiveOptions> options, IHostApplicationLifetime lifetime)
     {
-        (this.events, this.scopes, this.markup, this.clock, this.logger, this.options) = (events, scopes, markup, clock, logger, options);
+        (this.events, this.drawings, this.clock, this.logger, this.options) = (events, drawings, clock, logger, options);
         var interval = options.Value.HeartbeatInterval;
         heartbeat = clock.CreateTimer(_ => Interlocked.Exchange(ref beat, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(),
             null, interval, interval);
@@ -132,7 +131,7 @@ public sealed partial class LiveStreams : IDisposable
         lock (gate)
         {
             if (!feeds.TryGetValue(disputeId, out var feed))
-                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, scopes, markup, clock, logger);
+                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, drawings, clock, logger);
             feed.Streams++;
             return feed;
         }
