@@ -107,6 +107,35 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(reader.Locator("body")).Not.ToContainTextAsync("07700 900123");
     }
 
+    [BrowserFact]
+    public async Task A_page_whose_stream_is_refused_says_it_is_not_live_and_offers_a_reload()
+    {
+        await using var capped = new ForumAppFactory(kestrel: true, settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "1" });
+        var claimant = await BrowserJourney.CreateMemberAsync(capped, "Pat Claimant", "pat@example.test");
+        int disputeId;
+        await using (var scope = capped.Services.CreateAsyncScope())
+        {
+            disputeId = (await scope.ServiceProvider.GetRequiredService<DisputeService>().OpenDisputeAsync(claimant, new()
+            {
+                Title = "A ladder borrowed and never returned", Summary = "Lent in May.", RespondentName = "Quin", Statement = "It was my ladder.",
+            })).Value!.DisputeId;
+        }
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = capped.RootUri.ToString() });
+        var first = await context.NewPageAsync();
+        await first.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForLiveAsync(first);
+
+        var second = await context.NewPageAsync(); // the same address: one stream too many
+        await second.GotoAsync($"/disputes/{disputeId}");
+
+        await Expect(second.Locator("[data-live-src][data-live=off]")).ToHaveCountAsync(1, new() { Timeout = 5_000 }); // live.js gave up at the 429
+        var notice = second.GetByTestId("live-notice");
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("This page is not live any more.");
+        await Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        await Expect(first.GetByTestId("live-notice")).Not.ToBeVisibleAsync();
+    }
+
     private async Task<int> OpenDisputeAsync(string claimantName, string respondentName)
     {
         var claimant = await BrowserJourney.CreateMemberAsync(app, $"{claimantName} Claimant", $"{claimantName.ToLowerInvariant()}@example.test");
