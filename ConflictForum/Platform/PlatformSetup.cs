@@ -11,6 +11,7 @@ public static class PlatformSetup
         services.AddOptions<WriteLimitOptions>().BindConfiguration(WriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteLimiter>();
         services.AddScoped<BrowserDrafts>();
+        services.AddScoped<CircuitDisputeUpdates>();
         services.AddSingleton<SharedMarkup>();
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.

@@ -18,9 +18,10 @@ document.addEventListener("submit", e => {
   window.conflictForum.rememberTheme(theme);
   const other = theme === "dark" ? "light" : "dark";
   form.elements.namedItem("theme").value = other;
-  const button = form.querySelector("button");
-  button.title = `Switch to ${other} theme`;
-  button.setAttribute("aria-label", button.title);
+  for (const button of form.querySelectorAll("button")) {
+    button.title = `Switch to ${other} theme`;
+    button.setAttribute("aria-label", button.title);
+  }
 });
 
 // After a navigation FocusOnNavigate (Routes.razor) puts the focus on the new page's heading. When that page's circuit

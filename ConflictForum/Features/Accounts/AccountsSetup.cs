@@ -17,6 +17,7 @@ public static class AccountsSetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AccountLinkSender>();
         services.AddScoped<ForumActors>();
+        services.AddScoped<CurrentMember>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>

@@ -1,0 +1,83 @@
+using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.AspNetCore.Components;
+
+namespace ConflictForum.Features.Disputes.Pages;
+
+public sealed partial class DisputeInteractive : IDisposable
+{
+    private DisputeView? view;
+    private IReadOnlyList<TimelineEntry> timeline = [];
+    private TallyView? tally;
+    private IReadOnlyList<ResolutionView> resolutions = [];
+    private CommentPage? comments;
+    private bool loading = true;
+    private int loadedId;
+    private IDisposable? following;
+
+    [Inject] private DisputeQueries Queries { get; set; } = default!;
+
+    [Inject] private DeliberationQueries Deliberation { get; set; } = default!;
+
+    [Inject] private CurrentMember Member { get; set; } = default!;
+
+    [Inject] private CircuitDisputeUpdates Updates { get; set; } = default!;
+
+    /// <summary>The dispute id from the address.</summary>
+    [Parameter] public int Id { get; set; }
+
+    protected override void OnInitialized()
+    {
+        Member.Changed += OnStandingChangedAsync;
+        // The page reads the dispute itself (and, when its status moves, every slice); the sections follow their own slices.
+        if (RendererInfo.IsInteractive)
+            following = Updates.Listen(DisputeChanges.Status | DisputeChanges.Statements, update => InvokeAsync(async () =>
+            {
+                await ReloadAsync(update.Changes.HasFlag(DisputeChanges.Status) ? DisputeChanges.All : DisputeChanges.Statements);
+                StateHasChanged();
+            }));
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Parameters are set again whenever a parent re-renders; only a new address means a new dispute to load.
+        // Reloading (and showing the skeleton) here for the same dispute would blank a page the reader is using.
+        if (Id == loadedId) return;
+        (loadedId, comments) = (Id, null);
+        // Follow before loading, so nothing that changes while the page loads is missed. Only a live circuit follows: the
+        // prerendered copy of the page is gone before any event could reach it.
+        if (RendererInfo.IsInteractive) Updates.Follow(Id);
+        loading = true;
+        await Member.LoadAsync(live: RendererInfo.IsInteractive);
+        await ReloadAsync(DisputeChanges.All);
+        loading = false;
+    }
+
+    // A suspension or a role change of this reader shows at once: what they may do is worked out again.
+    private Task OnStandingChangedAsync() => InvokeAsync(async () =>
+    {
+        await ReloadAsync(DisputeChanges.All);
+        StateHasChanged();
+    });
+
+    /// <summary>Reads the dispute (and, for <see cref="DisputeChanges.All"/>, the slices afresh, which the sections then show).</summary>
+    private async Task ReloadAsync(DisputeChanges changes)
+    {
+        var actor = Member.Actor;
+        view = await Queries.GetAsync(Id, actor);
+        if (view is null || changes != DisputeChanges.All) return;
+        timeline = await Queries.TimelineAsync(Id, includeComments: false, viewer: actor);
+        tally = await Deliberation.TallyAsync(Id, actor);
+        resolutions = await Deliberation.ResolutionsAsync(Id, actor);
+        // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.
+        comments ??= await Deliberation.CommentsAsync(Id, actor);
+    }
+
+    public void Dispose()
+    {
+        Member.Changed -= OnStandingChangedAsync;
+        following?.Dispose();
+    }
+}
