@@ -4,6 +4,7 @@ using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Live;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -20,6 +21,7 @@ builder.AddForumTimeline();
 builder.AddForumDisputes();
 builder.AddForumDeliberation();
 builder.AddForumModeration();
+builder.AddForumLive();
 builder.AddForumShell();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.UseForumShell();
 app.MapAccountEndpoints();
 app.MapDisputeApi();
 app.MapRecordDigest();
+app.MapForumLive();
 
 await app.RunAsync();
 return 0;

@@ -74,6 +74,12 @@ public static class LoadDriver
 {
     private const string VoterPassword = "load driver password";
 
+    /// <summary>
+    /// The member every driver circuit is signed in as: a reader who is not signed in gets a static dispute page and a
+    /// live stream, no circuit (issue 16), so the circuits measured here are members' pages.
+    /// </summary>
+    private const string CircuitMemberEmail = "reader@load.test";
+
     public static async Task<IReadOnlyList<Figure>> RunAsync(LoadOptions options, CancellationToken ct = default)
     {
         var figures = new List<Figure>();
@@ -144,6 +150,7 @@ public static class LoadDriver
         await bench.AddCommentsAsync(small, o.SmallComments);
         var large = await bench.DisputeWithVotesAsync(0);
         await bench.AddCommentsAsync(large, o.LargeComments);
+        await bench.MemberWithPasswordAsync("Load reader", CircuitMemberEmail, VoterPassword);
         var voters = new List<string>();
         // A voter per vote, a commenter, a warm-up vote on each server, two votes across instances.
         var needed = o.VotesPerCount * o.CircuitCounts.Length + 5;
@@ -215,6 +222,7 @@ public static class LoadDriver
         figures.Add(new Figure($"dispute page served, {o.LargeComments:N0} comments: p50 / p95; ratio of p95s", "p95 ≤ 30 ms; ratio ≤ 1.5",
             $"{P(seeded.Large, 0.5):N1} / **{P(seeded.Large, 0.95):N1} ms**; ratio **{pageRatio:N2}**", P(seeded.Large, 0.95) <= 30 && pageRatio <= 1.5));
 
+        using var member = await SignedInAsync(server.Root, ct);
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
         var baseline = server.ResidentBytes;
         var circuits = new List<BlazorCircuit>();
@@ -226,7 +234,7 @@ public static class LoadDriver
             foreach (var count in o.CircuitCounts)
             {
                 Log($"opening circuits up to {count:N0}");
-                await OpenCircuitsAsync(circuits, count - circuits.Count, http, new Uri(server.Root, $"disputes/{seeded.Small}"), ct);
+                await OpenCircuitsAsync(circuits, count - circuits.Count, member, new Uri(server.Root, $"disputes/{seeded.Small}"), ct);
                 await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the opening settle
                 if (o.HoldSeconds > 0)
                 {
@@ -318,14 +326,16 @@ public static class LoadDriver
         await using var redis = await RedisProcess.StartAsync(ct);
         await using var first = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o, redis.Connection), ct);
         await using var second = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o, redis.Connection), ct);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false });
+        // Outlive the circuits: closing them (finally, below) goes through these clients.
+        using var onFirst = await SignedInAsync(first.Root, ct);
+        using var onSecond = await SignedInAsync(second.Root, ct);
         var local = new List<BlazorCircuit>();
         var remote = new List<BlazorCircuit>();
         await using var voter = await BrowserVoter.LaunchAsync();
         try
         {
-            await OpenCircuitsAsync(local, o.RedisCircuits, http, new Uri(first.Root, $"disputes/{seeded.Small}"), ct);
-            await OpenCircuitsAsync(remote, o.RedisCircuits, http, new Uri(second.Root, $"disputes/{seeded.Small}"), ct);
+            await OpenCircuitsAsync(local, o.RedisCircuits, onFirst, new Uri(first.Root, $"disputes/{seeded.Small}"), ct);
+            await OpenCircuitsAsync(remote, o.RedisCircuits, onSecond, new Uri(second.Root, $"disputes/{seeded.Small}"), ct);
             total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^3], total, [.. local, .. remote]);
             var (same, other) = (new List<double>(), new List<double>());
             var missed = 0;
@@ -472,7 +482,37 @@ public static class LoadDriver
         }
     }
 
-    private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, Uri page, CancellationToken ct)
+    /// <summary>An HTTP client signed in as <see cref="CircuitMemberEmail"/> through the real form, its cookie in <see cref="SignedInClient.Cookies"/>.</summary>
+    private static async Task<SignedInClient> SignedInAsync(Uri root, CancellationToken ct)
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, CookieContainer = cookies }) { BaseAddress = root };
+        var login = await http.GetStringAsync(new Uri("Account/Login", UriKind.Relative), ct);
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        using var form = new FormUrlEncodedContent(
+        [
+            new("_handler", "login"), new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)),
+            new("Input.Email", CircuitMemberEmail), new("Input.Password", VoterPassword),
+        ]);
+        using var signedIn = await http.PostAsync(new Uri("Account/Login", UriKind.Relative), form, ct);
+        if (!(await signedIn.Content.ReadAsStringAsync(ct)).Contains("data-testid=\"user-name\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The load driver could not sign in as {CircuitMemberEmail}.");
+        return new SignedInClient(http, cookies);
+    }
+
+    private sealed record SignedInClient(HttpClient Http, CookieContainer Cookies) : IDisposable
+    {
+        public void Dispose() => Http.Dispose();
+    }
+
+    private static Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, SignedInClient member, Uri page, CancellationToken ct) =>
+        OpenCircuitsAsync(circuits, count, member.Http, member.Cookies, page, ct);
+
+    private static Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, Uri page, CancellationToken ct) =>
+        OpenCircuitsAsync(circuits, count, http, null, page, ct);
+
+    private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, CookieContainer? cookies, Uri page,
+        CancellationToken ct)
     {
         using var limit = new SemaphoreSlim(32);
         var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
@@ -480,7 +520,7 @@ public static class LoadDriver
             await limit.WaitAsync(ct);
             try
             {
-                return await BlazorCircuit.OpenAsync(http, null, page, ct);
+                return await BlazorCircuit.OpenAsync(http, cookies, page, ct);
             }
             finally
             {

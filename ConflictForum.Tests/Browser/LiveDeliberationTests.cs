@@ -83,7 +83,7 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var reader = await context.NewPageAsync();
         await reader.GotoAsync($"/disputes/{disputeId}");
-        await BrowserFixture.WaitForCircuitAsync(reader);
+        await BrowserFixture.WaitForLiveAsync(reader);
         var entries = reader.GetByTestId("timeline-entry");
         await Expect(entries.Filter(new() { HasText = "Nia Claimant opened the dispute against Oli." })).ToHaveCountAsync(1);
 
@@ -94,22 +94,22 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
             Assert.True((await disputes.SaveStatementAsync(respondent, disputeId, "The bins go out on _collection day_ only.")).Succeeded);
         }
 
-        // The reader's page follows without a reload, and what stays interactive on it still works.
+        // The reader's page follows without a reload, and its links work without a circuit.
         await Expect(entries.Filter(new() { HasText = "Oli Respondent (respondent) replied." })).ToHaveCountAsync(1);
         await Expect(reader.Locator(".cf-timeline .cf-markdown strong")).ToHaveTextAsync("Tuesday");
         await Expect(reader.GetByTestId("statement-respondent").Locator(".cf-markdown em")).ToHaveTextAsync("collection day");
-        await reader.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Verify record" }).ClickAsync();
         // Six entries of the dispute's own, and one per comment (the page shows those in the discussion).
         await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync($"The record is intact: all {6 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
 
         // A comment past the first page: the count and the offer of more follow live, and the reader can read on.
         var comments = reader.GetByTestId("comment");
         await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage);
-        await Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Show more comments" })).ToHaveCountAsync(0);
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = "Show more comments" })).ToHaveCountAsync(0);
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(respondent, disputeId, "The last word.")).Succeeded);
         await Expect(reader.GetByText($"Discussion ({DeliberationQueries.ThreadsPerPage + 1})")).ToBeVisibleAsync();
-        await reader.GetByRole(AriaRole.Button, new() { Name = "Show more comments" }).ClickAsync();
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Show more comments" }).ClickAsync();
         await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage + 1);
         await Expect(comments.Last).ToContainTextAsync("The last word.");
         await Expect(comments.First).ToContainTextAsync("Comment number 1.");

@@ -46,7 +46,7 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
         await using var readerContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync($"/disputes/{disputeId}");
-        await BrowserFixture.WaitForCircuitAsync(reader);
+        await BrowserFixture.WaitForLiveAsync(reader);
         await Expect(reader.GetByTestId("comments")).ToContainTextAsync(Insult);
 
         foreach (var email in flaggers)

@@ -89,6 +89,59 @@ public sealed class DisputePagesTests : ForumAppTest
     }
 
     [Fact]
+    public async Task A_reader_s_dispute_page_is_static_with_live_regions_and_no_circuit()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+
+        var html = await GetAsync($"/disputes/{opened.DisputeId}");
+
+        Assert.DoesNotContain("Blazor:", html, StringComparison.Ordinal); // no interactive component, so nothing for a circuit to start
+        Assert.Contains($"data-live-src=\"disputes/{opened.DisputeId}/live?v=", html, StringComparison.Ordinal);
+        foreach (var region in ConflictForum.Features.Live.LiveRegions.All)
+            Assert.Contains($"data-live-region=\"{region}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_dispute_answers_404_with_the_not_found_page()
+    {
+        var (status, html) = await GetPageAsync("/disputes/4242");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("We can't find that page", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_verifies_the_record_and_reads_more_comments_through_links_without_a_circuit()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var landlord = await MemberAsync("Landlord Lee");
+        var opened = await OpenAsync(tenant);
+        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(landlord, opened.InvitationToken))).Succeeded);
+        var per = ConflictForum.Features.Deliberation.DeliberationQueries.ThreadsPerPage;
+        for (var i = 1; i <= per + 1; i++)
+        {
+            var n = i;
+            Assert.True((await WithAsync<ConflictForum.Features.Deliberation.DeliberationService, Outcome<int>>(s =>
+                s.PostCommentAsync(tenant, opened.DisputeId, $"Comment number {n}."))).Succeeded);
+        }
+
+        var first = await GetAsync($"/disputes/{opened.DisputeId}");
+        Assert.Contains($"href=\"disputes/{opened.DisputeId}?verify=1#record\"", first, StringComparison.Ordinal);
+        Assert.Contains($"href=\"disputes/{opened.DisputeId}?comments=2#comments\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Comment number {per + 1}.", first, StringComparison.Ordinal);
+
+        var verified = await GetAsync($"/disputes/{opened.DisputeId}?verify=1");
+        Assert.Contains("The record is intact", verified, StringComparison.Ordinal);
+
+        var more = await GetAsync($"/disputes/{opened.DisputeId}?comments=2");
+        Assert.Contains($"Comment number {per + 1}.", more, StringComparison.Ordinal);
+        Assert.Contains("Comment number 1.", more, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-live-region=\"comments\"", more, StringComparison.Ordinal); // the reader's place is not swapped away
+        Assert.Contains("data-live-region=\"timeline\"", more, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forged_invitation_link_gets_a_clear_message()
     {
         var html = await GetAsync("/invitations/not-a-real-token");

@@ -24,6 +24,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive]")).ToBeVisibleAsync();
 
+    /// <summary>Waits until a reader's static dispute page has its live stream open (live.js marks it).</summary>
+    public static Task WaitForLiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-live-src][data-live=on]")).ToBeVisibleAsync();
+
     public async Task InitializeAsync()
     {
         // Other test classes run in parallel on two cores: give a loaded machine time, never a retry.

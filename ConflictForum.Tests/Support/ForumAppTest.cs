@@ -5,8 +5,9 @@ namespace ConflictForum.Tests.Support;
 /// <summary>A test class with its own running app and data folder, disposed after each test (xunit honours IAsyncDisposable).</summary>
 public abstract class ForumAppTest : IAsyncDisposable
 {
-    protected ForumAppTest(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        App = new ForumAppFactory(clock: clock, settings: settings);
+    /// <param name="kestrel">Listen on a real loopback port (streams a real HttpClient reads as they come).</param>
+    protected ForumAppTest(TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false) =>
+        App = new ForumAppFactory(kestrel: kestrel, clock: clock, settings: settings);
 
     /// <summary>With an app the test class configured itself (e.g. with services replaced).</summary>
     protected ForumAppTest(ForumAppFactory app) => App = app;
@@ -56,7 +57,7 @@ public abstract class ForumAppTest : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
         GC.SuppressFinalize(this);

@@ -13,7 +13,6 @@ public static class DeliberationSetup
         services.AddSingleton<FaultVoteCommit>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
-        services.AddSingleton<Components.PublicComments>();
         return builder;
     }
 }

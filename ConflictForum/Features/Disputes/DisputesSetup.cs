@@ -9,8 +9,6 @@ public static class DisputesSetup
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
         services.AddSingleton<DisputeSnapshots>();
-        services.AddSingleton<Components.PublicTimeline>();
-        services.AddSingleton<Components.PublicStatements>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();
