@@ -45,14 +45,23 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
     {
         var disputeId = await OpenDisputeAsync("Carla", "Rob");
         await BrowserJourney.CreateMemberAsync(app, "Bea Voter", "bea@example.test");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A record long enough to read down the page while the discussion above it grows.
+            var claimant = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync((await scope.ServiceProvider
+                .GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync("carla@example.test"))!.Id);
+            for (var i = 1; i <= 10; i++)
+                Assert.True((await scope.ServiceProvider.GetRequiredService<DisputeService>().PostReplyAsync(claimant, disputeId, $"Clarification number {i}.")).Succeeded);
+        }
 
         await using var readerContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var reader = await readerContext.NewPageAsync();
         await reader.GotoAsync($"/disputes/{disputeId}");
         await BrowserFixture.WaitForLiveAsync(reader);
         await Expect(reader.GetByTestId("blind-tally")).ToContainTextAsync("0 votes cast so far");
-        // The reader is somewhere down the page when it changes: the place and the focus stay.
+        // The reader is down the page, reading the record, when the discussion above it grows: the place and the focus stay.
         await reader.Locator("#record a").First.FocusAsync();
+        var recordTop = await reader.EvaluateAsync<double>("() => { document.querySelector('#record').scrollIntoView({ block: 'start' }); return document.querySelector('#record').getBoundingClientRect().top; }");
         var marker = await reader.EvaluateAsync<string>("() => { window.__notReloaded = 'yes'; return window.__notReloaded; }");
         Assert.Equal("yes", marker);
 
@@ -62,7 +71,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await BrowserFixture.WaitForCircuitAsync(member);
         await member.GetByTestId("vote-RespondentAtFault").ClickAsync();
         await Expect(member.GetByTestId("tally")).ToContainTextAsync("1 · Respondent at fault");
-        await member.Locator("#new-comment").FillAsync("Bins on **the pavement** block prams.");
+        // Long enough to make the discussion's column the taller one, so the record below it moves down.
+        await member.Locator("#new-comment").FillAsync("Bins on **the pavement** block prams." + string.Concat(Enumerable.Range(1, 12).Select(i => $"\n\nAnd point {i}.")));
         await member.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
 
         // Blind for the reader: the count moves, never how members voted.
@@ -72,6 +82,7 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(reader.GetByText("Discussion (1)")).ToBeVisibleAsync();
         Assert.Equal("yes", await reader.EvaluateAsync<string>("() => window.__notReloaded")); // swapped in place, no reload
         Assert.True(await reader.EvaluateAsync<bool>("() => document.activeElement?.closest('#record') !== null"));
+        Assert.InRange(await reader.EvaluateAsync<double>("() => document.querySelector('#record').getBoundingClientRect().top"), recordTop - 2, recordTop + 2);
         await Expect(reader.GetByTestId("live-notice")).Not.ToBeVisibleAsync();
         await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reader-live-page.png"), FullPage = true });
     }
@@ -105,6 +116,35 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
 
         await Expect(reader.GetByTestId("hidden-notice")).ToContainTextAsync("A phone number", new() { Timeout = 3_000 });
         await Expect(reader.Locator("body")).Not.ToContainTextAsync("07700 900123");
+    }
+
+    [BrowserFact]
+    public async Task A_page_whose_stream_is_refused_says_it_is_not_live_and_offers_a_reload()
+    {
+        await using var capped = new ForumAppFactory(kestrel: true, settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "1" });
+        var claimant = await BrowserJourney.CreateMemberAsync(capped, "Pat Claimant", "pat@example.test");
+        int disputeId;
+        await using (var scope = capped.Services.CreateAsyncScope())
+        {
+            disputeId = (await scope.ServiceProvider.GetRequiredService<DisputeService>().OpenDisputeAsync(claimant, new()
+            {
+                Title = "A ladder borrowed and never returned", Summary = "Lent in May.", RespondentName = "Quin", Statement = "It was my ladder.",
+            })).Value!.DisputeId;
+        }
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = capped.RootUri.ToString() });
+        var first = await context.NewPageAsync();
+        await first.GotoAsync($"/disputes/{disputeId}");
+        await BrowserFixture.WaitForLiveAsync(first);
+
+        var second = await context.NewPageAsync(); // the same address: one stream too many
+        await second.GotoAsync($"/disputes/{disputeId}");
+
+        await Expect(second.Locator("[data-live-src][data-live=off]")).ToHaveCountAsync(1, new() { Timeout = 5_000 }); // live.js gave up at the 429
+        var notice = second.GetByTestId("live-notice");
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("This page is not live any more.");
+        await Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Reload" })).ToBeVisibleAsync();
+        await Expect(first.GetByTestId("live-notice")).Not.ToBeVisibleAsync();
     }
 
     private async Task<int> OpenDisputeAsync(string claimantName, string respondentName)

@@ -73,6 +73,9 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
 
         public string? ContentType => response.Content.Headers.ContentType?.MediaType;
 
+        /// <summary>Whether the server ended the stream (as opposed to a read that timed out).</summary>
+        public bool Ended { get; private set; }
+
         /// <summary>The next message, or null when none came within <paramref name="within"/>.</summary>
         public async Task<Message?> NextAsync(TimeSpan within)
         {
@@ -92,6 +95,7 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
                     else if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
                     else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = data is null ? line[6..] : $"{data}\n{line[6..]}";
                 }
+                Ended = true;
                 return null;
             }
             catch (OperationCanceledException)
@@ -214,6 +218,29 @@ public sealed class LiveStreamTests : LiveStreamTest
         // The first change draws at once, then at most one drawing every quarter of a second.
         Assert.InRange(frames, 1, 2 + (int)(storm.Elapsed / DisputeFeed.Interval));
         Assert.True(frames < voters.Count, $"{frames} frames for {voters.Count} votes");
+    }
+
+    [Fact]
+    public async Task Server_shutdown_ends_open_streams_cleanly()
+    {
+        var id = await OpenDisputeAsync();
+        using var stream = await ConnectAsync($"/disputes/{id}/live");
+        await stream.NextRegionsAsync(Patience);
+
+        App.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        while (await stream.NextAsync(Patience) is not null)
+        {
+            // a heartbeat or a last frame may still come
+        }
+        Assert.True(stream.Ended, "The stream was still open after the server began to stop.");
+    }
+
+    [Fact]
+    public void Live_settings_out_of_range_stop_the_app_at_start()
+    {
+        using var app = new ForumAppFactory(settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "0" });
+        Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => app.Services);
     }
 
     [Fact]

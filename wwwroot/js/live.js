@@ -26,14 +26,18 @@
   const follow = (region, path) => path.reduce((node, i) => node?.children[i] ?? null, region);
 
   const swap = regions => {
-    const live = [...document.querySelectorAll("[data-live-region]")];
-    // Keep what the reader looks at in place: the first region still on screen is the anchor; growth above it scrolls.
-    const anchor = live.find(el => el.getBoundingClientRect().bottom > 0);
+    const changing = [...document.querySelectorAll("[data-live-region]")]
+      .filter(region => typeof regions[region.getAttribute("data-live-region")] === "string");
+    // Keep what the reader looks at in place: the element a third of the way down the window (or the region about to be
+    // redrawn around it, which stays) must not move when regions above it, or beside it in a column, grow or shrink.
+    let anchor = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 3);
+    const around = anchor && changing.find(region => region !== anchor && region.contains(anchor));
+    if (around) anchor = around;
     const anchorTop = anchor?.getBoundingClientRect().top;
     const focused = document.activeElement;
-    for (const region of live) {
+    for (const region of changing) {
       const html = regions[region.getAttribute("data-live-region")];
-      if (typeof html !== "string" || region.innerHTML === html) continue;
+      if (region.innerHTML === html) continue;
       const path = focused && region.contains(focused) && focused !== region ? pathTo(region, focused) : null;
       region.innerHTML = html;
       if (path) {
@@ -44,9 +48,9 @@
       void region.offsetWidth; // restart the highlight (shown only without prefers-reduced-motion, app.css)
       region.classList.add("cf-live-updated");
     }
-    if (anchor && anchor.isConnected && anchorTop !== undefined) {
+    if (anchor?.isConnected && anchorTop !== undefined) {
       const moved = anchor.getBoundingClientRect().top - anchorTop;
-      if (moved !== 0 && anchorTop <= 0) window.scrollBy(0, moved);
+      if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
     }
   };
 
