@@ -84,8 +84,8 @@ public sealed record Figure(string Name, string Goal, string Result, bool Met);
 
 /// <summary>
 /// Whole-system runs on this machine: the forum as its own process on a loopback port, data generated here, thousands
-/// of real Blazor circuits of signed-in members, thousands of readers' live streams, votes cast in a real browser. Writes the figures, goals and results to a Markdown report.
-/// Nothing is sent anywhere but 127.0.0.1.
+/// of real Blazor circuits of signed-in members, thousands of readers' live streams, votes cast in a real browser.
+/// Writes the figures, goals and results to a Markdown report. Nothing is sent anywhere but 127.0.0.1.
 /// </summary>
 public static partial class LoadDriver
 {
