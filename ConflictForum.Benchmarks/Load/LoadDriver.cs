@@ -415,22 +415,25 @@ public static partial class LoadDriver
         if (!rendered.Success) throw new InvalidOperationException("A reader's dispute page names no live stream (data-live-src=\"...live?v=N\").");
         var version = long.Parse(rendered.Groups[1].Value, CultureInfo.InvariantCulture);
 
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
-        var baseline = server.ResidentBytes;
+        using var members = await SignedInAsync(server.Root, CircuitMemberEmails(o), ct);
         await using var streams = new ReaderStreams();
         var circuits = new List<BlazorCircuit>();
-        using var members = await SignedInAsync(server.Root, CircuitMemberEmails(o), ct);
         await using var voter = await BrowserVoter.LaunchAsync();
         try
         {
             Log($"opening {count:N0} reader streams");
-            await streams.OpenAsync(server.Root, $"/disputes/{seeded.Small}/live?v={version}", count, version, ct);
+            var path = $"/disputes/{seeded.Small}/live?v={version}";
+            var baseline = await FirstStreamAsync(server, streams, path, version, ct);
+            var driverBefore = Environment.WorkingSet;
+            await streams.OpenAsync(server.Root, path, count - 1, version, ct);
             await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the opening settle
-            var perStream = (server.ResidentBytes - baseline) / (double)count / 1024;
+            var perStream = (server.ResidentBytes - baseline) / (double)Math.Max(1, count - 1) / 1024;
+            var driverPerStream = (Environment.WorkingSet - driverBefore) / (double)Math.Max(1, count - 1) / 1024;
             figures.Add(new Figure($"server memory (RSS) per open page of a reader who is not signed in (static page, live stream), {streamsNamed}",
                 "≤ 25 KB per page",
-                $"**{perStream:N1} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB idle)"
-                + $"; floor: a bare ASP.NET Core event-stream endpoint holding as many, same run, **{floor.MemoryKb:N1} KB**",
+                $"**{perStream:N1} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB with one stream open)"
+                + $"; floor: a bare ASP.NET Core event-stream endpoint holding as many, same run, **{floor.MemoryKb:N1} KB**"
+                + $"; the driver holds a stream in {driverPerStream:N1} KB",
                 perStream <= 25 && streams.Dropped == 0));
 
             var emails = seeded.VoterEmails.Skip(o.VotesPerCount * o.CircuitCounts.Length + 2).Take(ReaderVotes(o)).ToList();
@@ -608,12 +611,11 @@ public static partial class LoadDriver
         var program = typeof(EmptyPageServer).Assembly.Location;
         await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct, EmptyPageServer.Command);
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
-        var baseline = server.ResidentBytes;
         await using var streams = new ReaderStreams();
-        await streams.OpenAsync(server.Root, EmptyPageServer.StreamPath, count, 0, ct);
+        var baseline = await FirstStreamAsync(server, streams, EmptyPageServer.StreamPath, 0, ct);
+        await streams.OpenAsync(server.Root, EmptyPageServer.StreamPath, count - 1, 0, ct);
         await Task.Delay(TimeSpan.FromSeconds(5), ct); // as for the forum: let the opening settle
-        var memory = (server.ResidentBytes - baseline) / (double)count / 1024;
+        var memory = (server.ResidentBytes - baseline) / (double)Math.Max(1, count - 1) / 1024;
         async Task<long> SendAsync()
         {
             var at = Stopwatch.GetTimestamp();
@@ -633,6 +635,17 @@ public static partial class LoadDriver
             missed += lost;
         }
         return new StreamFloor(memory, latencies, missed + streams.Dropped, cpu.PerChange("fragment", changes, count, "streams"));
+    }
+
+    /// <summary>
+    /// Opens the first stream, which pays what only the first pays (code compiled on first use, the forum's drawing of
+    /// the dispute's regions), and returns the server's resident memory once it settled: the baseline of the others.
+    /// </summary>
+    private static async Task<long> FirstStreamAsync(ForumServer server, ReaderStreams streams, string path, long version, CancellationToken ct)
+    {
+        await streams.OpenAsync(server.Root, path, 1, version, ct);
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        return server.ResidentBytes;
     }
 
     /// <returns>The streams to open: as asked, or as many as the per-process file limit leaves room for (server and driver
