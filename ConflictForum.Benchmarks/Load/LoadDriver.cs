@@ -447,6 +447,9 @@ public static partial class LoadDriver
             var cpu = new CpuSpent();
             async Task<(List<double> Latencies, int Missed)> CommittedAsync(CpuSpent? spent)
             {
+                // A vote on a quiet dispute, as a click is: the live feed draws a change at once unless it drew one within the
+                // last quarter second (a storm's coalescing, which the storm figure measures).
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
                 var (member, span) = (voters.Dequeue(), new CpuSpan(server));
                 var result = await streams.FanOutAsync(streams.Newest + 1, async () =>
                 {
