@@ -116,6 +116,17 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
 
         await Expect(reader.GetByTestId("hidden-notice")).ToContainTextAsync("A phone number", new() { Timeout = 3_000 });
         await Expect(reader.Locator("body")).Not.ToContainTextAsync("07700 900123");
+
+        // The whole dispute hidden: its title leaves the page and the window's title.
+        await Expect(reader).ToHaveTitleAsync("Bins left out on the pavement · ConflictForum");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var mod = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(moderator.UserId);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ModerationService>().HideAsync(mod, ContentKind.Dispute, disputeId, "Names a private person")).Succeeded);
+        }
+        await Expect(reader.Locator("h1")).ToHaveTextAsync("Hidden dispute", new() { Timeout = 3_000 });
+        await Expect(reader).ToHaveTitleAsync("Hidden dispute · ConflictForum");
+        await Expect(reader.Locator("body")).Not.ToContainTextAsync("Bins left out");
     }
 
     [BrowserFact]

@@ -44,6 +44,12 @@
         const again = follow(region, path);
         if (again && typeof again.focus === "function") again.focus({ preventScroll: true });
       }
+      // The window's title is the dispute's title: a hidden dispute's must leave the tab too.
+      const heading = region.querySelector("h1");
+      if (heading) {
+        const at = document.title.lastIndexOf(" · ");
+        document.title = heading.textContent.trim() + (at >= 0 ? document.title.slice(at) : "");
+      }
       region.classList.remove("cf-live-updated");
       void region.offsetWidth; // restart the highlight (shown only without prefers-reduced-motion, app.css)
       region.classList.add("cf-live-updated");
