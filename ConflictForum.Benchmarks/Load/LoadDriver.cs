@@ -580,7 +580,7 @@ public static partial class LoadDriver
         // Every stream that has the closing vote's frame has every vote of the storm.
         var streamsBehind = await streams.UntilAsync(versionBase + votes + 1, TimeSpan.FromSeconds(30));
         // Whose is a stall: a new stream receives the server's newest frame at once, whatever the driver's streams did.
-        var serverNewest = streamsBehind > 0 ? await NewestFrameAsync(server, seeded.Small, ct) : versionBase + votes + 1;
+        var stall = streamsBehind > 0 ? await StallAsync(server, seeded.Small, ct) : "";
         var (dropped, deadPages) = (streams.Dropped, circuits.Count(c => c.Error is not null || !c.IsConnected));
         var (p95Streams, p95Pages) = (onStreams.Percentile(0.95), onPages.Percentile(0.95));
         var worst = double.IsNaN(p95Pages) ? p95Streams : Math.Max(p95Streams, p95Pages);
@@ -593,16 +593,22 @@ public static partial class LoadDriver
             + $"the driver's (streams, circuits and the voting instance) {driverShare * 100:N0}%; dropped: **{dropped:N0} streams**, {deadPages:N0} pages"
             + (uncarried > 0 ? $"; the last {uncarried:N0} votes' versions came in no frame's id (no region changed after them), so they are not timed" : "")
             + (streamsBehind + pagesBehind > 0 ? $"; {streamsBehind:N0} streams missed the closing vote, {pagesBehind:N0} pages the storm's last" : "")
-            + (streamsBehind > 0 ? $" (a new stream opened then starts at version {serverNewest:N0}, the closing vote's is {versionBase + votes + 1:N0})" : ""),
+            + (streamsBehind > 0 ? $" ({stall}; the closing vote's is {versionBase + votes + 1:N0})" : ""),
             worst <= 1_000 && serverShare < 0.8 && dropped == 0 && deadPages == 0 && streamsBehind + pagesBehind == 0);
     }
 
-    /// <summary>The version of the newest frame the server sends a stream that knows nothing yet; -1 if none came within 10 s.</summary>
-    private static async Task<long> NewestFrameAsync(ForumServer server, int disputeId, CancellationToken ct)
+    /// <summary>
+    /// Where a stall is: the version of the newest frame the server sends a stream that knows nothing yet (-1 if none came
+    /// within 10 s), and the version a reader's page is rendered at now (the dispute's, read afresh).
+    /// </summary>
+    private static async Task<string> StallAsync(ForumServer server, int disputeId, CancellationToken ct)
     {
         await using var probe = new ReaderStreams();
         await probe.OpenAsync(server.Root, $"/disputes/{disputeId}/live", 1, 0, ct);
-        return await probe.UntilAsync(1, TimeSpan.FromSeconds(10)) == 0 ? probe.Newest : -1;
+        var frame = await probe.UntilAsync(1, TimeSpan.FromSeconds(10)) == 0 ? probe.Newest : -1;
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
+        var page = RenderedVersion().Match(await http.GetStringAsync(new Uri($"disputes/{disputeId}", UriKind.Relative), ct));
+        return $"a new stream opened then starts at version {frame:N0}, a reader's page is rendered at version {(page.Success ? page.Groups[1].Value : "?")}";
     }
 
     /// <summary>
