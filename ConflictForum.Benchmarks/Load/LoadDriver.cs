@@ -410,12 +410,8 @@ public static partial class LoadDriver
         Log("readers' streams: redis-server and the forum");
         await using var redis = await RedisProcess.StartAsync(ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o, redis.Connection), ct);
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
         // The version a reader's page was rendered at, which its stream starts from (?v=).
-        var page = await http.GetStringAsync(new Uri($"disputes/{seeded.Small}", UriKind.Relative), ct);
-        var rendered = RenderedVersion().Match(page);
-        if (!rendered.Success) throw new InvalidOperationException("A reader's dispute page names no live stream (data-live-src=\"...live?v=N\").");
-        var version = long.Parse(rendered.Groups[1].Value, CultureInfo.InvariantCulture);
+        var version = await RenderedVersionAsync(server, seeded.Small, ct);
 
         using var members = await SignedInAsync(server.Root, CircuitMemberEmails(o), ct);
         await using var streams = new ReaderStreams();
@@ -575,10 +571,13 @@ public static partial class LoadDriver
             await Task.Delay(50, ct);
         streams.Time(null);
         foreach (var p in shown) p.Detach();
-        var uncarried = versionBase + votes - streams.Newest;
+        // The dispute's versions, read afresh by a reader's page: after the storm, and after the closing vote.
+        var stormVersion = await RenderedVersionAsync(server, seeded.Small, ct);
+        var uncarried = stormVersion - streams.Newest;
         await instance.CastFaultVoteAsync(voters[^2], seeded.Small, FaultOption.Neither);
+        var closingVersion = await RenderedVersionAsync(server, seeded.Small, ct);
         // Every stream that has the closing vote's frame has every vote of the storm.
-        var streamsBehind = await streams.UntilAsync(versionBase + votes + 1, TimeSpan.FromSeconds(30));
+        var streamsBehind = await streams.UntilAsync(closingVersion, TimeSpan.FromSeconds(30));
         // Whose is a stall: a new stream receives the server's newest frame at once, whatever the driver's streams did.
         var stall = streamsBehind > 0 ? await StallAsync(server, seeded.Small, ct) : "";
         var (dropped, deadPages) = (streams.Dropped, circuits.Count(c => c.Error is not null || !c.IsConnected));
@@ -591,10 +590,20 @@ public static partial class LoadDriver
             $"reader streams **{p95Streams:N0} ms** / {onStreams.Max:N0} ms, signed-in pages **{p95Pages:N0} ms** / {onPages.Max:N0} ms behind the commit; "
             + $"{acknowledged:N0} votes in {castIn.TotalSeconds:N1} s; server CPU **{serverShare * 100:N0}%** of {Environment.ProcessorCount} cores, "
             + $"the driver's (streams, circuits and the voting instance) {driverShare * 100:N0}%; dropped: **{dropped:N0} streams**, {deadPages:N0} pages"
-            + (uncarried > 0 ? $"; the last {uncarried:N0} votes' versions came in no frame's id (no region changed after them), so they are not timed" : "")
+            + (stormVersion - versionBase != votes ? $"; the storm moved the dispute {stormVersion - versionBase:N0} versions, not one per vote" : "")
+            + (uncarried > 0 ? $"; the last {uncarried:N0} versions came in no frame's id (no region changed after them), so they are not timed" : "")
             + (streamsBehind + pagesBehind > 0 ? $"; {streamsBehind:N0} streams missed the closing vote, {pagesBehind:N0} pages the storm's last" : "")
-            + (streamsBehind > 0 ? $" ({stall}; the closing vote's is {versionBase + votes + 1:N0})" : ""),
+            + (streamsBehind > 0 ? $" ({stall}; the closing vote's is {closingVersion:N0})" : ""),
             worst <= 1_000 && serverShare < 0.8 && dropped == 0 && deadPages == 0 && streamsBehind + pagesBehind == 0);
+    }
+
+    /// <summary>The version a reader's page of the dispute is rendered at now, which its stream starts from (<c>?v=</c>).</summary>
+    private static async Task<long> RenderedVersionAsync(ForumServer server, int disputeId, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
+        var rendered = RenderedVersion().Match(await http.GetStringAsync(new Uri($"disputes/{disputeId}", UriKind.Relative), ct));
+        if (!rendered.Success) throw new InvalidOperationException("A reader's dispute page names no live stream (data-live-src=\"...live?v=N\").");
+        return long.Parse(rendered.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -606,9 +615,7 @@ public static partial class LoadDriver
         await using var probe = new ReaderStreams();
         await probe.OpenAsync(server.Root, $"/disputes/{disputeId}/live", 1, 0, ct);
         var frame = await probe.UntilAsync(1, TimeSpan.FromSeconds(10)) == 0 ? probe.Newest : -1;
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
-        var page = RenderedVersion().Match(await http.GetStringAsync(new Uri($"disputes/{disputeId}", UriKind.Relative), ct));
-        return $"a new stream opened then starts at version {frame:N0}, a reader's page is rendered at version {(page.Success ? page.Groups[1].Value : "?")}";
+        return $"a new stream opened then starts at version {frame:N0}, a reader's page is rendered at version {await RenderedVersionAsync(server, disputeId, ct):N0}";
     }
 
     /// <summary>
