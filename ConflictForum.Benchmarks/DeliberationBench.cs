@@ -189,6 +189,13 @@ internal sealed class DeliberationBench : IAsyncDisposable
         if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Message);
     }
 
+    /// <summary>The dispute's version now: each write moves it, votes committed together once.</summary>
+    public async Task<long> DisputeVersionAsync(int disputeId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
+        return await db.Disputes.Where(d => d.Id == disputeId).Select(d => (long)d.Version).SingleAsync();
+    }
+
     public async Task<ForumActor> MemberAsync(string name) => (await BulkMembersAsync($"{name[..3]}{Guid.NewGuid():N}"[..12], 1))[0];
 
     /// <summary>Members straight into the table, in batches: no password hashing, which would dominate the set-up.</summary>

@@ -525,8 +525,9 @@ public static partial class LoadDriver
         total++;
         if (await streams.UntilAsync(before + 1, TimeSpan.FromSeconds(30)) > 0) Log("some streams did not hear the warm-up vote");
 
-        // A vote k of the storm (in acknowledgement order) means at least k commits: version base + k, total + k, exist.
-        var versionBase = streams.Newest;
+        // Votes committed together move the dispute's version once, so a vote's version is read after its acknowledgement
+        // (every version up to it committed by then); the k-th acknowledged vote means a count of total + k on the pages.
+        var versionBase = await instance.DisputeVersionAsync(seeded.Small);
         var onStreams = new VersionLag(versionBase, votes);
         var onPages = new VersionLag(total, votes);
         var shown = circuits.Select(c => new PageTotal(c, total, total + votes, onPages)).ToList();
@@ -549,9 +550,8 @@ public static partial class LoadDriver
                 {
                     await instance.CastFaultVoteAsync(member, seeded.Small, option);
                     var at = Stopwatch.GetTimestamp();
-                    var n = Interlocked.Increment(ref acknowledged);
-                    onStreams.Ack(n, at);
-                    onPages.Ack(n, at);
+                    onPages.Ack(Interlocked.Increment(ref acknowledged), at);
+                    onStreams.AckUpTo(await instance.DisputeVersionAsync(seeded.Small), Stopwatch.GetTimestamp());
                 }
                 finally
                 {
@@ -590,7 +590,7 @@ public static partial class LoadDriver
             $"reader streams **{p95Streams:N0} ms** / {onStreams.Max:N0} ms, signed-in pages **{p95Pages:N0} ms** / {onPages.Max:N0} ms behind the commit; "
             + $"{acknowledged:N0} votes in {castIn.TotalSeconds:N1} s; server CPU **{serverShare * 100:N0}%** of {Environment.ProcessorCount} cores, "
             + $"the driver's (streams, circuits and the voting instance) {driverShare * 100:N0}%; dropped: **{dropped:N0} streams**, {deadPages:N0} pages"
-            + (stormVersion - versionBase != votes ? $"; the storm moved the dispute {stormVersion - versionBase:N0} versions, not one per vote" : "")
+            + $"; the storm moved the dispute {stormVersion - versionBase:N0} versions (votes committed together move it once)"
             + (uncarried > 0 ? $"; the last {uncarried:N0} versions came in no frame's id (no region changed after them), so they are not timed" : "")
             + (streamsBehind + pagesBehind > 0 ? $"; {streamsBehind:N0} streams missed the closing vote, {pagesBehind:N0} pages the storm's last" : "")
             + (streamsBehind > 0 ? $" ({stall}; the closing vote's is {closingVersion:N0})" : ""),

@@ -114,6 +114,8 @@ internal sealed class VersionLag(long baseVersion, int versions)
 {
     private readonly long[] acks = new long[versions + 1];
     private readonly long[] histogram = new long[120_001];
+    private readonly Lock gate = new();
+    private long ackedUpTo;
 
     public long Base => baseVersion;
 
@@ -121,6 +123,17 @@ internal sealed class VersionLag(long baseVersion, int versions)
 
     /// <summary>Version <see cref="Base"/> + <paramref name="k"/> was committed at <paramref name="timestamp"/> (or earlier).</summary>
     public void Ack(int k, long timestamp) => Volatile.Write(ref acks[k], timestamp);
+
+    /// <summary>Every version up to <paramref name="version"/> not acknowledged yet was committed at <paramref name="timestamp"/> (or earlier).</summary>
+    public void AckUpTo(long version, long timestamp)
+    {
+        lock (gate)
+        {
+            var last = Math.Min(version - baseVersion, acks.Length - 1);
+            for (var k = ackedUpTo + 1; k <= last; k++) Volatile.Write(ref acks[k], timestamp);
+            ackedUpTo = Math.Max(ackedUpTo, last);
+        }
+    }
 
     /// <summary>A page went from version <paramref name="from"/> to <paramref name="to"/> at <paramref name="at"/>.</summary>
     public void Reached(long from, long to, long at)
