@@ -6,7 +6,8 @@ namespace ConflictForum.Benchmarks;
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- hot    BenchmarkDotNet over the hot service paths
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- load   the whole-system run; writes docs/benchmarks.md
 //     options: --circuits 1000,5000   --report PATH (default docs/benchmarks.md)
-//              --skip service,tally,redis   --server-env KEY=VALUE,...   --hold SECONDS   --votes N   (investigating one figure; not a full run)
+//              --skip service,tally,redis,readers,storm   --server-env KEY=VALUE,...   --hold SECONDS   --votes N
+//              --streams N   --storm VOTES_PER_SECOND,SECONDS   --storm-circuits N   (investigating one figure; not a full run)
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -28,6 +29,17 @@ internal static class Benchmarks
                 if (Option(rest, "--circuits") is { } counts) options = options with { CircuitCounts = [.. counts.Split(',').Select(int.Parse)] };
                 if (Option(rest, "--skip") is { } skip) options = options with { Skip = skip.Split(',') };
                 if (Option(rest, "--votes") is { } votes) options = options with { VotesPerCount = int.Parse(votes, System.Globalization.CultureInfo.InvariantCulture) };
+                if (Option(rest, "--streams") is { } streams) options = options with { ReaderStreams = int.Parse(streams, System.Globalization.CultureInfo.InvariantCulture) };
+                if (Option(rest, "--storm") is { } storm && storm.Split(',') is [var rate, var seconds])
+                {
+                    options = options with
+                    {
+                        StormVotesPerSecond = int.Parse(rate, System.Globalization.CultureInfo.InvariantCulture),
+                        StormDuration = TimeSpan.FromSeconds(int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+                    };
+                }
+                if (Option(rest, "--storm-circuits") is { } stormCircuits)
+                    options = options with { StormCircuits = int.Parse(stormCircuits, System.Globalization.CultureInfo.InvariantCulture) };
                 if (Option(rest, "--hold") is { } hold) options = options with { HoldSeconds = int.Parse(hold, System.Globalization.CultureInfo.InvariantCulture) };
                 if (Option(rest, "--server-env") is { } env)
                     options = options with { ServerSettings = env.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]) };

@@ -18,17 +18,18 @@ internal sealed class DeliberationBench : IAsyncDisposable
     private readonly bool ownsFolder;
     private readonly Host app;
 
-    private DeliberationBench(string? dataFolder)
+    private DeliberationBench(string? dataFolder, string? redis)
     {
         ownsFolder = dataFolder is null;
         folder = dataFolder ?? Directory.CreateTempSubdirectory("conflictforum-bench-").FullName;
-        app = new Host(folder);
+        app = new Host(folder, redis);
     }
 
     /// <param name="dataFolder">Where the SQLite file lives (kept afterwards, for a server to open); default a temp folder, deleted at the end.</param>
-    public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null)
+    /// <param name="redis">A Redis connection to publish changes on, as an instance of the forum beside running servers; default none.</param>
+    public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null, string? redis = null)
     {
-        var bench = new DeliberationBench(dataFolder);
+        var bench = new DeliberationBench(dataFolder, redis);
         await using var scope = bench.app.Services.CreateAsyncScope(); // starts the app, which migrates
         return bench;
     }
@@ -177,6 +178,24 @@ internal sealed class DeliberationBench : IAsyncDisposable
         return (count, clock.Elapsed);
     }
 
+    /// <summary>Members who have not voted yet, without passwords (they vote through the service, not the site).</summary>
+    public Task<IReadOnlyList<ForumActor>> VotersAsync(string prefix, int count) => BulkMembersAsync(prefix, count);
+
+    /// <summary>One fault vote through the service; returns once it is committed (and its change published).</summary>
+    public async Task CastFaultVoteAsync(ForumActor voter, int disputeId, FaultOption option)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<DeliberationService>().CastFaultVoteAsync(voter, disputeId, option);
+        if (!outcome.Succeeded) throw new InvalidOperationException(outcome.Message);
+    }
+
+    /// <summary>The dispute's version now: each write moves it, votes committed together once.</summary>
+    public async Task<long> DisputeVersionAsync(int disputeId)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
+        return await db.Disputes.Where(d => d.Id == disputeId).Select(d => (long)d.Version).SingleAsync();
+    }
+
     public async Task<ForumActor> MemberAsync(string name) => (await BulkMembersAsync($"{name[..3]}{Guid.NewGuid():N}"[..12], 1))[0];
 
     /// <summary>Members straight into the table, in batches: no password hashing, which would dominate the set-up.</summary>
@@ -210,7 +229,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
         if (ownsFolder) Directory.Delete(folder, recursive: true);
     }
 
-    private sealed class Host(string dataFolder) : WebApplicationFactory<Program>
+    private sealed class Host(string dataFolder, string? redis) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -224,6 +243,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
             builder.UseSetting("AbuseLimits:Writes:VotesPerMinute", "100000");
             builder.UseSetting("AbuseLimits:Writes:CommentsPerMinute", "100000");
             builder.UseSetting("AbuseLimits:Writes:DisputesPerDay", "100000");
+            if (redis is not null) builder.UseSetting("Redis:Connection", redis);
         }
     }
 }

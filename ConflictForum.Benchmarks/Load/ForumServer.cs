@@ -67,8 +67,16 @@ public sealed class ForumServer : IAsyncDisposable
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the forum.");
-        // Drain its output so a chatty server never blocks on a full pipe; keep errors visible.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain its output so a chatty server never blocks on a full pipe; keep errors visible: the console logger writes
+        // warnings and failures to standard output too, each a level line ("warn: ...") and its indented lines.
+        var informational = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not { Length: > 0 } line) return;
+            if (line.StartsWith("info:", StringComparison.Ordinal) || line.StartsWith("dbug:", StringComparison.Ordinal)) informational = true;
+            else if (!char.IsWhiteSpace(line[0])) informational = false;
+            if (!informational) Console.Error.WriteLine($"[server] {line}");
+        };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { Length: > 0 } line) Console.Error.WriteLine($"[server] {line}");
