@@ -29,7 +29,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
         for (var id = 1; id <= 4; id++)
         {
-            var verdict = await Run<ConflictForum.Features.Disputes.DisputeQueries, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
+            var verdict = await Run<ConflictForum.Features.Disputes.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
             Assert.True(verdict.Intact, $"Dispute {id}: {verdict.Message}");
         }
 

@@ -85,7 +85,7 @@ public sealed class DisputePagesTests : ForumAppTest
         // The record itself is unchanged, and its author still reads it as written.
         var own = await WithAsync<DisputeQueries, IReadOnlyList<ConflictForum.Features.Timeline.TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId, viewer: tenant));
         Assert.Contains(own, e => e.Summary == $"Tenant Tom opened the dispute against {typed}.");
-        Assert.True((await WithAsync<DisputeQueries, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public sealed class InputCheckTests : ForumAppTest
         Assert.Equal(text, stored.Reply);
         Assert.Equal(text, stored.Comment);
         Assert.Equal(text, stored.Resolution);
-        Assert.True((await WithAsync<DisputeQueries, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
     [Fact]

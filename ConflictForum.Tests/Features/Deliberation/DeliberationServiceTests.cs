@@ -182,7 +182,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         // Public numbers never change silently: the correction is on the record, and the chain still verifies.
         var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
         Assert.Contains(entries, e => e.Kind == TimelineKind.VotesRecounted && e.Summary.Contains("7 counted before, 1 votes on record", StringComparison.Ordinal));
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.Contains("The public finds: the respondent is at fault", frozen.Body, StringComparison.Ordinal);
         Assert.Contains("1. Full refund: 8 support, 1 oppose", frozen.Body, StringComparison.Ordinal);
         Assert.Equal(verdict.Text, (await TallyAsync(d.DisputeId, ForumActor.Anonymous))!.FinalVerdict);
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
     [Fact]

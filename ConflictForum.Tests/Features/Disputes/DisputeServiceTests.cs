@@ -42,7 +42,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         Assert.Contains("<strong>broken</strong>", view.ClaimantStatement!.Html, StringComparison.Ordinal);
         Assert.Equal([TimelineKind.DisputeOpened, TimelineKind.StatementPosted, TimelineKind.InvitationIssued],
             (await TimelineAsync(view.Dispute.Id)).Select(e => e.Kind));
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(view.Dispute.Id))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(view.Dispute.Id))).Intact);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var closed = await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "One more thing."));
         Assert.Equal("The dispute is closed; its record can be read but no longer changed.", closed.Message);
         Assert.Equal(DisputeStatus.Closed, (await ViewAsync(opened.DisputeId, dana))!.Dispute.Status);
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 
     [Fact]
@@ -246,7 +246,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, "We agreed to that."));
         }
 
-        var verdict = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        var verdict = await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.False(verdict.Intact);
         Assert.Equal(4, verdict.FirstBrokenSequence);
         Assert.Equal("The record is broken: entry 4 was changed after it was written.", verdict.Message);
@@ -264,7 +264,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Source, "The parcel arrived fine."));
         }
 
-        var verdict = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        var verdict = await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.False(verdict.Intact);
         Assert.Equal(2, verdict.FirstBrokenSequence);
     }
@@ -281,7 +281,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
             await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Statements
                 .ExecuteUpdateAsync(s => s.SetProperty(st => st.Html, "<p>The parcel arrived fine.</p>"));
         }
-        var shown = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        var shown = await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.Equal("The record is broken: the claimant's statement on display differs from its recorded version.", shown.Message);
 
         await using (var scope = App.Services.CreateAsyncScope())
@@ -290,7 +290,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
             await db.Statements.ExecuteUpdateAsync(s => s.SetProperty(st => st.Html, st => db.StatementRevisions.Where(r => r.StatementId == st.Id).Select(r => r.Html).First()));
             await db.TimelineEntries.Where(e => e.Kind == TimelineKind.Reply).ExecuteUpdateAsync(s => s.SetProperty(e => e.BodyHtml, "<p>We agreed.</p>"));
         }
-        var reply = await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
+        var reply = await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.Equal("The record is broken: entry 4 was changed after it was written.", reply.Message);
     }
 
@@ -357,6 +357,6 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         Assert.Equal(before + 20, entries.Count);
         Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Sequence));
         Assert.Equal(20, entries.Select(e => e.Body).Where(b => b?.StartsWith("Reply number", StringComparison.Ordinal) == true).Distinct().Count());
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 }

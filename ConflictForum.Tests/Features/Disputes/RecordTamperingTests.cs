@@ -46,7 +46,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         return new Scene(opened.DisputeId, comment, reply, resolution, claimant);
     }
 
-    private Task<ChainVerdict> VerifyAsync(int disputeId) => WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(disputeId));
+    private Task<ChainVerdict> VerifyAsync(int disputeId) => WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(disputeId));
 
     /// <summary>Runs SQL on the forum's SQLite file, as someone with the file and no app would.</summary>
     private async Task BehindTheForumAsync(string sql)

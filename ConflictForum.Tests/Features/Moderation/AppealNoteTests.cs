@@ -44,7 +44,7 @@ public sealed class AppealNoteTests : ClockedForumAppTest
         var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId, viewer: decider));
         Assert.Contains(timeline, e => e.Summary == "Blunt Writer appealed the hiding of their comment; another moderator will decide.");
         Assert.DoesNotContain(timeline, e => $"{e.Summary}{e.Body}".Contains("Elm Road", StringComparison.Ordinal));
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 
     [Fact]
@@ -68,6 +68,6 @@ public sealed class AppealNoteTests : ClockedForumAppTest
         var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId));
         Assert.Contains(timeline, e => e.Summary == "Blunt Writer appealed the hiding of their comment; another moderator will decide.");
         Assert.DoesNotContain(timeline, e => e.Summary.Contains("Elm Road", StringComparison.Ordinal));
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 }

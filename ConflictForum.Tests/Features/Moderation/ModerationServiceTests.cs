@@ -108,7 +108,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var timeline = await ModerationEntriesAsync(w.DisputeId);
         Assert.Equal(3, timeline.Count);
         Assert.Equal("Moderator Ann (moderator) hid a comment by Commenter: Personal information", timeline[0].Summary);
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
         Assert.Contains("12 Elm Road", (await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html, StringComparison.Ordinal); // nothing was deleted
     }
 
@@ -277,7 +277,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var claimantView = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(w.DisputeId, w.Claimant)))!;
         Assert.Equal("Fence built on the wrong side", claimantView.Dispute.Title); // the author still reads (and may appeal)
         Assert.True(claimantView.ClaimantStatement!.Hidden!.CanAppeal);
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.Contains("[a resolution hidden by a moderator]", reader.BodyHtml, StringComparison.Ordinal);
         var own = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: moderator))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.Contains("Elm Road", own.BodyHtml, StringComparison.Ordinal);
-        Assert.True((await WithAsync<DisputeQueries, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact); // the record itself is whole
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact); // the record itself is whole
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class DisputesSetup
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
+        services.AddScoped<RecordVerifier>();
         services.AddHostedService<DisputeDeadlineService>();
         return builder;
     }
