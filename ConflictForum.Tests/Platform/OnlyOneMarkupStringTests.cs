@@ -1,3 +1,5 @@
+using ConflictForum.Tests.Support;
+
 namespace ConflictForum.Tests.Platform;
 
 public sealed class OnlyOneMarkupStringTests
@@ -5,7 +7,7 @@ public sealed class OnlyOneMarkupStringTests
     [Fact]
     public void Only_the_Markdown_component_turns_a_string_into_markup()
     {
-        var source = Path.Combine(SolutionFolder(), "ConflictForum");
+        var source = Path.Combine(SourceTree.SolutionFolder(), "ConflictForum");
 
         var offenders = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
@@ -18,14 +20,5 @@ public sealed class OnlyOneMarkupStringTests
         // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced. The live
         // stream's regions (SharedMarkup) are HTML Blazor's own HtmlRenderer drew from components, sent to the page as strings.
         Assert.Equal(["Platform/Markdown.razor"], offenders);
-    }
-
-    private static string SolutionFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ConflictForum.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"No ConflictForum.sln above {AppContext.BaseDirectory}.");
     }
 }
