@@ -8,9 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Support;
 
-/// <summary>A dispute between two members, the respondent joined unless said otherwise.</summary>
-/// <param name="Respondent">Who was invited; they joined unless the dispute was opened with <see cref="Scenario.OpenAsync"/>.</param>
-public sealed record DisputeParties(int DisputeId, ForumActor Claimant, ForumActor Respondent, string InvitationToken);
+/// <summary>A dispute and its two parties.</summary>
+public sealed record DisputeParties(int DisputeId, ForumActor Claimant, ForumActor Respondent);
 
 /// <summary>
 /// What a test starts from, said the way a person would: members, a dispute between two of them, votes, comments, a
@@ -40,6 +39,9 @@ public sealed class Scenario(ForumAppFactory app)
         return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user.Id);
     }
 
+    /// <summary>A confirmed member who can sign in in a browser, with <see cref="BrowserJourney.Password"/>.</summary>
+    public Task<ForumActor> MemberAsync(string displayName, string email) => BrowserJourney.CreateMemberAsync(app, displayName, email);
+
     /// <summary>Gives the member a role (Moderator or Admin) and returns them as the services now read them.</summary>
     public async Task<ForumActor> WithRoleAsync(ForumActor member, string role)
     {
@@ -61,17 +63,14 @@ public sealed class Scenario(ForumAppFactory app)
     /// <summary>A dispute <paramref name="claimant"/> opened and <paramref name="respondent"/> joined: open for votes.</summary>
     public async Task<DisputeParties> DisputeBetweenAsync(ForumActor claimant, ForumActor respondent, OpenDisputeInput? input = null)
     {
-        var dispute = await OpenAsync(claimant, respondent, input);
-        await JoinAsync(respondent, dispute.InvitationToken);
-        return dispute;
+        var opened = await OpenAsync(claimant, input);
+        await JoinAsync(respondent, opened.InvitationToken);
+        return new(opened.DisputeId, claimant, respondent);
     }
 
-    /// <summary>A dispute <paramref name="claimant"/> opened; <paramref name="invited"/> holds the invitation but has not joined.</summary>
-    public async Task<DisputeParties> OpenAsync(ForumActor claimant, ForumActor invited, OpenDisputeInput? input = null)
-    {
-        var opened = await Do<DisputeService, OpenedDispute>(s => s.OpenDisputeAsync(claimant, input ?? Dispute()));
-        return new(opened.DisputeId, claimant, invited, opened.InvitationToken);
-    }
+    /// <summary>A dispute <paramref name="claimant"/> opened, awaiting the respondent: its id and the invitation.</summary>
+    public Task<OpenedDispute> OpenAsync(ForumActor claimant, OpenDisputeInput? input = null) =>
+        Do<DisputeService, OpenedDispute>(s => s.OpenDisputeAsync(claimant, input ?? Dispute()));
 
     /// <summary>The invited member accepts the invitation and becomes the respondent.</summary>
     public Task<int> JoinAsync(ForumActor respondent, string invitationToken) =>
