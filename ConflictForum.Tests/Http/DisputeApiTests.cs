@@ -12,18 +12,13 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     /// <summary>An open dispute with <paramref name="votes"/> members voting "respondent at fault", and one resolution.</summary>
     internal static async Task<int> DisputeWithVotesAsync(ForumAppTest test, Func<string, Task<ForumActor>> member, int votes)
     {
-        var claimant = await member("Claimant Carla");
-        var respondent = await member("Respondent Rob");
-        var opened = (await test.Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Fence paint on my car", Summary = "Paint drifted onto my car.", RespondentName = "Rob", Statement = "Paint everywhere.",
-        }))).Value!;
-        await test.Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
+        var opened = await test.Given.DisputeBetweenAsync(await member("Claimant Carla"), await member("Respondent Rob"),
+            Scenario.Dispute("Fence paint on my car", "Paint drifted onto my car.", "Rob", "Paint everywhere."));
+        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(opened.Claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
         for (var i = 0; i < votes; i++)
         {
             var reader = await member($"Reader {i}");
-            await test.Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.RespondentAtFault));
+            await test.Given.VoteAsync(reader, opened.DisputeId, FaultOption.RespondentAtFault);
             await test.Run<DeliberationService, Outcome>(s => s.SetStanceAsync(reader, resolution, true));
         }
         return opened.DisputeId;
