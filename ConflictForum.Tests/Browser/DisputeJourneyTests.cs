@@ -1,6 +1,4 @@
-using ConflictForum.Features.Accounts;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

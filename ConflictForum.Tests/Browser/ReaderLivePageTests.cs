@@ -1,5 +1,4 @@
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Tests.Support;

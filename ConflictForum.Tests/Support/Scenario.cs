@@ -76,6 +76,10 @@ public sealed class Scenario(ForumAppFactory app)
     public Task<int> JoinAsync(ForumActor respondent, string invitationToken) =>
         Do<DisputeService, int>(s => s.AcceptInvitationAsync(respondent, invitationToken));
 
+    /// <summary>A party writes a new version of their statement (the first, if they had none).</summary>
+    public Task EditStatementAsync(ForumActor party, int disputeId, string text) =>
+        Do<DisputeService>(s => s.SaveStatementAsync(party, disputeId, text));
+
     /// <summary>A comment by <paramref name="author"/>; its id.</summary>
     public Task<int> CommentAsync(ForumActor author, int disputeId, string text) =>
         Do<DeliberationService, int>(s => s.PostCommentAsync(author, disputeId, text));

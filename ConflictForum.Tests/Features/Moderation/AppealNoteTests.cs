@@ -1,6 +1,5 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
