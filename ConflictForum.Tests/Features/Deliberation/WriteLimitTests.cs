@@ -77,12 +77,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
         }
     }
 
-    private static OpenDisputeInput Noise(string? respondentEmail = null)
-    {
-        var input = Scenario.Dispute("Noise after midnight", "Music every night.", "Rita", "Loud.");
-        input.RespondentEmail = respondentEmail;
-        return input;
-    }
+    private static OpenDisputeInput Noise(string? respondentEmail = null) =>
+        Scenario.Dispute("Noise after midnight", "Music every night.", "Rita", "Loud.", respondentEmail: respondentEmail);
 
     private static async Task<int> OpenDisputeAsync(ForumAppFactory app, ForumActor claimant, ForumActor? respondent, string? respondentEmail = null) =>
         respondent is null
