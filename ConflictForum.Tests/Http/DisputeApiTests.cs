@@ -26,7 +26,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
 
     private async Task<DisputeApi.DisputeJson> GetJsonAsync(int id)
     {
-        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri($"/api/disputes/{id}", UriKind.Relative));
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(DisputeApi.Url(id), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<DisputeApi.DisputeJson>())!;
     }
@@ -34,7 +34,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     [Fact]
     public async Task Unknown_dispute_is_404()
     {
-        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/api/disputes/999", UriKind.Relative));
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(DisputeApi.Url(999), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -78,7 +78,7 @@ public sealed class DisputeApiWithOpenTalliesTests() : ForumAppTest(settings: ne
     {
         var id = await DisputeApiTests.DisputeWithVotesAsync(this, MemberAsync, votes: 2);
 
-        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri($"/api/disputes/{id}", UriKind.Relative));
+        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(id), UriKind.Relative));
 
         Assert.Equal(new DisputeApi.FaultTallyJson(0, 2, 0, 0), json!.Tallies);
         Assert.StartsWith("No clear verdict yet: 2 of the 10 votes needed.", json.Verdict, StringComparison.Ordinal);

@@ -168,7 +168,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         Clock.Advance(TimeSpan.FromDays(1));
 
         using var client = App.CreateClient();
-        var kept = await client.GetFromJsonAsync<RecordDigest>(new Uri($"/record/digest/{day:yyyy-MM-dd}", UriKind.Relative));
+        var kept = await client.GetFromJsonAsync<RecordDigest>(new Uri(RecordDigestEndpoint.Url(day), UriKind.Relative));
         Assert.Equal(new[] { new DigestLine(scene.DisputeId, 9, (await TimelineAsync(scene.DisputeId))[^1].Hash) }, kept!.Disputes);
         Assert.Equal(TimelineWriter.Sha256(RecordDigest.Text(kept.Disputes)), kept.Hash);
 
@@ -178,7 +178,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
             DELETE FROM Disputes WHERE Id = {scene.DisputeId};
             """);
 
-        var now = await client.GetFromJsonAsync<RecordDigest>(new Uri($"/record/digest/{day:yyyy-MM-dd}", UriKind.Relative));
+        var now = await client.GetFromJsonAsync<RecordDigest>(new Uri(RecordDigestEndpoint.Url(day), UriKind.Relative));
         Assert.Empty(now!.Disputes);
         Assert.NotEqual(kept.Hash, now.Hash);
     }
