@@ -22,7 +22,7 @@ public sealed partial class CodeMeasuresTests(ITestOutputHelper output)
     [Fact]
     public void No_file_of_the_app_runs_past_300_lines()
     {
-        var sizes = SourceFiles.In(App).Select(f => (File: f, Lines: LinesOf(SourceFiles.Read(App, f)).Length))
+        var sizes = SourceTree.In(App).Select(f => (File: f, Lines: LinesOf(SourceTree.Read(App, f)).Length))
             .OrderByDescending(s => s.Lines).ToList();
 
         output.WriteLine($"{sizes.Count} files in {App}/; the largest:");
@@ -33,8 +33,8 @@ public sealed partial class CodeMeasuresTests(ITestOutputHelper output)
     [Fact]
     public void No_method_of_the_app_runs_past_60_lines()
     {
-        var methods = SourceFiles.In(App).Where(f => f != "Data/DemoSeeder.cs")
-            .SelectMany(f => MethodsOf(SourceFiles.Read(App, f), f))
+        var methods = SourceTree.In(App).Where(f => f != "Data/DemoSeeder.cs")
+            .SelectMany(f => MethodsOf(SourceTree.Read(App, f), f))
             .OrderByDescending(m => m.Lines).ToList();
 
         output.WriteLine($"{methods.Count} methods, accessors and local functions in {App}/; the longest:");
@@ -46,7 +46,7 @@ public sealed partial class CodeMeasuresTests(ITestOutputHelper output)
     public void No_line_runs_past_140_characters()
     {
         var longLines = Projects
-            .SelectMany(p => SourceFiles.In(p).SelectMany(f => LinesOf(SourceFiles.Read(p, f))
+            .SelectMany(p => SourceTree.In(p).SelectMany(f => LinesOf(SourceTree.Read(p, f))
                 .Select((line, i) => (Where: $"{p}/{f}:{i + 1}", line.Length))))
             .Where(l => l.Length > MaxLineLength).ToList();
 

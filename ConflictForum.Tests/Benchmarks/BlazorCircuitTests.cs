@@ -141,16 +141,11 @@ public sealed class BlazorCircuitTests : IAsyncDisposable
 
     private async Task<(ForumActor Claimant, int DisputeId)> DisputeAsync()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Carla Claimant", "carla@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Rob Respondent", "rob@example.test");
-        await using var scope = app.Services.CreateAsyncScope();
-        var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-        var opened = (await disputes.OpenDisputeAsync(claimant, new()
-        {
-            Title = "Hedge trimmings dumped on my lawn", Summary = "Every week the trimmings land on my side.", RespondentName = "Rob",
-            Statement = "They land on my lawn.",
-        })).Value!;
-        Assert.True((await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken)).Succeeded);
+        var given = new Scenario(app);
+        var claimant = await given.MemberAsync("Carla Claimant", "carla@example.test");
+        var respondent = await given.MemberAsync("Rob Respondent", "rob@example.test");
+        var opened = await given.DisputeBetweenAsync(claimant, respondent, Scenario.Dispute("Hedge trimmings dumped on my lawn",
+            "Every week the trimmings land on my side.", "Rob", "They land on my lawn."));
         return (claimant, opened.DisputeId);
     }
 

@@ -1,6 +1,4 @@
-using ConflictForum.Features.Accounts;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -110,19 +108,10 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task Deadline_countdown_keeps_ticking_in_the_browser()
     {
-        await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
-        int disputeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-            var dana = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync((await users.FindByEmailAsync("dana@example.test"))!.Id);
-            var opened = await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Disputes.DisputeService>().OpenDisputeAsync(dana, new()
-            {
-                Title = "A dispute with a deadline", Summary = "Waiting for the other side.", RespondentName = "Someone",
-                Statement = "Our side of it.",
-            });
-            disputeId = opened.Value!.DisputeId;
-        }
+        var given = new Scenario(app);
+        var dana = await given.MemberAsync("Dana Whitfield", "dana@example.test");
+        var disputeId = (await given.OpenAsync(dana,
+            Scenario.Dispute("A dispute with a deadline", "Waiting for the other side.", "Someone", "Our side of it."))).DisputeId;
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow });

@@ -1,9 +1,6 @@
-using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -16,24 +13,16 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
     // One member posts a page and more of comments in the tests below.
     private readonly ForumAppFactory app = new(kestrel: true, settings: new Dictionary<string, string?> { ["AbuseLimits:Writes:CommentsPerMinute"] = "100" });
 
+    private Scenario Given => new(app);
+
     [BrowserFact]
     public async Task A_vote_and_a_comment_in_one_browser_appear_on_the_other_party_s_open_page_without_reload()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Carla Claimant", "carla@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Rob Respondent", "rob@example.test");
-        await BrowserJourney.CreateMemberAsync(app, "Bea Reader", "bea@example.test");
-        int disputeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            var opened = (await disputes.OpenDisputeAsync(claimant, new()
-            {
-                Title = "Hedge trimmings dumped on my lawn", Summary = "Every week the trimmings land on my side.", RespondentName = "Rob",
-                Statement = "They land on my lawn.",
-            })).Value!;
-            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-            disputeId = opened.DisputeId;
-        }
+        var claimant = await Given.MemberAsync("Carla Claimant", "carla@example.test");
+        var respondent = await Given.MemberAsync("Rob Respondent", "rob@example.test");
+        await Given.MemberAsync("Bea Reader", "bea@example.test");
+        var disputeId = (await Given.DisputeBetweenAsync(claimant, respondent, Scenario.Dispute("Hedge trimmings dumped on my lawn",
+            "Every week the trimmings land on my side.", "Rob", "They land on my lawn."))).DisputeId;
 
         await using var contextA = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         await using var contextB = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -62,23 +51,11 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
     [BrowserFact]
     public async Task A_reader_not_signed_in_sees_the_record_and_the_discussion_grow_on_their_open_page_and_can_still_verify_and_read_on()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Nia Claimant", "nia@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Oli Respondent", "oli@example.test");
-        int disputeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            var opened = (await disputes.OpenDisputeAsync(claimant, new()
-            {
-                Title = "Bins left out on the pavement", Summary = "The bins stay out all week.", RespondentName = "Oli",
-                Statement = "The bins block the pavement.",
-            })).Value!;
-            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-            disputeId = opened.DisputeId;
-            var deliberation = scope.ServiceProvider.GetRequiredService<DeliberationService>();
-            for (var i = 1; i <= DeliberationQueries.ThreadsPerPage; i++)
-                Assert.True((await deliberation.PostCommentAsync(claimant, disputeId, $"Comment number {i}.")).Succeeded);
-        }
+        var claimant = await Given.MemberAsync("Nia Claimant", "nia@example.test");
+        var respondent = await Given.MemberAsync("Oli Respondent", "oli@example.test");
+        var disputeId = (await Given.DisputeBetweenAsync(claimant, respondent, Scenario.Dispute("Bins left out on the pavement",
+            "The bins stay out all week.", "Oli", "The bins block the pavement."))).DisputeId;
+        for (var i = 1; i <= DeliberationQueries.ThreadsPerPage; i++) await Given.CommentAsync(claimant, disputeId, $"Comment number {i}.");
 
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var reader = await context.NewPageAsync();

@@ -1,10 +1,7 @@
 
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,30 +14,20 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
     private const string Insult = "Only an idiot would build a fence like that.";
     private readonly ForumAppFactory app = new(kestrel: true);
 
+    private Scenario Given => new(app);
+
     [BrowserFact]
     public async Task Three_flags_hide_a_comment_for_a_reader_and_a_moderator_restores_it_on_the_public_log_and_the_timeline()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Fern Claimant", "fern@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Reg Respondent", "reg@example.test");
-        var author = await BrowserJourney.CreateMemberAsync(app, "Hot Head", "hot@example.test");
+        var claimant = await Given.MemberAsync("Fern Claimant", "fern@example.test");
+        var respondent = await Given.MemberAsync("Reg Respondent", "reg@example.test");
+        var author = await Given.MemberAsync("Hot Head", "hot@example.test");
         string[] flaggers = ["flag1@example.test", "flag2@example.test", "flag3@example.test"];
-        for (var i = 0; i < flaggers.Length; i++) await BrowserJourney.CreateMemberAsync(app, $"Flagger {i + 1}", flaggers[i]);
-        var moderator = await BrowserJourney.CreateMemberAsync(app, "Mo Derator", "mo@example.test");
-        int disputeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.UserId!))!, ForumRoles.Moderator)).Succeeded);
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            var opened = (await disputes.OpenDisputeAsync(claimant, new()
-            {
-                Title = "A fence a metre into my garden", Summary = "The new fence stands on my side of the line.", RespondentName = "Reg",
-                Statement = "The fence is on my land.",
-            })).Value!;
-            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-            disputeId = opened.DisputeId;
-            Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(author, disputeId, Insult)).Succeeded);
-        }
+        for (var i = 0; i < flaggers.Length; i++) await Given.MemberAsync($"Flagger {i + 1}", flaggers[i]);
+        await Given.WithRoleAsync(await Given.MemberAsync("Mo Derator", "mo@example.test"), ForumRoles.Moderator);
+        var disputeId = (await Given.DisputeBetweenAsync(claimant, respondent, Scenario.Dispute("A fence a metre into my garden",
+            "The new fence stands on my side of the line.", "Reg", "The fence is on my land."))).DisputeId;
+        await Given.CommentAsync(author, disputeId, Insult);
 
         // A reader who is not signed in keeps the page open throughout.
         await using var readerContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -98,24 +85,12 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
     [BrowserFact]
     public async Task A_suspension_reaches_the_member_s_open_page_at_once_and_their_next_click_is_refused()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Sue Claimant", "sue@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Ray Respondent", "ray@example.test");
-        var troll = await BrowserJourney.CreateMemberAsync(app, "Tro Ll", "troll@example.test");
-        var moderator = await BrowserJourney.CreateMemberAsync(app, "Mod Two", "mod2@example.test");
-        int disputeId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.UserId!))!, ForumRoles.Moderator)).Succeeded);
-            moderator = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(moderator.UserId);
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            var opened = (await disputes.OpenDisputeAsync(claimant, new()
-            {
-                Title = "Parking across my driveway", Summary = "Every Sunday morning.", RespondentName = "Ray", Statement = "I cannot get out.",
-            })).Value!;
-            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-            disputeId = opened.DisputeId;
-        }
+        var claimant = await Given.MemberAsync("Sue Claimant", "sue@example.test");
+        var respondent = await Given.MemberAsync("Ray Respondent", "ray@example.test");
+        var troll = await Given.MemberAsync("Tro Ll", "troll@example.test");
+        var moderator = await Given.WithRoleAsync(await Given.MemberAsync("Mod Two", "mod2@example.test"), ForumRoles.Moderator);
+        var disputeId = (await Given.DisputeBetweenAsync(claimant, respondent,
+            Scenario.Dispute("Parking across my driveway", "Every Sunday morning.", "Ray", "I cannot get out."))).DisputeId;
 
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var page = await BrowserJourney.SignedInPageAsync(context, "troll@example.test");

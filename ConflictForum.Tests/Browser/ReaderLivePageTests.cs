@@ -1,5 +1,4 @@
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Tests.Support;
@@ -15,6 +14,8 @@ namespace ConflictForum.Tests.Browser;
 public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposable
 {
     private readonly ForumAppFactory app = new(kestrel: true);
+
+    private Scenario Given => new(app);
 
     [BrowserFact]
     public async Task A_reader_s_dispute_page_opens_no_WebSocket_and_no_request_to_blazor()
@@ -44,7 +45,7 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
     public async Task Live_regions_update_on_a_reader_s_open_page_when_a_member_votes_and_comments_in_another_browser()
     {
         var disputeId = await OpenDisputeAsync("Carla", "Rob");
-        await BrowserJourney.CreateMemberAsync(app, "Bea Voter", "bea@example.test");
+        await Given.MemberAsync("Bea Voter", "bea@example.test");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // A record long enough to read down the page while the discussion above it grows.
@@ -92,15 +93,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
     {
         const string phone = "Ring 07700 900123 to complain";
         var disputeId = await OpenDisputeAsync("Hal", "Ida");
-        var moderator = await BrowserJourney.CreateMemberAsync(app, "Mo Derator", "mo@example.test");
-        int commentId;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(moderator.UserId!))!, ForumRoles.Moderator)).Succeeded);
-            var author = await BrowserJourney.CreateMemberAsync(app, "Loud Mouth", "loud@example.test");
-            commentId = (await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(author, disputeId, phone)).Value;
-        }
+        var moderator = await Given.WithRoleAsync(await Given.MemberAsync("Mo Derator", "mo@example.test"), ForumRoles.Moderator);
+        var commentId = await Given.CommentAsync(await Given.MemberAsync("Loud Mouth", "loud@example.test"), disputeId, phone);
 
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var reader = await context.NewPageAsync();
@@ -133,15 +127,10 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
     public async Task A_page_whose_stream_is_refused_says_it_is_not_live_and_offers_a_reload()
     {
         await using var capped = new ForumAppFactory(kestrel: true, settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "1" });
-        var claimant = await BrowserJourney.CreateMemberAsync(capped, "Pat Claimant", "pat@example.test");
-        int disputeId;
-        await using (var scope = capped.Services.CreateAsyncScope())
-        {
-            disputeId = (await scope.ServiceProvider.GetRequiredService<DisputeService>().OpenDisputeAsync(claimant, new()
-            {
-                Title = "A ladder borrowed and never returned", Summary = "Lent in May.", RespondentName = "Quin", Statement = "It was my ladder.",
-            })).Value!.DisputeId;
-        }
+        var given = new Scenario(capped);
+        var claimant = await given.MemberAsync("Pat Claimant", "pat@example.test");
+        var disputeId = (await given.OpenAsync(claimant,
+            Scenario.Dispute("A ladder borrowed and never returned", "Lent in May.", "Quin", "It was my ladder."))).DisputeId;
         await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = capped.RootUri.ToString() });
         var first = await context.NewPageAsync();
         await first.GotoAsync($"/disputes/{disputeId}");
@@ -160,17 +149,10 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
 
     private async Task<int> OpenDisputeAsync(string claimantName, string respondentName)
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, $"{claimantName} Claimant", $"{claimantName.ToLowerInvariant()}@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, $"{respondentName} Respondent", $"{respondentName.ToLowerInvariant()}@example.test");
-        await using var scope = app.Services.CreateAsyncScope();
-        var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-        var opened = (await disputes.OpenDisputeAsync(claimant, new()
-        {
-            Title = "Bins left out on the pavement", Summary = "The bins stay out all week.", RespondentName = respondentName,
-            Statement = "The bins block the pavement.",
-        })).Value!;
-        Assert.True((await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken)).Succeeded);
-        return opened.DisputeId;
+        var claimant = await Given.MemberAsync($"{claimantName} Claimant", $"{claimantName.ToLowerInvariant()}@example.test");
+        var respondent = await Given.MemberAsync($"{respondentName} Respondent", $"{respondentName.ToLowerInvariant()}@example.test");
+        return (await Given.DisputeBetweenAsync(claimant, respondent,
+            Scenario.Dispute("Bins left out on the pavement", "The bins stay out all week.", respondentName, "The bins block the pavement."))).DisputeId;
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

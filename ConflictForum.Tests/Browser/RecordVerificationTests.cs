@@ -1,6 +1,5 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,16 +16,13 @@ public sealed class RecordVerificationTests(BrowserFixture browser) : IAsyncDisp
     [BrowserFact]
     public async Task Verify_record_on_the_page_names_the_first_missing_entry_after_the_newest_were_deleted_and_links_the_daily_digest()
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Dana Whitfield", "dana@example.test");
-        await BrowserJourney.CreateMemberAsync(app, "Reader", "reader@example.test");
-        int disputeId;
+        var given = new Scenario(app);
+        var claimant = await given.MemberAsync("Dana Whitfield", "dana@example.test");
+        await given.MemberAsync("Reader", "reader@example.test");
+        var disputeId = (await given.OpenAsync(claimant,
+            Scenario.Dispute("Washing machine failed after three weeks", "It stopped spinning.", "Northwind", "It broke."))).DisputeId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            disputeId = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
-            {
-                Title = "Washing machine failed after three weeks", Summary = "It stopped spinning.", RespondentName = "Northwind", Statement = "It broke.",
-            })).Value!.DisputeId;
             await scope.ServiceProvider.GetRequiredService<ForumDbContext>().TimelineEntries
                 .Where(e => e.DisputeId == disputeId && e.Sequence == 3).ExecuteDeleteAsync(); // behind the forum's back
         }

@@ -1,32 +1,16 @@
 using Bunit;
-using ConflictForum.Data;
-using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Moderation.Components;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Components;
 
 /// <summary>The placeholder and the flag form, rendered on the real services of a running app.</summary>
-public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposable
+public sealed class ModerationComponentTests : ForumAppComponentTest
 {
-    private readonly ForumAppFactory app = new();
-    private readonly AsyncServiceScope scope;
-
-    public ModerationComponentTests()
-    {
-        scope = app.Services.CreateAsyncScope();
-        Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>());
-        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddScoped<ForumActors>();
-        Services.AddFallbackServiceProvider(scope.ServiceProvider);
-        AddAuthorization().SetNotAuthorized();
-    }
-
     private static HiddenNotice Notice(bool showContent, bool canAppeal = false) =>
         new(ContentKind.Comment, 7, "Personal information", Automatic: false, showContent, canAppeal, null);
 
@@ -50,7 +34,8 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
         Assert.Contains("Only moderators and the author see this.", cut.Find("[data-testid='hidden-content']").TextContent, StringComparison.Ordinal);
         Assert.Contains("12 Elm Road", cut.Markup, StringComparison.Ordinal);
         cut.Find("button").Click();
-        Assert.NotNull(cut.Find("textarea"));
+        Assert.Equal("appeal-Comment-7", cut.Find("textarea").Id);
+        Assert.Equal("Why should it be shown again?", cut.Find("label[for='appeal-Comment-7']").TextContent.Trim());
         Assert.Contains("Send appeal", cut.Markup, StringComparison.Ordinal);
     }
 
@@ -72,7 +57,7 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
     public void An_account_too_new_to_flag_is_not_offered_the_flag()
     {
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) }));
-        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         Assert.Empty(Render(Flag(new ForumActor("newcomer", "Newcomer", false, false, now.AddHours(-2)))).FindAll("[data-testid='flag']"));
         Assert.NotEmpty(Render(Flag(new ForumActor("regular", "Regular", false, false, now.AddDays(-3)))).FindAll("[data-testid='flag']"));
     }
@@ -87,10 +72,4 @@ public sealed class ModerationComponentTests : ForumComponentTest, IAsyncDisposa
         builder.AddAttribute(4, nameof(FlagButton.AuthorId), "author");
         builder.CloseComponent();
     };
-
-    async ValueTask IAsyncDisposable.DisposeAsync()
-    {
-        await scope.DisposeAsync();
-        await app.DisposeAsync();
-    }
 }

@@ -12,18 +12,13 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     /// <summary>An open dispute with <paramref name="votes"/> members voting "respondent at fault", and one resolution.</summary>
     internal static async Task<int> DisputeWithVotesAsync(ForumAppTest test, Func<string, Task<ForumActor>> member, int votes)
     {
-        var claimant = await member("Claimant Carla");
-        var respondent = await member("Respondent Rob");
-        var opened = (await test.Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Fence paint on my car", Summary = "Paint drifted onto my car.", RespondentName = "Rob", Statement = "Paint everywhere.",
-        }))).Value!;
-        await test.Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
+        var opened = await test.Given.DisputeBetweenAsync(await member("Claimant Carla"), await member("Respondent Rob"),
+            Scenario.Dispute("Fence paint on my car", "Paint drifted onto my car.", "Rob", "Paint everywhere."));
+        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(opened.Claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
         for (var i = 0; i < votes; i++)
         {
             var reader = await member($"Reader {i}");
-            await test.Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.RespondentAtFault));
+            await test.Given.VoteAsync(reader, opened.DisputeId, FaultOption.RespondentAtFault);
             await test.Run<DeliberationService, Outcome>(s => s.SetStanceAsync(reader, resolution, true));
         }
         return opened.DisputeId;
@@ -31,7 +26,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
 
     private async Task<DisputeApi.DisputeJson> GetJsonAsync(int id)
     {
-        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri($"/api/disputes/{id}", UriKind.Relative));
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(DisputeApi.Url(id), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<DisputeApi.DisputeJson>())!;
     }
@@ -39,7 +34,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     [Fact]
     public async Task Unknown_dispute_is_404()
     {
-        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/api/disputes/999", UriKind.Relative));
+        using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(DisputeApi.Url(999), UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -83,7 +78,7 @@ public sealed class DisputeApiWithOpenTalliesTests() : ForumAppTest(settings: ne
     {
         var id = await DisputeApiTests.DisputeWithVotesAsync(this, MemberAsync, votes: 2);
 
-        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri($"/api/disputes/{id}", UriKind.Relative));
+        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(id), UriKind.Relative));
 
         Assert.Equal(new DisputeApi.FaultTallyJson(0, 2, 0, 0), json!.Tallies);
         Assert.StartsWith("No clear verdict yet: 2 of the 10 votes needed.", json.Verdict, StringComparison.Ordinal);

@@ -8,15 +8,11 @@ namespace ConflictForum.Tests.Http;
 /// <summary>What the dispute pages show on first load (the prerendered HTML a reader and a search engine get).</summary>
 public sealed class DisputePagesTests : ForumAppTest
 {
-    private async Task<OpenedDispute> OpenAsync(ForumActor claimant) =>
-        (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Deposit kept for cleaning",
-            Summary = "The landlord kept £400 of the deposit for a professional clean.",
-            Category = DisputeCategory.Other,
-            RespondentName = "Harbour Lettings",
-            Statement = "The flat was cleaned before we left.\nPhotos were taken on the day.",
-        }))).Value!;
+    private static OpenDisputeInput Deposit => Scenario.Dispute("Deposit kept for cleaning",
+        "The landlord kept £400 of the deposit for a professional clean.", "Harbour Lettings",
+        "The flat was cleaned before we left.\nPhotos were taken on the day.", DisputeCategory.Other);
+
+    private Task<OpenedDispute> OpenAsync(ForumActor claimant) => Given.OpenAsync(claimant, Deposit);
 
     private async Task<string> GetAsync(string path)
     {
@@ -64,10 +60,7 @@ public sealed class DisputePagesTests : ForumAppTest
     {
         const string typed = "Zebedee Quillfeather";
         var tenant = await MemberAsync("Tenant Tom");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(tenant, new OpenDisputeInput
-        {
-            Title = "Deposit kept by a private landlord", Summary = "He kept all of it.", RespondentName = typed, Statement = "The flat was spotless.",
-        }))).Value!;
+        var opened = await Given.OpenAsync(tenant, Scenario.Dispute("Deposit kept by a private landlord", "He kept all of it.", typed, "The flat was spotless."));
         await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(tenant, opened.DisputeId)); // a second "issued a link for" entry
         var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
@@ -118,8 +111,7 @@ public sealed class DisputePagesTests : ForumAppTest
     {
         var tenant = await MemberAsync("Tenant Tom");
         var landlord = await MemberAsync("Landlord Lee");
-        var opened = await OpenAsync(tenant);
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(landlord, opened.InvitationToken))).Succeeded);
+        var opened = await Given.DisputeBetweenAsync(tenant, landlord, Deposit);
         var per = ConflictForum.Features.Deliberation.DeliberationQueries.ThreadsPerPage;
         for (var i = 1; i <= per + 1; i++)
         {

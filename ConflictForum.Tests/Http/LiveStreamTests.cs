@@ -21,18 +21,8 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
 
     protected HttpClient Client { get; } = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    protected async Task<int> OpenDisputeAsync()
-    {
-        var claimant = await MemberAsync($"Cleo Claimant {++disputes}");
-        var respondent = await MemberAsync($"Remy Respondent {disputes}");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = "Remy",
-            Statement = "The van blocks the drive.",
-        }))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return opened.DisputeId;
-    }
+    protected async Task<int> OpenDisputeAsync() => (await Given.DisputeBetweenAsync($"Cleo Claimant {++disputes}", $"Remy Respondent {disputes}",
+        Scenario.Dispute("Shared drive blocked every morning", "A van parks across the drive at seven.", "Remy", "The van blocks the drive."))).DisputeId;
 
     protected async Task<int> VersionAsync(int disputeId)
     {
@@ -40,11 +30,7 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
         return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == disputeId).Select(d => d.Version).SingleAsync();
     }
 
-    protected async Task VoteAsync(int disputeId, string voter, FaultOption option)
-    {
-        var member = await MemberAsync(voter);
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(member, disputeId, option))).Succeeded);
-    }
+    protected async Task VoteAsync(int disputeId, string voter, FaultOption option) => await Given.VoteAsync(await MemberAsync(voter), disputeId, option);
 
     protected async Task<LiveReader> ConnectAsync(string path, int? lastEventId = null)
     {

@@ -14,17 +14,11 @@ public sealed class ModerationPagesTests : ForumAppTest
 
     private async Task<(int DisputeId, int CommentId, ForumActor Moderator)> HiddenCommentAsync(string text)
     {
-        var claimant = await MemberAsync("Claimant");
-        var respondent = await MemberAsync("Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Deposit kept for a stain", Summary = "The landlord kept my deposit.", RespondentName = "Landlord", Statement = "A tiny stain.",
-        }))).Value!;
-        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        var commenter = await MemberAsync("Commenter");
-        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(commenter, opened.DisputeId, text))).Value;
-        var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ForumRoles.Moderator);
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Comment, comment, "Doxxing"))).Succeeded);
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Respondent",
+            Scenario.Dispute("Deposit kept for a stain", "The landlord kept my deposit.", "Landlord", "A tiny stain."));
+        var comment = await Given.CommentAsync(await MemberAsync("Commenter"), opened.DisputeId, text);
+        var moderator = await Given.ModeratorAsync("Mod Erator");
+        await Given.HideCommentAsync(moderator, comment, "Doxxing");
         return (opened.DisputeId, comment, moderator);
     }
 
@@ -88,12 +82,8 @@ public sealed class ModerationPagesTests : ForumAppTest
         await site.SignInAsync("mona@example.test", Password); // the role ended her earlier sign-in
         var neighbour = await MemberAsync("Noisy Neighbour");
         var stranger = await MemberAsync("Total Stranger");
-        var opened = await Run<DisputeService, Outcome<OpenedDispute>>(s =>
-            s.OpenDisputeAsync(mona, new OpenDisputeInput
-            {
-                Title = "Music through the wall at 3 am", Summary = "Every night this week.", RespondentName = "Noisy Neighbour", Statement = "Please stop.",
-            }));
-        Assert.True((await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(neighbour, opened.Value!.InvitationToken))).Succeeded);
+        await Given.DisputeBetweenAsync(mona, neighbour,
+            Scenario.Dispute("Music through the wall at 3 am", "Every night this week.", "Noisy Neighbour", "Please stop."));
 
         var opponent = await site.GetHtmlAsync($"/members/{neighbour.UserId}");
         Assert.Contains("You are in a dispute with this member, so another moderator acts on them", System.Net.WebUtility.HtmlDecode(opponent), StringComparison.Ordinal);

@@ -16,26 +16,16 @@ public sealed class InputCheckTests : ForumAppTest
 {
     private const string Nul = "\0";
 
-    private sealed record Parties(int DisputeId, ForumActor Claimant, ForumActor Respondent);
-
+    /// <summary>The builder's default dispute, changed as a test needs.</summary>
     private static OpenDisputeInput Dispute(Action<OpenDisputeInput>? change = null)
     {
-        var input = new OpenDisputeInput
-        {
-            Title = "Broken lamp and no refund", Summary = "The lamp arrived in pieces.", RespondentName = "Lamp Shop", Statement = "It arrived broken.",
-        };
+        var input = Scenario.Dispute();
         change?.Invoke(input);
         return input;
     }
 
-    private async Task<Parties> OpenAsync()
-    {
-        var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
-        var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, Dispute()))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return new(opened.DisputeId, claimant, respondent);
-    }
+    private Task<DisputeParties> OpenAsync() =>
+        Given.DisputeBetweenAsync("Claimant " + Guid.NewGuid().ToString("N")[..6], "Respondent " + Guid.NewGuid().ToString("N")[..6]);
 
     /// <summary>How many rows of member text exist: a refused write must leave every count as it was.</summary>
     private Task<(int Disputes, int Timeline, int Comments, int Resolutions, int Revisions, int Flags, int Log)> CountsAsync() =>

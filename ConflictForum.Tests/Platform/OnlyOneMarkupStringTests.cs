@@ -7,8 +7,8 @@ public sealed class OnlyOneMarkupStringTests
     [Fact]
     public void Only_the_Markdown_component_turns_a_string_into_markup()
     {
-        var offenders = SourceFiles.In("ConflictForum")
-            .Where(f => SourceFiles.Read("ConflictForum", f) is var text
+        var offenders = SourceTree.In("ConflictForum")
+            .Where(f => SourceTree.Read("ConflictForum", f) is var text
                 && (text.Contains("MarkupString", StringComparison.Ordinal) || text.Contains("AddMarkupContent", StringComparison.Ordinal)));
 
         // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced. The live

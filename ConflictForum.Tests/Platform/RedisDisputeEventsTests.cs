@@ -45,19 +45,16 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
         Assert.Equal(1, tally!.Tally!.Both); // and B reads the same committed tally from the shared database
     }
 
+    internal static OpenDisputeInput Driveway =>
+        Scenario.Dispute("Shared driveway blocked again", "A van parks across it.", "Rita", "It is blocked.");
+
     private static async Task<(int DisputeId, ForumActor Reader)> OpenDisputeWithReaderAsync(ForumAppFactory app)
     {
-        var claimant = await BrowserJourney.CreateMemberAsync(app, "Claimant", "c@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(app, "Respondent", "r@example.test");
-        var reader = await BrowserJourney.CreateMemberAsync(app, "Reader", "reader@example.test");
-        await using var scope = app.Services.CreateAsyncScope();
-        var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-        var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared driveway blocked again", Summary = "A van parks across it.", RespondentName = "Rita", Statement = "It is blocked.",
-        })).Value!;
-        await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-        return (opened.DisputeId, reader);
+        var given = new Scenario(app);
+        var claimant = await given.MemberAsync("Claimant", "c@example.test");
+        var respondent = await given.MemberAsync("Respondent", "r@example.test");
+        var reader = await given.MemberAsync("Reader", "reader@example.test");
+        return ((await given.DisputeBetweenAsync(claimant, respondent, Driveway)).DisputeId, reader);
     }
 
     public async ValueTask DisposeAsync()
@@ -77,11 +74,7 @@ public sealed class RedisDownTests() : ForumAppTest(settings: new Dictionary<str
         var claimant = await MemberAsync("Claimant");
         var respondent = await MemberAsync("Respondent");
         var reader = await MemberAsync("Reader");
-        var opened = (await Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared driveway blocked again", Summary = "A van parks across it.", RespondentName = "Rita", Statement = "It is blocked.",
-        }))).Value!;
-        Assert.True((await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        var opened = await Given.DisputeBetweenAsync(claimant, respondent, RedisDisputeEventsTests.Driveway);
 
         Assert.True((await Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.Neither))).Succeeded);
         Assert.True((await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, "Still saved."))).Succeeded);

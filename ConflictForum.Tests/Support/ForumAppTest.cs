@@ -14,31 +14,15 @@ public abstract class ForumAppTest : IAsyncDisposable
 
     protected ForumAppFactory App { get; }
 
+    /// <summary>Members, disputes, votes and comments to start a test from, on this test's app.</summary>
+    internal Scenario Given => new(App);
+
     /// <summary>A confirmed member without a password (hashing is slow and these tests never sign in over HTTP).</summary>
-    internal async Task<ConflictForum.Platform.ForumActor> MemberAsync(string displayName)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConflictForum.Features.Accounts.ForumUser>>();
-        var email = $"{Guid.NewGuid():N}@example.test";
-        var user = new ConflictForum.Features.Accounts.ForumUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
-            CreatedAt = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
-        };
-        var created = await users.CreateAsync(user);
-        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(user.Id);
-    }
+    internal Task<ConflictForum.Platform.ForumActor> MemberAsync(string displayName) => Given.MemberAsync(displayName);
 
     /// <summary>Gives the member a role (Moderator or Admin) and returns them as the services now read them.</summary>
-    internal async Task<ConflictForum.Platform.ForumActor> WithRoleAsync(ConflictForum.Platform.ForumActor member, string role)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ConflictForum.Features.Accounts.ForumUser>>();
-        var added = await users.AddToRoleAsync((await users.FindByIdAsync(member.UserId!))!, role);
-        Assert.True(added.Succeeded, string.Join(" ", added.Errors.Select(e => e.Description)));
-        return await scope.ServiceProvider.GetRequiredService<ConflictForum.Features.Accounts.ForumActors>().ForUserAsync(member.UserId);
-    }
+    internal Task<ConflictForum.Platform.ForumActor> WithRoleAsync(ConflictForum.Platform.ForumActor member, string role) =>
+        Given.WithRoleAsync(member, role);
 
     /// <summary>GETs a page as a browser would and returns its status and HTML-decoded markup.</summary>
     protected async Task<(System.Net.HttpStatusCode Status, string Html)> GetPageAsync(string path)

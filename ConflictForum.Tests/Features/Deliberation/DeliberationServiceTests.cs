@@ -11,19 +11,12 @@ namespace ConflictForum.Tests.Features.Deliberation;
 
 public sealed class DeliberationServiceTests : ClockedForumAppTest
 {
-    private sealed record Parties(int DisputeId, ForumActor Claimant, ForumActor Respondent);
-
-    private async Task<Parties> OpenDisputeAsync(bool respondentJoins = true)
+    /// <summary>A dispute between two new members (the builder's default lamp dispute), open for votes unless the respondent stays away.</summary>
+    private async Task<DisputeParties> OpenDisputeAsync(bool respondentJoins = true)
     {
         var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
         var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Broken lamp and no refund", Summary = "The lamp arrived in pieces.", RespondentName = "Lamp Shop",
-            Statement = "It arrived broken.",
-        }))).Value!;
-        if (respondentJoins) await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        return new(opened.DisputeId, claimant, respondent);
+        return respondentJoins ? await Given.DisputeBetweenAsync(claimant, respondent) : new((await Given.OpenAsync(claimant)).DisputeId, claimant, respondent);
     }
 
     private Task<T> Do<T>(Func<DeliberationService, Task<T>> action) where T : Outcome => WithAsync(action);

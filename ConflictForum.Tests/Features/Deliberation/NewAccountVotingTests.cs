@@ -10,14 +10,9 @@ public sealed class NewAccountVotingTests() : ClockedForumAppTest(new Dictionary
     [Fact]
     public async Task Accounts_younger_than_the_minimum_age_cannot_vote_or_take_stances_but_can_comment()
     {
-        var claimant = await MemberAsync("Claimant");
-        var respondent = await MemberAsync("Respondent");
-        var opened = (await Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Parcel left in the rain", Summary = "The courier left it outside.", RespondentName = "Courier", Statement = "Soaked.",
-        }))).Value!;
-        await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        var resolution = (await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(claimant, opened.DisputeId, "Refund the item", "£25."))).Value;
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Respondent",
+            Scenario.Dispute("Parcel left in the rain", "The courier left it outside.", "Courier", "Soaked."));
+        var resolution = (await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(opened.Claimant, opened.DisputeId, "Refund the item", "£25."))).Value;
         Clock.Advance(TimeSpan.FromHours(6));
         var newcomer = await MemberAsync("Newcomer");
 

@@ -38,17 +38,7 @@ public sealed class WriteLimitTests : IAsyncDisposable
         var claimant = await BrowserJourney.CreateMemberAsync(first, "Claimant", "c@example.test");
         var respondent = await BrowserJourney.CreateMemberAsync(first, "Respondent", "r@example.test");
         var chatty = await BrowserJourney.CreateMemberAsync(first, "Chatty", "chatty@example.test");
-        int disputeId;
-        await using (var scope = first.Services.CreateAsyncScope())
-        {
-            var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-            var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
-            {
-                Title = "Noise after midnight", Summary = "Music every night.", RespondentName = "Rita", Statement = "Loud.",
-            })).Value!;
-            await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
-            disputeId = opened.DisputeId;
-        }
+        var disputeId = (await new Scenario(first).DisputeBetweenAsync(claimant, respondent, Noise())).DisputeId;
 
         var outcomes = new List<Outcome>();
         for (var i = 0; i < 6; i++)
@@ -87,17 +77,13 @@ public sealed class WriteLimitTests : IAsyncDisposable
         }
     }
 
-    private static async Task<int> OpenDisputeAsync(ForumAppFactory app, ForumActor claimant, ForumActor? respondent, string? respondentEmail = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
-        var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Noise after midnight", Summary = "Music every night.", RespondentName = "Rita", RespondentEmail = respondentEmail, Statement = "Loud.",
-        })).Value!;
-        if (respondent is not null) Assert.True((await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken)).Succeeded);
-        return opened.DisputeId;
-    }
+    private static OpenDisputeInput Noise(string? respondentEmail = null) =>
+        Scenario.Dispute("Noise after midnight", "Music every night.", "Rita", "Loud.", respondentEmail: respondentEmail);
+
+    private static async Task<int> OpenDisputeAsync(ForumAppFactory app, ForumActor claimant, ForumActor? respondent, string? respondentEmail = null) =>
+        respondent is null
+            ? (await new Scenario(app).OpenAsync(claimant, Noise(respondentEmail))).DisputeId
+            : (await new Scenario(app).DisputeBetweenAsync(claimant, respondent, Noise(respondentEmail))).DisputeId;
 
     [Fact]
     public async Task Invitation_reissues_statement_saves_and_resolution_answers_beyond_the_limit_are_refused_with_a_slow_down_message()

@@ -18,12 +18,8 @@ public sealed class XssThroughEveryInputTests : ForumAppTest
         var claimant = await MemberAsync("Claimant");
         var respondent = await MemberAsync("Respondent");
         var reader = await MemberAsync("Reader");
-        var opened = (await Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Hostile text everywhere", Summary = "Every input gets the corpus.", RespondentName = "Rita",
-            Statement = MarkdownXssCorpusTests.Corpus[0],
-        }))).Value!;
-        await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
+        var opened = await Given.DisputeBetweenAsync(claimant, respondent,
+            Scenario.Dispute("Hostile text everywhere", "Every input gets the corpus.", "Rita", MarkdownXssCorpusTests.Corpus[0]));
 
         foreach (var (vector, i) in MarkdownXssCorpusTests.Corpus.Select((v, i) => (v, i)))
         {

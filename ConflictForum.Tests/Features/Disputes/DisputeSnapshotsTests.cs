@@ -11,13 +11,8 @@ public sealed class DisputeSnapshotsTests : ForumAppTest
     [Fact]
     public async Task A_shared_read_is_never_older_than_the_change_a_page_heard_and_each_page_gets_its_own_copy()
     {
-        var claimant = await MemberAsync("Claimant");
-        var respondent = await MemberAsync("Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared driveway blocked by bins", Summary = "Bins every day.", RespondentName = "Neighbour", Statement = "Bins.",
-        }))).Value!;
-        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Respondent",
+            Scenario.Dispute("Shared driveway blocked by bins", "Bins every day.", "Neighbour", "Bins."));
         var heard = new List<DisputeChanged>();
         using var listening = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(opened.DisputeId, change =>
         {

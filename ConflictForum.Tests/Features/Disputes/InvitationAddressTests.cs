@@ -22,12 +22,8 @@ public sealed class InvitationAddressTests : ClockedForumAppTest
         return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user.Id);
     }
 
-    private async Task<OpenedDispute> OpenAsync(ForumActor claimant, string? respondentEmail) =>
-        (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Sofa delivered in the wrong colour", Summary = "Green instead of grey.", RespondentName = "Jo at the sofa shop",
-            RespondentEmail = respondentEmail, Statement = "I ordered grey.",
-        }))).Value!;
+    private Task<OpenedDispute> OpenAsync(ForumActor claimant, string? respondentEmail) => Given.OpenAsync(claimant,
+        Scenario.Dispute("Sofa delivered in the wrong colour", "Green instead of grey.", "Jo at the sofa shop", "I ordered grey.", respondentEmail: respondentEmail));
 
     private Task<Outcome<int>> AcceptAsync(ForumActor actor, string token) => WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(actor, token));
 

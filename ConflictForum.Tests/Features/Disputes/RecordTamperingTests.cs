@@ -28,12 +28,9 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         var claimant = await MemberAsync("Claimant");
         var respondent = await MemberAsync("Respondent");
         var reader = await MemberAsync("Reader");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "The fence on the boundary", Summary = "Who pays for the new fence.", RespondentName = "Sam", Statement = "Sam moved the fence.",
-        }))).Value!;
-        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken));
-        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, "Ask for the survey."))).Value;
+        var opened = await Given.DisputeBetweenAsync(claimant, respondent,
+            Scenario.Dispute("The fence on the boundary", "Who pays for the new fence.", "Sam", "Sam moved the fence."));
+        var comment = await Given.CommentAsync(reader, opened.DisputeId, "Ask for the survey.");
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.EditCommentAsync(reader, comment, "Ask for the land survey."))).Succeeded);
         var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
             s.ProposeResolutionAsync(reader, opened.DisputeId, "Share the cost", "Each pays half of the new fence."))).Value;
@@ -171,7 +168,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         Clock.Advance(TimeSpan.FromDays(1));
 
         using var client = App.CreateClient();
-        var kept = await client.GetFromJsonAsync<RecordDigest>(new Uri($"/record/digest/{day:yyyy-MM-dd}", UriKind.Relative));
+        var kept = await client.GetFromJsonAsync<RecordDigest>(new Uri(RecordDigestEndpoint.Url(day), UriKind.Relative));
         Assert.Equal(new[] { new DigestLine(scene.DisputeId, 9, (await TimelineAsync(scene.DisputeId))[^1].Hash) }, kept!.Disputes);
         Assert.Equal(TimelineWriter.Sha256(RecordDigest.Text(kept.Disputes)), kept.Hash);
 
@@ -181,7 +178,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
             DELETE FROM Disputes WHERE Id = {scene.DisputeId};
             """);
 
-        var now = await client.GetFromJsonAsync<RecordDigest>(new Uri($"/record/digest/{day:yyyy-MM-dd}", UriKind.Relative));
+        var now = await client.GetFromJsonAsync<RecordDigest>(new Uri(RecordDigestEndpoint.Url(day), UriKind.Relative));
         Assert.Empty(now!.Disputes);
         Assert.NotEqual(kept.Hash, now.Hash);
     }

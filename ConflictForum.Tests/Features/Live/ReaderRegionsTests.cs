@@ -18,11 +18,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
     [Fact]
     public async Task A_reader_s_regions_show_names_and_text_encoded_and_nothing_to_act_on()
     {
-        var claimant = await MemberAsync("Cleo Claimant");
-        var respondent = await MemberAsync("Remy Respondent");
-        var opened = await OpenAsync(claimant, respondentName: "Remy <b>& Sons</b>", statement: "The van blocks the drive **every** morning.");
-        var id = opened.DisputeId;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        var (id, _, respondent) = await DisputeAsync(respondentName: "Remy <b>& Sons</b>", statement: "The van blocks the drive **every** morning.");
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(respondent, id, "The van is gone by <em>ten</em> past."))).Succeeded);
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me <script>alert(1)</script>"))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "First <script>alert(2)</script> thoughts."))).Succeeded);
@@ -49,11 +45,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
     [Fact]
     public async Task Hidden_text_never_reaches_a_reader_s_regions()
     {
-        var claimant = await MemberAsync("Cleo Claimant");
-        var respondent = await MemberAsync("Remy Respondent");
-        var opened = await OpenAsync(claimant, statement: "My neighbour Ada Lovelace at number 4 parks there.");
-        var id = opened.DisputeId;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        var (id, _, respondent) = await DisputeAsync(statement: "My neighbour Ada Lovelace at number 4 parks there.");
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me on 07700 900123"))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "Her address is 4 Elm Row."))).Succeeded);
         var before = await DrawAsync(id);
@@ -98,14 +90,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
         return LiveRegions.All.Zip(drawn.Value.Html).ToDictionary(p => p.First, p => p.Second);
     }
 
-    private async Task<OpenedDispute> OpenAsync(ForumActor claimant, string respondentName = "Remy", string statement = "The van blocks the drive.")
-    {
-        var opened = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Shared drive blocked every morning", Summary = "A van parks across the drive at seven.", RespondentName = respondentName,
-            Statement = statement,
-        }));
-        Assert.True(opened.Succeeded, opened.Message);
-        return opened.Value!;
-    }
+    private Task<DisputeParties> DisputeAsync(string respondentName = "Remy", string statement = "The van blocks the drive.") =>
+        Given.DisputeBetweenAsync("Cleo Claimant", "Remy Respondent",
+            Scenario.Dispute("Shared drive blocked every morning", "A van parks across the drive at seven.", respondentName, statement));
 }

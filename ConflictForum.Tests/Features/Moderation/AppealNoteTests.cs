@@ -1,6 +1,5 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Timeline;
@@ -15,18 +14,14 @@ public sealed class AppealNoteTests : ClockedForumAppTest
 {
     private const string Note = "My cousin Jo Bloggs of 12 Elm Road can confirm every word.";
 
+    private static OpenDisputeInput Bicycle => Scenario.Dispute("Broken bicycle sold as new", "The frame was cracked.", "Bike shop", "It was cracked.");
+
     [Fact]
     public async Task The_appeal_note_is_kept_off_the_public_log_and_the_timeline_which_say_what_was_decided()
     {
-        var claimant = await MemberAsync("Claimant");
-        var respondent = await MemberAsync("Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Broken bicycle sold as new", Summary = "The frame was cracked.", RespondentName = "Bike shop", Statement = "It was cracked.",
-        }))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Respondent", Bicycle);
         var author = await MemberAsync("Blunt Writer");
-        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, opened.DisputeId, "That shop cheats everyone."))).Value;
+        var comment = await Given.CommentAsync(author, opened.DisputeId, "That shop cheats everyone.");
         var hider = await WithRoleAsync(await MemberAsync("Hider"), ForumRoles.Moderator);
         var decider = await WithRoleAsync(await MemberAsync("Second Look"), ForumRoles.Moderator);
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"))).Succeeded);
@@ -50,11 +45,7 @@ public sealed class AppealNoteTests : ClockedForumAppTest
     [Fact]
     public async Task An_appeal_note_written_on_the_timeline_before_the_fix_is_not_shown_to_readers()
     {
-        var claimant = await MemberAsync("Claimant");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Broken bicycle sold as new", Summary = "The frame was cracked.", RespondentName = "Bike shop", Statement = "It was cracked.",
-        }))).Value!;
+        var opened = await Given.OpenAsync(await MemberAsync("Claimant"), Bicycle);
         var author = await MemberAsync("Blunt Writer");
         await using (var scope = App.Services.CreateAsyncScope())
         {

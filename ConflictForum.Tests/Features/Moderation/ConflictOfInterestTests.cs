@@ -12,22 +12,8 @@ public sealed class ConflictOfInterestTests : ClockedForumAppTest
 {
     private const string InDispute = "You are in a dispute with this member, so another moderator acts on them and on what they wrote.";
 
-    private async Task<int> OpenAsync(ForumActor claimant, ForumActor respondent, string title)
-    {
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = title, Summary = "What happened between us.", RespondentName = respondent.DisplayName, Statement = "My side.",
-        }))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return opened.DisputeId;
-    }
-
-    private async Task<int> CommentAsync(ForumActor author, int disputeId, string text)
-    {
-        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, disputeId, text));
-        Assert.True(outcome.Succeeded, outcome.Message);
-        return outcome.Value;
-    }
+    private async Task<int> OpenAsync(ForumActor claimant, ForumActor respondent, string title) => (await Given.DisputeBetweenAsync(claimant, respondent,
+        Scenario.Dispute(title, "What happened between us.", respondent.DisplayName, "My side."))).DisputeId;
 
     private Task<IReadOnlyList<QueueItem>> QueueAsync(ForumActor moderator) => WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator));
 
@@ -40,7 +26,7 @@ public sealed class ConflictOfInterestTests : ClockedForumAppTest
         // Elsewhere, on a dispute the moderator is no party to, the opponent votes and comments.
         var elsewhere = await OpenAsync(await MemberAsync("Someone"), await MemberAsync("Someone Else"), "Noise after midnight every night");
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(opponent, elsewhere, FaultOption.Both))).Succeeded);
-        var comment = await CommentAsync(opponent, elsewhere, "Both of them are unreasonable.");
+        var comment = await Given.CommentAsync(opponent, elsewhere, "Both of them are unreasonable.");
 
         var until = Clock.GetUtcNow().UtcDateTime.AddDays(7);
         Assert.Equal(InDispute, (await WithAsync<ModerationService, Outcome>(s => s.SuspendAsync(moderator, opponent.UserId!, until, "Rude to me"))).Message);
@@ -62,8 +48,8 @@ public sealed class ConflictOfInterestTests : ClockedForumAppTest
         var opponent = await MemberAsync("Opponent Olu");
         await OpenAsync(moderator, opponent, "Unpaid invoice for the garden work");
         var elsewhere = await OpenAsync(await MemberAsync("Someone"), await MemberAsync("Someone Else"), "Noise after midnight every night");
-        var own = await CommentAsync(moderator, elsewhere, "As a neighbour myself, I side with the claimant.");
-        var opponents = await CommentAsync(opponent, elsewhere, "The claimant is making it up.");
+        var own = await Given.CommentAsync(moderator, elsewhere, "As a neighbour myself, I side with the claimant.");
+        var opponents = await Given.CommentAsync(opponent, elsewhere, "The claimant is making it up.");
         var flagger = await MemberAsync("Careful Flagger");
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.FlagAsync(flagger, ContentKind.Comment, own, FlagReason.OffTopic, "Takes sides as a moderator"))).Succeeded);
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.FlagAsync(flagger, ContentKind.Comment, opponents, FlagReason.Abuse, "Calls them a liar"))).Succeeded);

@@ -13,17 +13,9 @@ public sealed class FlagStandingTests() : ClockedForumAppTest(new Dictionary<str
 {
     private async Task<(int DisputeId, int Comment)> CommentedDisputeAsync()
     {
-        var claimant = await MemberAsync("Claimant");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Parcel left in the rain", Summary = "The courier left it outside.", RespondentName = "Courier", Statement = "It was soaked.",
-        }))).Value!;
-        var courier = await MemberAsync("Courier");
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(courier, opened.InvitationToken))).Succeeded);
-        var author = await MemberAsync("Outspoken Author");
-        var comment = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, opened.DisputeId, "Couriers never care."));
-        Assert.True(comment.Succeeded, comment.Message);
-        return (opened.DisputeId, comment.Value);
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Courier",
+            Scenario.Dispute("Parcel left in the rain", "The courier left it outside.", "Courier", "It was soaked."));
+        return (opened.DisputeId, await Given.CommentAsync(await MemberAsync("Outspoken Author"), opened.DisputeId, "Couriers never care."));
     }
 
     private Task<Outcome> FlagAsync(ForumActor flagger, int comment) =>

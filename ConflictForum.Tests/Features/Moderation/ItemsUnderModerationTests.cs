@@ -1,5 +1,4 @@
 using ConflictForum.Data;
-using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
@@ -17,21 +16,9 @@ public sealed class ItemsUnderModerationTests : ClockedForumAppTest
 
     private async Task<World> OpenDisputeAsync()
     {
-        var claimant = await MemberAsync("Claimant");
-        var respondent = await MemberAsync("Respondent");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Hedge cut down without asking", Summary = "The hedge was on my side.", RespondentName = "Next door", Statement = "The hedge was mine.",
-        }))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return new(opened.DisputeId, claimant, respondent, await WithRoleAsync(await MemberAsync("Moderator"), ForumRoles.Moderator));
-    }
-
-    private async Task<int> CommentAsync(ForumActor author, int disputeId, string text)
-    {
-        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, disputeId, text));
-        Assert.True(outcome.Succeeded, outcome.Message);
-        return outcome.Value;
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent",
+            Scenario.Dispute("Hedge cut down without asking", "The hedge was on my side.", "Next door", "The hedge was mine."));
+        return new(d.DisputeId, d.Claimant, d.Respondent, await Given.ModeratorAsync());
     }
 
     private async Task<(string Source, bool Deleted)> StoredAsync(int commentId)
@@ -46,7 +33,7 @@ public sealed class ItemsUnderModerationTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Author");
-        var comment = await CommentAsync(author, w.DisputeId, "The respondent is a crook.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "The respondent is a crook.");
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(w.Moderator, ContentKind.Comment, comment, "Name-calling"))).Succeeded);
 
         const string refusal = "A moderator hid this comment, so it stays as it was hidden; you can appeal instead.";
@@ -67,7 +54,7 @@ public sealed class ItemsUnderModerationTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Author");
-        var comment = await CommentAsync(author, w.DisputeId, "Everyone knows where he lives.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "Everyone knows where he lives.");
         var flagger = await MemberAsync("Flagger");
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.FlagAsync(flagger, ContentKind.Comment, comment, FlagReason.PersonalInformation, null))).Succeeded);
 

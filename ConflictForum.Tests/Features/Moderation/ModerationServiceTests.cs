@@ -13,29 +13,11 @@ namespace ConflictForum.Tests.Features.Moderation;
 
 public sealed class ModerationServiceTests : ClockedForumAppTest
 {
-    private sealed record World(int DisputeId, ForumActor Claimant, ForumActor Respondent);
-
-    private async Task<World> OpenDisputeAsync()
-    {
-        var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
-        var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Fence built on the wrong side", Summary = "The fence is a metre into my garden.", RespondentName = "Next door",
-            Statement = "The fence is on my land.",
-        }))).Value!;
-        Assert.True((await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return new(opened.DisputeId, claimant, respondent);
-    }
+    private async Task<DisputeParties> OpenDisputeAsync() => await Given.DisputeBetweenAsync(
+        "Claimant " + Guid.NewGuid().ToString("N")[..6], "Respondent " + Guid.NewGuid().ToString("N")[..6],
+        Scenario.Dispute("Fence built on the wrong side", "The fence is a metre into my garden.", "Next door", "The fence is on my land."));
 
     private Task<T> Mod<T>(Func<ModerationService, Task<T>> action) where T : Outcome => WithAsync(action);
-
-    private async Task<int> CommentAsync(ForumActor author, int disputeId, string text)
-    {
-        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, disputeId, text));
-        Assert.True(outcome.Succeeded, outcome.Message);
-        return outcome.Value;
-    }
 
     private async Task<CommentView> SeenAsync(int disputeId, int commentId, ForumActor viewer) =>
         (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, viewer))).Threads.Single(t => t.Comment.Id == commentId).Comment;
@@ -52,7 +34,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Loud Commenter");
-        var comment = await CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
         var flaggers = new[] { await MemberAsync("Flagger One"), await MemberAsync("Flagger Two"), await MemberAsync("Flagger Three") };
 
         Assert.Equal("You wrote this, so you cannot flag it.", (await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null))).Message);
@@ -86,7 +68,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Commenter");
-        var comment = await CommentAsync(author, w.DisputeId, "Here is their home address: 12 Elm Road.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "Here is their home address: 12 Elm Road.");
         var moderator = await ModeratorAsync("Moderator Ann");
 
         Assert.Equal("Write the reason: everyone will read it.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, ""))).Message);
@@ -117,14 +99,14 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var claimantModerator = await WithRoleAsync(w.Claimant, ForumRoles.Moderator);
-        var respondentComment = await CommentAsync(w.Respondent, w.DisputeId, "I disagree.");
+        var respondentComment = await Given.CommentAsync(w.Respondent, w.DisputeId, "I disagree.");
         Assert.Equal("Moderators do not moderate disputes they are a party to.",
             (await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude"))).Message);
         Assert.Equal("Moderators do not moderate disputes they are a party to.",
             (await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated"))).Message);
 
         var moderator = await ModeratorAsync("Commenting Moderator");
-        var own = await CommentAsync(moderator, w.DisputeId, "My own opinion.");
+        var own = await Given.CommentAsync(moderator, w.DisputeId, "My own opinion.");
         Assert.Equal("Moderators do not moderate what they wrote.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops"))).Message);
 
         var member = await MemberAsync("Plain Member");
@@ -137,7 +119,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Blunt Writer");
-        var comment = await CommentAsync(author, w.DisputeId, "This is a scam business.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "This is a scam business.");
         var hider = await ModeratorAsync("Hider");
         var other = await ModeratorAsync("Second Look");
         await Mod(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"));
@@ -164,7 +146,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var w = await OpenDisputeAsync();
         var troll = await MemberAsync("Troll");
         var moderator = await ModeratorAsync("Firm Moderator");
-        var comment = await CommentAsync(w.Respondent, w.DisputeId, "My side.");
+        var comment = await Given.CommentAsync(w.Respondent, w.DisputeId, "My side.");
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.ClaimantAtFault))).Succeeded);
 
         var standing = new List<string>();
@@ -224,7 +206,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var w = await OpenDisputeAsync();
         var admin = await WithRoleAsync(await MemberAsync("Site Admin"), ForumRoles.Admin);
         var helper = await MemberAsync("New Helper");
-        var comment = await CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
+        var comment = await Given.CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
 
         Assert.Equal("Only admins grant and revoke roles.", (await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true))).Message);
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: true))).Succeeded);
@@ -311,7 +293,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         // until a moderator decides, and a deleted comment can no longer be flagged.
         var w = await OpenDisputeAsync();
         var author = await MemberAsync("Regretful Author");
-        var comment = await CommentAsync(author, w.DisputeId, "Something I regret.");
+        var comment = await Given.CommentAsync(author, w.DisputeId, "Something I regret.");
         var flagger = await MemberAsync("Flagger");
         Assert.True((await Mod(s => s.FlagAsync(flagger, ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
         Assert.Equal("A moderator is reviewing this comment, so it cannot be changed until they decide.",

@@ -135,15 +135,8 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         return comment;
     }
 
-    private async Task<int> FreshDisputeAsync(ForumActor claimant, ForumActor respondent)
-    {
-        var opened = (await Run<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Fence a metre over the line", Summary = "The fence is on my side.", RespondentName = "Neighbour", Statement = "It is on my land.",
-        }))).Value!;
-        Assert.True((await Run<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(respondent, opened.InvitationToken))).Succeeded);
-        return opened.DisputeId;
-    }
+    private async Task<int> FreshDisputeAsync(ForumActor claimant, ForumActor respondent) => (await Given.DisputeBetweenAsync(claimant, respondent,
+        Scenario.Dispute("Fence a metre over the line", "The fence is on my side.", "Neighbour", "It is on my land."))).DisputeId;
 
     private static string Table(IEnumerable<(string Action, string Allowed)> rows)
     {

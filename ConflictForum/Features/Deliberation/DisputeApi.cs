@@ -16,6 +16,9 @@ public static class DisputeApi
     public sealed record DisputeJson(int Id, string Title, string Status, string Claimant, string Respondent, bool RespondentJoined,
         int VoteCount, FaultTallyJson? Tallies, string? Verdict, IReadOnlyList<ResolutionJson> Resolutions);
 
+    /// <summary>A dispute's counts as JSON, from the site's root.</summary>
+    public static string Url(int id) => $"/api/disputes/{id}";
+
     public static IEndpointConventionBuilder MapDisputeApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation, CancellationToken ct) =>
         {

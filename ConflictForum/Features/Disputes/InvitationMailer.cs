@@ -1,4 +1,5 @@
 using System.Net;
+using ConflictForum.Features.Disputes.Pages;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,8 @@ namespace ConflictForum.Features.Disputes;
 public sealed partial class InvitationMailer(IMailDelivery delivery, IOptions<EmailOptions> options, IOptions<SiteOptions> site,
     ILogger<InvitationMailer> logger)
 {
-    public static string PathFor(string token) => $"invitations/{token}";
-
     /// <summary>On the configured public address, never the request's Host: the link is mailed and shown to be passed on.</summary>
-    public string LinkFor(string token) => site.Value.Link(PathFor(token));
+    public string LinkFor(string token) => site.Value.Link(AcceptInvitation.Url(token));
 
     /// <summary>
     /// Sends the invitation if an address was given. A delivery failure is logged and reported, never thrown:

@@ -12,6 +12,9 @@ public static class LiveSetup
         return builder;
     }
 
+    /// <summary>A reader's stream, relative to the site's base; <paramref name="version"/> is what their page shows.</summary>
+    public static string Url(int id, int version) => $"disputes/{id}/live?v={version}";
+
     public static WebApplication MapForumLive(this WebApplication app)
     {
         app.MapGet("/disputes/{id:int}/live", async (int id, int? v, HttpContext context, LiveStreams streams) =>

@@ -44,6 +44,9 @@ public sealed class RecordDigests(IDbContextFactory<ForumDbContext> dbFactory, T
 
 public static class RecordDigestEndpoint
 {
+    /// <summary>A day's digest, from the site's root.</summary>
+    public static string Url(DateOnly day) => $"/record/digest/{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
     /// <summary><c>GET /record/digest/{yyyy-MM-dd}</c>: a finished day's digest as JSON.</summary>
     public static IEndpointConventionBuilder MapRecordDigest(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/record/digest/{day}", async (string day, RecordDigests digests, CancellationToken ct) =>

@@ -1,8 +1,9 @@
 namespace ConflictForum.Tests.Support;
 
 /// <summary>The repository's hand-written C# and Razor files, for tests that read the code itself.</summary>
-public static class SourceFiles
+public static class SourceTree
 {
+    /// <summary>The folder holding ConflictForum.sln, found above the test's output folder.</summary>
     public static string SolutionFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -12,7 +13,8 @@ public static class SourceFiles
         throw new InvalidOperationException($"No ConflictForum.sln above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>Paths relative to <paramref name="project"/> (a folder of the solution), '/'-separated, in order; build output left out.</summary>
+    /// <summary>The .cs and .razor files of <paramref name="project"/> (a folder of the solution), as '/'-separated paths
+    /// relative to it, in order; build output left out.</summary>
     public static IReadOnlyList<string> In(string project)
     {
         var root = Path.Combine(SolutionFolder(), project);

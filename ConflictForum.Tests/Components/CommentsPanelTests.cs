@@ -1,0 +1,70 @@
+using Bunit;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Deliberation.Components;
+using ConflictForum.Features.Disputes.Pages;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Components;
+
+/// <summary>The discussion as a reader sees it, from the comments the services read for them.</summary>
+public sealed class CommentsPanelTests : ForumAppComponentTest
+{
+    /// <summary>The panel with the first <paramref name="take"/> threads, as a page hands them over.</summary>
+    private async Task<IRenderedComponent<CommentsPanel>> PanelAsync(int disputeId, int take, string? moreHref = null)
+    {
+        var page = await ReadAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, ForumActor.Anonymous, take: take));
+        return Render<CommentsPanel>(p => p.Add(c => c.DisputeId, disputeId).Add(c => c.Threads, page.Threads).Add(c => c.Count, page.Count)
+            .Add(c => c.HasMore, page.NextAfter is not null).Add(c => c.MoreHref, moreHref));
+    }
+
+    [Fact]
+    public async Task Comments_are_listed_oldest_first_with_their_author_linked_to_the_author_s_page()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        var ada = await Given.MemberAsync("Ada Reader");
+        await Given.CommentAsync(ada, d.DisputeId, "Ask for the **receipt**.");
+        await Given.CommentAsync(d.Respondent, d.DisputeId, "It was sold as seen.");
+
+        var panel = await PanelAsync(d.DisputeId, take: 10);
+
+        Assert.Equal("Discussion (2)", panel.Find("h2").TextContent.Trim());
+        var comments = panel.FindAll("[data-testid='comment']");
+        Assert.Equal(2, comments.Count);
+        var author = comments[0].QuerySelector($"a[href='{MemberPage.Url(ada.UserId)}']");
+        Assert.Equal("Ada Reader", author?.TextContent.Trim());
+        Assert.Equal("receipt", comments[0].QuerySelector(".cf-markdown strong")?.TextContent);
+        Assert.Contains("Respondent", comments[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("respondent", comments[1].QuerySelector("[data-testid='party-badge']")?.TextContent.Trim());
+        Assert.Empty(Buttons(panel, "Show more comments"));
+    }
+
+    [Fact]
+    public async Task A_reader_without_a_circuit_is_linked_to_more_comments_when_more_exist()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        await Given.CommentAsync(await Given.MemberAsync("First Reader"), d.DisputeId, "First.");
+        await Given.CommentAsync(await Given.MemberAsync("Second Reader"), d.DisputeId, "Second.");
+
+        var panel = await PanelAsync(d.DisputeId, take: 1, moreHref: DisputeDetail.CommentsUrl(d.DisputeId, 2));
+
+        Assert.Single(panel.FindAll("[data-testid='comment']"));
+        var more = panel.Find($"a[href='{DisputeDetail.CommentsUrl(d.DisputeId, 2)}']");
+        Assert.Equal("Show more comments", more.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_member_s_show_more_loads_the_next_comments_in_place()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        await Given.CommentAsync(await Given.MemberAsync("First Reader"), d.DisputeId, "First.");
+        await Given.CommentAsync(await Given.MemberAsync("Second Reader"), d.DisputeId, "Second.");
+        var panel = await PanelAsync(d.DisputeId, take: 1);
+
+        Buttons(panel, "Show more comments").Single().Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid='comment']").Count));
+        Assert.Contains("Second.", panel.FindAll("[data-testid='comment']")[1].TextContent, StringComparison.Ordinal);
+        Assert.Empty(Buttons(panel, "Show more comments"));
+    }
+}

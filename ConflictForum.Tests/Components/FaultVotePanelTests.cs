@@ -1,0 +1,62 @@
+using Bunit;
+using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Deliberation.Components;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+
+namespace ConflictForum.Tests.Components;
+
+/// <summary>The fault vote as each reader sees it, from the tally the services read for them.</summary>
+public sealed class FaultVotePanelTests : ForumAppComponentTest
+{
+    private async Task<IRenderedComponent<FaultVotePanel>> PanelAsync(int disputeId, ForumActor viewer)
+    {
+        var tally = await ReadAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(disputeId, viewer));
+        return Render<FaultVotePanel>(p => p.Add(c => c.DisputeId, disputeId).Add(c => c.Tally, tally!).Add(c => c.Viewer, viewer));
+    }
+
+    [Fact]
+    public async Task A_member_who_voted_sees_the_tally_and_their_vote_pressed()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        var voter = await Given.MemberAsync("Voter");
+        await Given.VoteAsync(voter, d.DisputeId, FaultOption.RespondentAtFault);
+
+        var panel = await PanelAsync(d.DisputeId, voter);
+
+        var tally = panel.Find("[data-testid='tally']").TextContent;
+        Assert.Contains("1 · Respondent at fault", tally, StringComparison.Ordinal);
+        Assert.Contains("0 · Claimant at fault", tally, StringComparison.Ordinal);
+        Assert.Equal("true", panel.Find("[data-testid='vote-RespondentAtFault']").GetAttribute("aria-pressed"));
+        Assert.Contains("Your vote is counted.", panel.Markup, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("[data-testid='blind-tally']"));
+    }
+
+    [Fact]
+    public async Task A_member_who_has_not_voted_sees_only_how_many_voted_and_may_vote()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        await Given.VoteAsync(await Given.MemberAsync("Voter"), d.DisputeId, FaultOption.Both);
+
+        var panel = await PanelAsync(d.DisputeId, await Given.MemberAsync("Undecided"));
+
+        Assert.StartsWith("1 vote cast so far. Vote to see how others voted", panel.Find("[data-testid='blind-tally']").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("[data-testid='tally']"));
+        Assert.Equal(Enum.GetValues<FaultOption>().Length, panel.FindAll("[data-testid^='vote-']").Count);
+        Assert.All(panel.FindAll("[data-testid^='vote-']"), b => Assert.Equal("false", b.GetAttribute("aria-pressed")));
+    }
+
+    [Fact]
+    public async Task A_party_is_told_why_they_cannot_vote_and_offered_no_vote()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        var tally = await ReadAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(d.DisputeId, d.Claimant));
+
+        var panel = await PanelAsync(d.DisputeId, d.Claimant);
+
+        Assert.False(tally!.CanVote.Allowed);
+        Assert.NotEmpty(tally.CanVote.Reason);
+        Assert.Contains(tally.CanVote.Reason, panel.Find("[data-testid='fault-vote']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("[data-testid^='vote-']"));
+    }
+}
