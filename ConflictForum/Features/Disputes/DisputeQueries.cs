@@ -69,7 +69,8 @@ public sealed record MemberProfile(string UserId, string DisplayName, DateTime M
 }
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
-public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, ForumGuardian guardian,
+    TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -108,7 +109,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var hidden = await HiddenItems.LoadAsync(db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
         row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
         var dispute = row.Dispute;
 
@@ -133,10 +134,10 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             statements.SingleOrDefault(s => s.Role == PartyRole.Claimant),
             statements.SingleOrDefault(s => s.Role == PartyRole.Respondent),
             viewerRole,
-            viewerRole is { } role ? ForumGuardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied("Only the two parties write statements."),
-            ForumGuardian.CanReply(viewer, dispute),
-            ForumGuardian.CanWithdraw(viewer, dispute),
-            ForumGuardian.CanManageInvitation(viewer, dispute),
+            viewerRole is { } role ? guardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied(DisputeRefusals.OnlyPartiesWriteStatements),
+            guardian.CanReply(viewer, dispute),
+            guardian.CanWithdraw(viewer, dispute),
+            guardian.CanManageInvitation(viewer, dispute),
             invitationExpires,
             hidden);
     }
@@ -156,7 +157,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
         if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
         // A hidden dispute hides the other party's name as the claimant typed it, which the entries written at opening name.
         var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
             ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
@@ -234,7 +235,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var statementId = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
         if (statementId is not { } id) return ([], null);
-        var hidden = (await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
+        var hidden = (await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
         if (hidden is { ShowContent: false }) return ([], hidden);
         return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
     }
