@@ -52,13 +52,9 @@ public sealed record DisputeView(
 {
     /// <summary>Whether the viewer may lock comments or remove votes here (the moderator's tools).</summary>
     public Decision CanModerate { get; init; }
-
     public Decision CanComment { get; init; }
-
     public Decision CanProposeResolution { get; init; }
-
     public Decision CanTakeStance { get; init; }
-
     public Decision CanAnswerResolution { get; init; }
 
     public Dispute Dispute => Row.Dispute;

@@ -15,10 +15,14 @@ public sealed partial class ForumGuardian
 
     /// <summary>Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.</summary>
     public Decision CanFlag(ForumActor actor, string authorId) =>
-        CannotWrite(actor) is { } no ? no
-        : actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnWords)
-        : TooNewTo("flag", actor) is { } tooNew ? tooNew
-        : Decision.Granted;
+        CannotFlag(actor, authorId) ?? TooNewTo("flag", actor) ?? Decision.Granted;
+
+    /// <summary>
+    /// The part of <see cref="CanFlag"/> that needs no clock (signed in, in good standing, not the author), or null when it
+    /// passes: parents ask it before placing a flag button at all, so a page carries no empty button per item.
+    /// </summary>
+    public static Decision? CannotFlag(ForumActor actor, string authorId) =>
+        CannotWrite(actor) ?? (actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnWords) : null);
 
     /// <summary>
     /// The members whose flags count towards hiding an item automatically: in good standing at <paramref name="now"/> (not
