@@ -47,14 +47,14 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var waiting = await OpenDisputeAsync(respondentJoins: false);
         var reader = await MemberAsync("Reader");
 
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, (await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both))));
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, (await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm."))));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm.")));
 
         var open = await OpenDisputeAsync();
         Assert.True((await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Both))).Succeeded);
         Clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, (await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither))));
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, (await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late."))));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late.")));
     }
 
     [Fact]
@@ -62,10 +62,10 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
 
-        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, (await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault))));
-        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, (await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault))));
-        AssertRefusal.Is(ForumGuardian.SignInFirst, (await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both))));
-        AssertRefusal.Is(ForumGuardian.SignInFirst, (await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi"))));
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault)));
+        AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi")));
         var proposed = await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(ForumActor.Anonymous, d.DisputeId, "Split the cost", "Half each."));
         AssertRefusal.Is(ForumGuardian.SignInFirst, proposed);
         Assert.Equal(0, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
@@ -365,7 +365,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.All(thread.Replies, r => Assert.Equal(first.Id, r.ParentId));
 
         Assert.True((await Do(s => s.EditCommentAsync(reader, first.Id, "Did you keep the box and the receipt?"))).Succeeded);
-        AssertRefusal.Is(DeliberationRefusals.OnlyAuthorEdits, (await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked"))));
+        AssertRefusal.Is(DeliberationRefusals.OnlyAuthorEdits, await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked")));
         Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal("Comments can be edited for 15 minutes after posting.", (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
 
@@ -406,8 +406,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var id = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Split the cost", "Half each."))).Value;
 
         Assert.True((await Do(s => s.AnswerResolutionAsync(d.Respondent, id, PartyAnswer.Accepts))).Succeeded);
-        AssertRefusal.Is(DeliberationRefusals.OnlyPartiesAnswer, (await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts))));
-        AssertRefusal.Is(DeliberationRefusals.PartiesAnswerInstead, (await Do(s => s.SetStanceAsync(d.Claimant, id, false))));
+        AssertRefusal.Is(DeliberationRefusals.OnlyPartiesAnswer, await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesAnswerInstead, await Do(s => s.SetStanceAsync(d.Claimant, id, false)));
         Assert.True((await Do(s => s.SetStanceAsync(reader, id, false))).Succeeded);
 
         var view = Assert.Single(await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, reader)));

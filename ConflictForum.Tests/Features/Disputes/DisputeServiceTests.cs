@@ -184,7 +184,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact."))).Succeeded);
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Succeeded);
-        AssertRefusal.Is(DisputeRefusals.OnlyPartiesWriteStatements, (await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too"))));
+        AssertRefusal.Is(DisputeRefusals.OnlyPartiesWriteStatements, await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too")));
         Assert.Equal(OutcomeKind.Invalid, (await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Kind);
 
         var view = await ViewAsync(opened.DisputeId, reader);
@@ -220,17 +220,17 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var first = (await OpenAsync(dana)).Value!;
         var second = (await OpenAsync(dana)).Value!;
 
-        AssertRefusal.Is(DisputeRefusals.OnlyClaimantWithdraws, (await Do(s => s.WithdrawAsync(shop, first.DisputeId))));
+        AssertRefusal.Is(DisputeRefusals.OnlyClaimantWithdraws, await Do(s => s.WithdrawAsync(shop, first.DisputeId)));
         Assert.True((await Do(s => s.WithdrawAsync(dana, first.DisputeId))).Succeeded);
         Assert.Equal(DisputeStatus.Withdrawn, (await ViewAsync(first.DisputeId, shop))!.Dispute.Status);
-        AssertRefusal.Is(DisputeRefusals.Withdrawn, (await Do(s => s.PostReplyAsync(dana, first.DisputeId, "Hello?"))));
+        AssertRefusal.Is(DisputeRefusals.Withdrawn, await Do(s => s.PostReplyAsync(dana, first.DisputeId, "Hello?")));
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == second.DisputeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimantAtFaultVotes, 1));
         }
-        AssertRefusal.Is(DisputeRefusals.VotingStarted, (await Do(s => s.WithdrawAsync(dana, second.DisputeId))));
+        AssertRefusal.Is(DisputeRefusals.VotingStarted, await Do(s => s.WithdrawAsync(dana, second.DisputeId)));
     }
 
     [Fact]

@@ -55,11 +55,11 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var comment = await CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
         var flaggers = new[] { await MemberAsync("Flagger One"), await MemberAsync("Flagger Two"), await MemberAsync("Flagger Three") };
 
-        AssertRefusal.Is(ModerationRefusals.OwnWords, (await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null))));
+        AssertRefusal.Is(ModerationRefusals.OwnWords, await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null)));
         Assert.Equal("Say in a note what is wrong with it.", (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Other, " "))).Message);
         Assert.True((await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Abuse, "Name-calling"))).Succeeded);
         AssertRefusal.Is(ModerationRefusals.AlreadyFlagged,
-            (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null))));
+            await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null)));
         Assert.True((await Mod(s => s.FlagAsync(flaggers[1], ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
         var reader = await MemberAsync("Passing Reader");
         Assert.NotNull((await SeenAsync(w.DisputeId, comment, reader)).Html); // two flags: still shown
@@ -119,16 +119,16 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var claimantModerator = await WithRoleAsync(w.Claimant, ForumRoles.Moderator);
         var respondentComment = await CommentAsync(w.Respondent, w.DisputeId, "I disagree.");
         AssertRefusal.Is(ModerationRefusals.PartyToDispute,
-            (await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude"))));
+            await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude")));
         AssertRefusal.Is(ModerationRefusals.PartyToDispute,
-            (await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated"))));
+            await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated")));
 
         var moderator = await ModeratorAsync("Commenting Moderator");
         var own = await CommentAsync(moderator, w.DisputeId, "My own opinion.");
-        AssertRefusal.Is(ModerationRefusals.OwnContent, (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops"))));
+        AssertRefusal.Is(ModerationRefusals.OwnContent, await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops")));
 
         var member = await MemberAsync("Plain Member");
-        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, (await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude"))));
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude")));
         Assert.Empty(await LogAsync());
     }
 
@@ -143,15 +143,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         await Mod(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"));
 
         var stranger = await MemberAsync("Stranger");
-        AssertRefusal.Is(ModerationRefusals.OnlyAuthorAppeals, (await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!"))));
+        AssertRefusal.Is(ModerationRefusals.OnlyAuthorAppeals, await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!")));
         Assert.True((await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "They took my money and never delivered."))).Succeeded);
-        AssertRefusal.Is(ModerationRefusals.AppealedOnce, (await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again"))));
+        AssertRefusal.Is(ModerationRefusals.AppealedOnce, await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again")));
         Assert.Equal("Your appeal is waiting for another moderator.", (await SeenAsync(w.DisputeId, comment, author)).Hidden!.AppealState);
 
         AssertRefusal.Is(ModerationRefusals.OwnHide,
-            (await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded"))));
+            await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded")));
         AssertRefusal.Is(ModerationRefusals.AppealWaiting,
-            (await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind"))));
+            await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind")));
         Assert.True((await Mod(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "An opinion about a business, fairly argued"))).Succeeded);
 
         Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
@@ -210,7 +210,7 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, true, "Cooling off after a pile-on"))).Succeeded);
 
         AssertRefusal.Is(DeliberationRefusals.CommentsLocked,
-            (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing"))));
+            await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing")));
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, w.DisputeId, FaultOption.Neither))).Succeeded);
 
         Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, false, "Calm again"))).Succeeded);
@@ -226,16 +226,16 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var helper = await MemberAsync("New Helper");
         var comment = await CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
 
-        AssertRefusal.Is(ModerationRefusals.OnlyAdminsManageRoles, (await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true))));
+        AssertRefusal.Is(ModerationRefusals.OnlyAdminsManageRoles, await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true)));
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: true))).Succeeded);
         var asModerator = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(helper.UserId));
         Assert.True(asModerator.IsModerator);
 
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: false))).Succeeded);
         // asModerator still says IsModerator; the service re-reads and refuses.
-        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, (await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing"))));
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing")));
         AssertRefusal.Is(ModerationRefusals.OwnAdminRole,
-            (await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false))));
+            await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false)));
 
         var log = await LogAsync();
         Assert.Equal([ModerationAction.RoleRevoked, ModerationAction.RoleGranted], log.Select(e => e.Action));
