@@ -56,7 +56,8 @@ public sealed class ModerationComponentTests : ForumAppComponentTest
     [Fact]
     public void An_account_too_new_to_flag_is_not_offered_the_flag()
     {
-        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) }));
+        var voting = Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) });
+        Services.AddSingleton(new ConflictForum.Features.ForumGuardian(App.Services.GetRequiredService<TimeProvider>(), voting));
         var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         Assert.Empty(Render(Flag(new ForumActor("newcomer", "Newcomer", false, false, now.AddHours(-2)))).FindAll("[data-testid='flag']"));
         Assert.NotEmpty(Render(Flag(new ForumActor("regular", "Regular", false, false, now.AddDays(-3)))).FindAll("[data-testid='flag']"));

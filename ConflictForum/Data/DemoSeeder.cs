@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -65,7 +66,17 @@ public static partial class DemoSeeder
         var actors = services.GetRequiredService<ForumActors>();
         async Task<ForumActor> Actor(string email) =>
             await actors.ForUserAsync((await services.GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync(email))!.Id);
-        DisputeService At(TimeSpan ago) => ActivatorUtilities.CreateInstance<DisputeService>(services, new FixedClock(now - ago));
+        // A service writing at a past instant: its write reads that moment, and the guardian judges on the same clock.
+        (TimeProvider Clock, DisputeWriter Writer, ForumGuardian Guardian) Past(TimeSpan ago)
+        {
+            var clock = new FixedClock(now - ago);
+            return (clock, ActivatorUtilities.CreateInstance<DisputeWriter>(services, clock), ActivatorUtilities.CreateInstance<ForumGuardian>(services, clock));
+        }
+        DisputeService At(TimeSpan ago)
+        {
+            var (clock, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<DisputeService>(services, clock, writer, guardian);
+        }
         var dana = await Actor("dana@demo.conflictforum.local");
         var northwind = await Actor("support@demo.conflictforum.local");
         var sam = await Actor("sam@demo.conflictforum.local");
@@ -100,7 +111,11 @@ public static partial class DemoSeeder
         // The public weighs in on the open dispute.
         var morgan = await Actor("moderator@demo.conflictforum.local");
         var alex = await Actor("admin@demo.conflictforum.local");
-        DeliberationService Talk(TimeSpan ago) => ActivatorUtilities.CreateInstance<DeliberationService>(services, new FixedClock(now - ago));
+        DeliberationService Talk(TimeSpan ago)
+        {
+            var (_, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<DeliberationService>(services, writer, guardian);
+        }
         var rightToReject = await Talk(TimeSpan.FromHours(26)).PostCommentAsync(sam, washer.DisputeId,
             "Day 22 is inside the 30-day short-term right to reject, so a refund shouldn't need a repair attempt first.");
         Done(await Talk(TimeSpan.FromHours(25)).PostCommentAsync(northwind, washer.DisputeId,
@@ -119,7 +134,11 @@ public static partial class DemoSeeder
         }
 
         // Moderation in the open: a comment with a private phone number, flagged and hidden with a public reason.
-        ModerationService Moderate(TimeSpan ago) => ActivatorUtilities.CreateInstance<ModerationService>(services, new FixedClock(now - ago));
+        ModerationService Moderate(TimeSpan ago)
+        {
+            var (clock, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<ModerationService>(services, clock, writer, guardian);
+        }
         var phone = await Talk(TimeSpan.FromHours(19)).PostCommentAsync(sam, washer.DisputeId,
             "Skip support: the Leeds area manager's own mobile is 07700 900461, ring him directly.");
         Done(phone);

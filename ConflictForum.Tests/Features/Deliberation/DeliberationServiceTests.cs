@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
@@ -39,14 +40,14 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var waiting = await OpenDisputeAsync(respondentJoins: false);
         var reader = await MemberAsync("Reader");
 
-        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both))).Message);
-        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm."))).Message);
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm.")));
 
         var open = await OpenDisputeAsync();
         Assert.True((await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Both))).Succeeded);
         Clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
-        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither))).Message);
-        Assert.Equal("Comments and votes are taken only while the dispute is open.", (await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late."))).Message);
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late.")));
     }
 
     [Fact]
@@ -54,12 +55,12 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
 
-        Assert.Equal("Parties do not vote on their own dispute.", (await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault))).Message);
-        Assert.Equal("Parties do not vote on their own dispute.", (await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault))).Message);
-        Assert.Equal("Sign in to take part.", (await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both))).Message);
-        Assert.Equal("Sign in to take part.", (await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi"))).Message);
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault)));
+        AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi")));
         var proposed = await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(ForumActor.Anonymous, d.DisputeId, "Split the cost", "Half each."));
-        Assert.Equal("Sign in to take part.", proposed.Message);
+        AssertRefusal.Is(ForumGuardian.SignInFirst, proposed);
         Assert.Equal(0, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
     }
 
@@ -111,7 +112,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         }
         var outcomes = await storm;
 
-        Assert.Equal("Parties do not vote on their own dispute.", outcomes[30].Message);
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, outcomes[30]);
         Assert.All(outcomes.Where((_, i) => i != 30), o => Assert.True(o.Succeeded, o.Message));
         // Each transaction bumps the dispute's version once: the other writer's, then a handful of batches for 61 votes.
         Assert.InRange(VersionNow() - before, 2, 5);
@@ -151,7 +152,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
         var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(d.Claimant, d.DisputeId, repair: true));
-        Assert.Equal("Only admins recount votes.", refused.Message);
+        AssertRefusal.Is(DeliberationRefusals.OnlyAdminsRecount, refused);
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         admin ??= await WithRoleAsync(await MemberAsync("Admin"), ConflictForum.Features.Accounts.ForumRoles.Admin);
 
         var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(admin, d.DisputeId, repair: true));
-        Assert.Equal("Voting on this dispute has closed and its verdict was frozen as counted, so a recount only reports; it changes nothing.", refused.Message);
+        AssertRefusal.Is(DeliberationRefusals.VerdictFrozen, refused);
         Assert.Equal(7, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
         var report = await RecountAsync(d.DisputeId); // reporting still runs
         Assert.False(report.Matches);
@@ -357,7 +358,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.All(thread.Replies, r => Assert.Equal(first.Id, r.ParentId));
 
         Assert.True((await Do(s => s.EditCommentAsync(reader, first.Id, "Did you keep the box and the receipt?"))).Succeeded);
-        Assert.Equal("Only the author can edit a comment.", (await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked"))).Message);
+        AssertRefusal.Is(DeliberationRefusals.OnlyAuthorEdits, await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked")));
         Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal("Comments can be edited for 15 minutes after posting.", (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
 
@@ -398,8 +399,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var id = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Split the cost", "Half each."))).Value;
 
         Assert.True((await Do(s => s.AnswerResolutionAsync(d.Respondent, id, PartyAnswer.Accepts))).Succeeded);
-        Assert.Equal("Only the two parties say whether they accept a resolution.", (await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts))).Message);
-        Assert.Equal("Parties say whether they accept a resolution instead of voting on it.", (await Do(s => s.SetStanceAsync(d.Claimant, id, false))).Message);
+        AssertRefusal.Is(DeliberationRefusals.OnlyPartiesAnswer, await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesAnswerInstead, await Do(s => s.SetStanceAsync(d.Claimant, id, false)));
         Assert.True((await Do(s => s.SetStanceAsync(reader, id, false))).Succeeded);
 
         var view = Assert.Single(await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, reader)));

@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -65,7 +66,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var outcome = await OpenAsync(ForumActor.Anonymous);
 
         Assert.Equal(OutcomeKind.Refused, outcome.Kind);
-        Assert.Equal("Sign in to take part.", outcome.Message);
+        AssertRefusal.Is(ForumGuardian.SignInFirst, outcome);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         }
 
         var own = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(dana, opened.InvitationToken));
-        Assert.Equal("You opened this dispute: the invitation is for the other party.", own.Message);
+        AssertRefusal.Is(DisputeRefusals.OwnInvitation, own);
 
         var forged = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(shop, opened.InvitationToken[..^2] + "xx"));
         Assert.Equal(OutcomeKind.NotFound, forged.Kind);
@@ -98,7 +99,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         var latecomer = await MemberAsync("Latecomer");
         var again = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(latecomer, opened.InvitationToken));
-        Assert.Equal("This invitation link has already been used.", again.Message);
+        AssertRefusal.Is(DisputeRefusals.InvitationUsed, again);
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var reissued = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(dana, opened.DisputeId));
         Assert.True(reissued.Succeeded, reissued.Message);
         var stranger = await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(shop, opened.DisputeId));
-        Assert.Equal("Only the party who opened the dispute manages its invitation.", stranger.Message);
+        AssertRefusal.Is(DisputeRefusals.OnlyClaimantManagesInvitation, stranger);
 
         Clock.Advance(TimeSpan.FromDays(6));
         var preview = await WithAsync<DisputeService, Outcome<InvitationPreview>>(s => s.InspectInvitationAsync(reissued.Value!));
@@ -146,7 +147,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         Clock.Advance(TimeSpan.FromDays(7));
         var closed = await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "One more thing."));
-        Assert.Equal("The dispute is closed; its record can be read but no longer changed.", closed.Message);
+        AssertRefusal.Is(DisputeRefusals.Closed, closed);
         Assert.Equal(DisputeStatus.Closed, (await ViewAsync(opened.DisputeId, dana))!.Dispute.Status);
         Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
@@ -183,7 +184,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact."))).Succeeded);
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Succeeded);
-        Assert.Equal("Only the two parties write statements.", (await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too"))).Message);
+        AssertRefusal.Is(DisputeRefusals.OnlyPartiesWriteStatements, await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too")));
         Assert.Equal(OutcomeKind.Invalid, (await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Kind);
 
         var view = await ViewAsync(opened.DisputeId, reader);
@@ -219,17 +220,17 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var first = (await OpenAsync(dana)).Value!;
         var second = (await OpenAsync(dana)).Value!;
 
-        Assert.Equal("Only the party who opened the dispute can withdraw it.", (await Do(s => s.WithdrawAsync(shop, first.DisputeId))).Message);
+        AssertRefusal.Is(DisputeRefusals.OnlyClaimantWithdraws, await Do(s => s.WithdrawAsync(shop, first.DisputeId)));
         Assert.True((await Do(s => s.WithdrawAsync(dana, first.DisputeId))).Succeeded);
         Assert.Equal(DisputeStatus.Withdrawn, (await ViewAsync(first.DisputeId, shop))!.Dispute.Status);
-        Assert.Equal("The dispute was withdrawn.", (await Do(s => s.PostReplyAsync(dana, first.DisputeId, "Hello?"))).Message);
+        AssertRefusal.Is(DisputeRefusals.Withdrawn, await Do(s => s.PostReplyAsync(dana, first.DisputeId, "Hello?")));
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == second.DisputeId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimantAtFaultVotes, 1));
         }
-        Assert.Equal("The public has started voting, so the dispute can no longer be withdrawn.", (await Do(s => s.WithdrawAsync(dana, second.DisputeId))).Message);
+        AssertRefusal.Is(DisputeRefusals.VotingStarted, await Do(s => s.WithdrawAsync(dana, second.DisputeId)));
     }
 
     [Fact]

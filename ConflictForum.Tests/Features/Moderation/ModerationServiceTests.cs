@@ -37,11 +37,11 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var comment = await Given.CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
         var flaggers = new[] { await MemberAsync("Flagger One"), await MemberAsync("Flagger Two"), await MemberAsync("Flagger Three") };
 
-        Assert.Equal("You wrote this, so you cannot flag it.", (await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null))).Message);
+        AssertRefusal.Is(ModerationRefusals.OwnWords, await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null)));
         Assert.Equal("Say in a note what is wrong with it.", (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Other, " "))).Message);
         Assert.True((await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Abuse, "Name-calling"))).Succeeded);
-        Assert.Equal("You already flagged this. Moderators will review it.",
-            (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
+        AssertRefusal.Is(ModerationRefusals.AlreadyFlagged,
+            await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null)));
         Assert.True((await Mod(s => s.FlagAsync(flaggers[1], ContentKind.Comment, comment, FlagReason.Abuse, null))).Succeeded);
         var reader = await MemberAsync("Passing Reader");
         Assert.NotNull((await SeenAsync(w.DisputeId, comment, reader)).Html); // two flags: still shown
@@ -100,17 +100,17 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var w = await OpenDisputeAsync();
         var claimantModerator = await WithRoleAsync(w.Claimant, ForumRoles.Moderator);
         var respondentComment = await Given.CommentAsync(w.Respondent, w.DisputeId, "I disagree.");
-        Assert.Equal("Moderators do not moderate disputes they are a party to.",
-            (await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude"))).Message);
-        Assert.Equal("Moderators do not moderate disputes they are a party to.",
-            (await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated"))).Message);
+        AssertRefusal.Is(ModerationRefusals.PartyToDispute,
+            await Mod(s => s.HideAsync(claimantModerator, ContentKind.Comment, respondentComment, "Rude")));
+        AssertRefusal.Is(ModerationRefusals.PartyToDispute,
+            await Mod(s => s.SetCommentsLockedAsync(claimantModerator, w.DisputeId, true, "Heated")));
 
         var moderator = await ModeratorAsync("Commenting Moderator");
         var own = await Given.CommentAsync(moderator, w.DisputeId, "My own opinion.");
-        Assert.Equal("Moderators do not moderate what they wrote.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops"))).Message);
+        AssertRefusal.Is(ModerationRefusals.OwnContent, await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops")));
 
         var member = await MemberAsync("Plain Member");
-        Assert.Equal("Only moderators do this.", (await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude"))).Message);
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude")));
         Assert.Empty(await LogAsync());
     }
 
@@ -125,15 +125,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         await Mod(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"));
 
         var stranger = await MemberAsync("Stranger");
-        Assert.Equal("Only the author appeals the hiding of their words.", (await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!"))).Message);
+        AssertRefusal.Is(ModerationRefusals.OnlyAuthorAppeals, await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!")));
         Assert.True((await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "They took my money and never delivered."))).Succeeded);
-        Assert.Equal("An item can be appealed once, and this one was.", (await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again"))).Message);
+        AssertRefusal.Is(ModerationRefusals.AppealedOnce, await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again")));
         Assert.Equal("Your appeal is waiting for another moderator.", (await SeenAsync(w.DisputeId, comment, author)).Hidden!.AppealState);
 
-        Assert.Equal("You hid this item, so another moderator decides the appeal.",
-            (await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded"))).Message);
-        Assert.Equal("An appeal is waiting on this item: decide the appeal instead.",
-            (await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind"))).Message);
+        AssertRefusal.Is(ModerationRefusals.OwnHide,
+            await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded")));
+        AssertRefusal.Is(ModerationRefusals.AppealWaiting,
+            await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind")));
         Assert.True((await Mod(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "An opinion about a business, fairly argued"))).Succeeded);
 
         Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
@@ -191,8 +191,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var reader = await MemberAsync("Reader");
         Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, true, "Cooling off after a pile-on"))).Succeeded);
 
-        Assert.Equal("A moderator locked the comments on this dispute.",
-            (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing"))).Message);
+        AssertRefusal.Is(DeliberationRefusals.CommentsLocked,
+            await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing")));
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, w.DisputeId, FaultOption.Neither))).Succeeded);
 
         Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, false, "Calm again"))).Succeeded);
@@ -208,16 +208,16 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var helper = await MemberAsync("New Helper");
         var comment = await Given.CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
 
-        Assert.Equal("Only admins grant and revoke roles.", (await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true))).Message);
+        AssertRefusal.Is(ModerationRefusals.OnlyAdminsManageRoles, await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true)));
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: true))).Succeeded);
         var asModerator = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(helper.UserId));
         Assert.True(asModerator.IsModerator);
 
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: false))).Succeeded);
         // asModerator still says IsModerator; the service re-reads and refuses.
-        Assert.Equal("Only moderators do this.", (await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing"))).Message);
-        Assert.Equal("Admins do not revoke their own admin role: ask another admin.",
-            (await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false))).Message);
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing")));
+        AssertRefusal.Is(ModerationRefusals.OwnAdminRole,
+            await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false)));
 
         var log = await LogAsync();
         Assert.Equal([ModerationAction.RoleRevoked, ModerationAction.RoleGranted], log.Select(e => e.Action));

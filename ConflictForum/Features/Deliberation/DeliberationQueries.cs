@@ -33,7 +33,7 @@ public sealed record ResolutionView(int Id, string Title, string Html, string Pr
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, TimeProvider clock)
+    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, ForumGuardian guardian, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
@@ -64,9 +64,9 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     private TallyView View(Dispute dispute, ForumActor viewer, FaultOption? myVote)
     {
         var tally = FaultTally.Of(dispute);
-        var visible = ForumGuardian.CanSeeTallies(viewer, dispute, myVote is not null, voting.Value.TalliesVisible);
+        var visible = guardian.CanSeeTallies(viewer, dispute, myVote is not null);
         return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,
-            myVote, ForumGuardian.CanVote(viewer, dispute, Now, voting.Value.MinimumAccountAge), dispute.FinalVerdict);
+            myVote, guardian.CanVote(viewer, dispute), dispute.FinalVerdict);
     }
 
     /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
@@ -84,7 +84,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var replies = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
             .OrderBy(c => c.Id)).ToListAsync(ct);
 
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Comment,
+        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Comment,
             [.. ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id)], ct);
         // Only the author edits or deletes, and not while a moderator reviews: the states of the viewer's own comments here.
         var own = tops.Concat(replies).Where(r => viewer.Is(r.Comment.AuthorId) && r.Comment.DeletedAt is null).Select(r => (long)r.Comment.Id).ToList();
@@ -99,8 +99,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             var readable = !deleted && notice?.ShowContent != false;
             return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, readable ? c.Html : null, c.CreatedAt,
                 c.EditedAt is not null, deleted,
-                ForumGuardian.CanEditComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id), Now, voting.Value.CommentEditWindow).Allowed,
-                ForumGuardian.CanDeleteComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
+                guardian.CanEditComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
+                guardian.CanDeleteComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
                 viewer.Is(c.AuthorId) && !deleted ? c.Source : null, notice);
         }
 
@@ -119,7 +119,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var mine = viewer.IsSignedIn
             ? await db.Stances.Where(s => ids.Contains(s.ResolutionId) && s.VoterId == viewer.UserId).ToDictionaryAsync(s => s.ResolutionId, s => s.Supports, ct)
             : [];
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Resolution, ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Resolution, ct: ct);
         // Ranked by the lower bound of the 95% interval of support, not by raw counts.
         return rows
             .Select(x => (x.Resolution, x.DisplayName, Hidden: hidden.For(ContentKind.Resolution, x.Resolution.Id)))

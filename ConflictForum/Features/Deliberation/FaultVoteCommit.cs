@@ -3,7 +3,6 @@ using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Deliberation;
 
@@ -16,14 +15,13 @@ namespace ConflictForum.Features.Deliberation;
 public sealed class FaultVoteCommit
 {
     private readonly DisputeWriter writer;
+    private readonly ForumGuardian guardian;
     private readonly WriteLimiter limiter;
-    private readonly IOptions<VotingOptions> options;
-    private readonly TimeProvider clock;
     private readonly GroupCommit<VoteRequest> lanes;
 
-    public FaultVoteCommit(DisputeWriter writer, WriteLimiter limiter, IOptions<VotingOptions> options, TimeProvider clock)
+    public FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian, WriteLimiter limiter)
     {
-        (this.writer, this.limiter, this.options, this.clock) = (writer, limiter, options, clock);
+        (this.writer, this.guardian, this.limiter) = (writer, guardian, limiter);
         lanes = new GroupCommit<VoteRequest>(CommitAsync);
     }
 
@@ -31,23 +29,23 @@ public sealed class FaultVoteCommit
 
     private async Task<Outcome[]> CommitAsync(int disputeId, IReadOnlyList<VoteRequest> votes)
     {
-        // No cancellation: the votes share a transaction, which one caller's leaving must not undo.
-        var outcomes = await writer.CommitAsync(disputeId, clock, votes.Count, (db, dispute, now) => ApplyAsync(db, dispute, now, votes),
-            DisputeChanges.Tally, CancellationToken.None);
-        if (outcomes is not null) return outcomes;
+        if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyAsync(write, votes), DisputeChanges.Tally) is BatchResult.Committed batch)
+            return batch.Outcomes;
         // A constraint failed somewhere in the batch and nothing was saved: each vote again on its own, so only the one at fault is refused.
-        outcomes = new Outcome[votes.Count];
+        var outcomes = new Outcome[votes.Count];
         for (var i = 0; i < votes.Count; i++)
         {
             IReadOnlyList<VoteRequest> one = [votes[i]];
-            outcomes[i] = (await writer.CommitAsync(disputeId, clock, 1, (db, dispute, now) => ApplyAsync(db, dispute, now, one),
-                DisputeChanges.Tally, CancellationToken.None))![0];
+            outcomes[i] = await writer.CommitBatchAsync(disputeId, 1, write => ApplyAsync(write, one), DisputeChanges.Tally) is BatchResult.Committed alone
+                ? alone.Outcomes[0]
+                : DisputeWrite.CouldNotSave;
         }
         return outcomes;
     }
 
-    private async Task<Outcome[]> ApplyAsync(ForumDbContext db, Dispute dispute, DateTime now, IReadOnlyList<VoteRequest> votes)
+    private async Task<Outcome[]> ApplyAsync(DisputeWrite write, IReadOnlyList<VoteRequest> votes)
     {
+        var (db, dispute, now) = (write.Db, write.Dispute, write.Now);
         var ids = votes.Select(v => v.Actor.UserId).OfType<string>().Distinct().ToList();
         // Standing as it is now, read in this transaction: a suspension, a revoked role or an ended sign-in counts at once.
         var standing = await ForumActors.ReadManyAsync(db, [.. votes.Select(v => v.Actor)], now, CancellationToken.None);
@@ -60,7 +58,7 @@ public sealed class FaultVoteCommit
         {
             var me = standing[i];
             var option = votes[i].Option;
-            if (ForumGuardian.CanVote(me, dispute, now, options.Value.MinimumAccountAge) is { Allowed: false } no)
+            if (guardian.CanVote(me, dispute) is { Allowed: false } no)
             {
                 outcomes[i] = no.AsOutcome();
                 continue;
@@ -94,13 +92,8 @@ public sealed class FaultVoteCommit
 
         if (moves.Any(m => m != 0))
         {
-            var (claimant, respondent, both, neither) = (moves[(int)FaultOption.ClaimantAtFault], moves[(int)FaultOption.RespondentAtFault],
-                moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]);
-            await db.Disputes.Where(d => d.Id == dispute.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.ClaimantAtFaultVotes, d => d.ClaimantAtFaultVotes + claimant)
-                .SetProperty(d => d.RespondentAtFaultVotes, d => d.RespondentAtFaultVotes + respondent)
-                .SetProperty(d => d.BothAtFaultVotes, d => d.BothAtFaultVotes + both)
-                .SetProperty(d => d.NeitherAtFaultVotes, d => d.NeitherAtFaultVotes + neither));
+            await FaultCounters.MoveAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault], moves[(int)FaultOption.RespondentAtFault],
+                moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]), CancellationToken.None);
         }
         return outcomes;
     }

@@ -50,6 +50,13 @@ public sealed record DisputeView(
     DateTime? InvitationExpiresAt,
     HiddenItems Hidden)
 {
+    /// <summary>Whether the viewer may lock comments or remove votes here (the moderator's tools).</summary>
+    public Decision CanModerate { get; init; }
+    public Decision CanComment { get; init; }
+    public Decision CanProposeResolution { get; init; }
+    public Decision CanTakeStance { get; init; }
+    public Decision CanAnswerResolution { get; init; }
+
     public Dispute Dispute => Row.Dispute;
 
     public StatementView? StatementOf(PartyRole role) => role == PartyRole.Claimant ? ClaimantStatement : RespondentStatement;
@@ -61,15 +68,13 @@ public sealed record DisputeView(
 public sealed record MemberProfile(string UserId, string DisplayName, DateTime MemberSince, IReadOnlyList<(DisputeRow Row, PartyRole Role)> Disputes,
     DateTime? SuspendedUntil, string? SuspensionReason, bool IsModerator = false, bool IsAdmin = false)
 {
-    /// <summary>The member as the guardian judges them (roles, suspension), for what a moderator may do to them.</summary>
-    public ForumActor AsActor() => new(UserId, DisplayName, IsModerator, IsAdmin, MemberSince, SuspendedUntil);
-
-    /// <summary>Whether <paramref name="viewer"/> is the other party of one of this member's disputes.</summary>
-    public bool IsInDisputeWith(ForumActor viewer) => Disputes.Any(d => d.Row.Dispute.RoleOf(viewer.UserId) is not null);
+    /// <summary>Whether the viewer may suspend this member, as the service will answer: a moderator told why not, rather than offered tools that refuse.</summary>
+    public Decision CanSuspend { get; init; }
 }
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
-public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, ForumGuardian guardian,
+    TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -108,7 +113,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var hidden = await HiddenItems.LoadAsync(db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
         row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
         var dispute = row.Dispute;
 
@@ -133,12 +138,19 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             statements.SingleOrDefault(s => s.Role == PartyRole.Claimant),
             statements.SingleOrDefault(s => s.Role == PartyRole.Respondent),
             viewerRole,
-            viewerRole is { } role ? ForumGuardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied("Only the two parties write statements."),
-            ForumGuardian.CanReply(viewer, dispute),
-            ForumGuardian.CanWithdraw(viewer, dispute),
-            ForumGuardian.CanManageInvitation(viewer, dispute),
+            viewerRole is { } role ? guardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied(DisputeRefusals.OnlyPartiesWriteStatements),
+            guardian.CanReply(viewer, dispute),
+            guardian.CanWithdraw(viewer, dispute),
+            guardian.CanManageInvitation(viewer, dispute),
             invitationExpires,
-            hidden);
+            hidden)
+        {
+            CanModerate = guardian.CanModerateDispute(viewer, dispute),
+            CanComment = guardian.CanComment(viewer, dispute),
+            CanProposeResolution = guardian.CanProposeResolution(viewer, dispute),
+            CanTakeStance = guardian.CanTakeStance(viewer, dispute),
+            CanAnswerResolution = guardian.CanAnswerResolution(viewer, dispute),
+        };
     }
 
     /// <param name="includeComments">False for the dispute page, which shows the discussion itself; the full record keeps them.</param>
@@ -156,7 +168,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
         if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var hidden = await HiddenItems.LoadAsync(db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
         // A hidden dispute hides the other party's name as the claimant typed it, which the entries written at opening name.
         var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
             ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
@@ -234,12 +246,13 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var statementId = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
         if (statementId is not { } id) return ([], null);
-        var hidden = (await HiddenItems.LoadAsync(db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
+        var hidden = (await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
         if (hidden is { ShowContent: false }) return ([], hidden);
         return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
     }
 
-    public async Task<MemberProfile?> MemberAsync(string userId, CancellationToken ct = default)
+    /// <param name="viewer">Who looks at the profile: what they may do to the member comes with it.</param>
+    public async Task<MemberProfile?> MemberAsync(string userId, ForumActor viewer, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -248,10 +261,16 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
             .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
         var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-        return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt,
-            rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList(),
-            member.SuspendedUntil > Now ? member.SuspendedUntil : null, member.SuspendedUntil > Now ? member.SuspensionReason : null,
-            roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
+        var suspendedUntil = member.SuspendedUntil > Now ? member.SuspendedUntil : null;
+        var (isModerator, isAdmin) = (roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
+        var disputes = rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList();
+        var asActor = new ForumActor(member.Id, member.DisplayName, isModerator, isAdmin, member.CreatedAt, suspendedUntil);
+        var inDisputeWithViewer = disputes.Any(d => d.r.Dispute.RoleOf(viewer.UserId) is not null);
+        return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt, disputes,
+            suspendedUntil, member.SuspendedUntil > Now ? member.SuspensionReason : null, isModerator, isAdmin)
+        {
+            CanSuspend = guardian.CanSuspend(viewer, asActor, inDisputeWithViewer),
+        };
     }
 
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>

@@ -8,6 +8,7 @@ public static class DisputesSetup
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
+        services.AddSingleton<ForumGuardian>();
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();

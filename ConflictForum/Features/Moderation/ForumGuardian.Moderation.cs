@@ -8,25 +8,30 @@ namespace ConflictForum.Features;
 
 public sealed partial class ForumGuardian
 {
-    private static readonly Decision ModeratorsOnly = Decision.Denied("Only moderators do this.");
+    private static readonly Decision ModeratorsOnly = Decision.Denied(ModerationRefusals.ModeratorsOnly);
 
     private static readonly Decision InDisputeWithMember =
         Decision.Denied("You are in a dispute with this member, so another moderator acts on them and on what they wrote.");
 
     /// <summary>Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.</summary>
-    public static Decision CanFlag(ForumActor actor, string authorId, DateTime now, TimeSpan minimumAccountAge) =>
-        CannotWrite(actor) is { } no ? no
-        : actor.Is(authorId) ? Decision.Denied("You wrote this, so you cannot flag it.")
-        : TooNewTo("flag", actor, now, minimumAccountAge) is { } tooNew ? tooNew
-        : Decision.Granted;
+    public Decision CanFlag(ForumActor actor, string authorId) =>
+        CannotFlag(actor, authorId) ?? TooNewTo("flag", actor) ?? Decision.Granted;
+
+    /// <summary>
+    /// The part of <see cref="CanFlag"/> that needs no clock (signed in, in good standing, not the author), or null when it
+    /// passes: parents ask it before placing a flag button at all, so a page carries no empty button per item.
+    /// </summary>
+    public static Decision? CannotFlag(ForumActor actor, string authorId) =>
+        CannotWrite(actor) ?? (actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnWords) : null);
 
     /// <summary>
     /// The members whose flags count towards hiding an item automatically: in good standing at <paramref name="now"/> (not
     /// suspended, and old enough to vote). A filter for the flag's own query, so the count is taken in its transaction.
     /// </summary>
-    public static Expression<Func<ForumUser, bool>> FlagCountsFrom(DateTime now, TimeSpan minimumAccountAge)
+    public Expression<Func<ForumUser, bool>> FlagCountsFrom()
     {
-        var joinedBy = now - minimumAccountAge;
+        var now = Now;
+        var joinedBy = now - MinimumAccountAge;
         return u => (u.SuspendedUntil == null || u.SuspendedUntil <= now) && u.CreatedAt <= joinedBy;
     }
 
@@ -34,14 +39,14 @@ public sealed partial class ForumGuardian
     /// Hide, unhide or dismiss flags on an item: a moderator who is neither its author, nor a party to its dispute, nor in a
     /// dispute with its author anywhere (<paramref name="inDisputeWithAuthor"/>, read by the service in its transaction).
     /// </summary>
-    public static Decision CanModerate(ForumActor actor, Dispute dispute, string authorId, bool inDisputeWithAuthor) =>
+    public Decision CanModerate(ForumActor actor, Dispute dispute, string authorId, bool inDisputeWithAuthor) =>
         CanModerateDispute(actor, dispute) is { Allowed: false } no ? no
-        : actor.Is(authorId) ? Decision.Denied("Moderators do not moderate what they wrote.")
+        : actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnContent)
         : inDisputeWithAuthor ? InDisputeWithMember
         : Decision.Granted;
 
     /// <summary>Remove a member's votes on a dispute: a moderator who is not a party to it and not in a dispute with the member.</summary>
-    public static Decision CanRemoveVotes(ForumActor actor, Dispute dispute, bool inDisputeWithMember) =>
+    public Decision CanRemoveVotes(ForumActor actor, Dispute dispute, bool inDisputeWithMember) =>
         CanModerateDispute(actor, dispute) is { Allowed: false } no ? no
         : inDisputeWithMember ? InDisputeWithMember
         : Decision.Granted;
@@ -50,7 +55,7 @@ public sealed partial class ForumGuardian
     /// Whether the author may still edit, delete or replace an item: not while it is under moderation (hidden, or flagged and
     /// waiting for review), since the review and any appeal judge the words as they were flagged or hidden.
     /// </summary>
-    public static Decision CanAuthorChange(ModeratedItem? state, ContentKind kind) =>
+    public Decision CanAuthorChange(ModeratedItem? state, ContentKind kind) =>
         state is null ? Decision.Granted
         : state.IsHidden && state.HiddenById is not null
             ? Decision.Denied($"A moderator hid this {ContentItems.Name(kind)}, so it stays as it was hidden; you can appeal instead.")
@@ -59,31 +64,31 @@ public sealed partial class ForumGuardian
         : Decision.Granted;
 
     /// <summary>Who flagged an item, and why, is shown only to a moderator who may act on it: never to its author.</summary>
-    public static bool CanSeeFlags(ForumActor viewer, Decision canModerate) => viewer.IsModerator && canModerate.Allowed;
+    public bool CanSeeFlags(ForumActor viewer, Decision canModerate) => viewer.IsModerator && canModerate.Allowed;
 
     /// <summary>Lock comments, remove votes: a moderator who is not a party to the dispute.</summary>
-    public static Decision CanModerateDispute(ForumActor actor, Dispute dispute) =>
+    public Decision CanModerateDispute(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsModerator ? ModeratorsOnly
-        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied("Moderators do not moderate disputes they are a party to.")
+        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(ModerationRefusals.PartyToDispute)
         : Decision.Granted;
 
-    public static Decision CanAppeal(ForumActor actor, ModeratedItem item) =>
+    public Decision CanAppeal(ForumActor actor, ModeratedItem item) =>
         CannotWrite(actor) is { } no ? no
-        : !actor.Is(item.AuthorId) ? Decision.Denied("Only the author appeals the hiding of their words.")
+        : !actor.Is(item.AuthorId) ? Decision.Denied(ModerationRefusals.OnlyAuthorAppeals)
         : !item.IsHidden ? Decision.Denied("This is not hidden.")
-        : item.AppealedAt is not null ? Decision.Denied("An item can be appealed once, and this one was.")
+        : item.AppealedAt is not null ? Decision.Denied(ModerationRefusals.AppealedOnce)
         : Decision.Granted;
 
     /// <summary>An appeal is decided by a different moderator than the one who hid the item.</summary>
-    public static Decision CanDecideAppeal(ForumActor actor, Dispute dispute, ModeratedItem item, bool inDisputeWithAuthor) =>
+    public Decision CanDecideAppeal(ForumActor actor, Dispute dispute, ModeratedItem item, bool inDisputeWithAuthor) =>
         CanModerate(actor, dispute, item.AuthorId, inDisputeWithAuthor) is { Allowed: false } no ? no
         : !item.AppealPending ? Decision.Denied("There is no appeal waiting on this item.")
-        : actor.Is(item.HiddenById) ? Decision.Denied("You hid this item, so another moderator decides the appeal.")
+        : actor.Is(item.HiddenById) ? Decision.Denied(ModerationRefusals.OwnHide)
         : Decision.Granted;
 
     /// <param name="inDisputeWithMember">Whether the two are parties to a dispute together (read by the service in its transaction).</param>
-    public static Decision CanSuspend(ForumActor actor, ForumActor member, bool inDisputeWithMember) =>
+    public Decision CanSuspend(ForumActor actor, ForumActor member, bool inDisputeWithMember) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsModerator ? ModeratorsOnly
         : actor.Is(member.UserId) ? Decision.Denied("Moderators do not suspend themselves.")
@@ -91,11 +96,11 @@ public sealed partial class ForumGuardian
         : inDisputeWithMember ? InDisputeWithMember
         : Decision.Granted;
 
-    public static Decision CanManageRoles(ForumActor actor) =>
+    public Decision CanManageRoles(ForumActor actor) =>
         CannotWrite(actor) is { } no ? no
         : actor.IsAdmin ? Decision.Granted
-        : Decision.Denied("Only admins grant and revoke roles.");
+        : Decision.Denied(ModerationRefusals.OnlyAdminsManageRoles);
 
     /// <summary>Hidden content stays readable to moderators (to review it) and to its author (to appeal).</summary>
-    public static bool CanReadHidden(ForumActor viewer, string authorId) => viewer.IsModerator || viewer.Is(authorId);
+    public bool CanReadHidden(ForumActor viewer, string authorId) => viewer.IsModerator || viewer.Is(authorId);
 }

@@ -16,7 +16,7 @@ public sealed record LogPage(IReadOnlyList<ModerationLogEntry> Entries, long? Ne
 
 public sealed record MemberStanding(string UserId, string DisplayName, bool IsModerator, bool IsAdmin, DateTime? SuspendedUntil, string? SuspensionReason);
 
-public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactory)
+public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian)
 {
     public const int QueueSize = 50;
     public const int LogPageSize = 50;
@@ -48,11 +48,11 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             var dispute = disputes[s.DisputeId];
             var (heading, html) = content.GetValueOrDefault((s.Kind, s.ItemId), (null, ""));
             var opposed = opponents.Contains(s.AuthorId);
-            var canModerate = ForumGuardian.CanModerate(moderator, dispute, s.AuthorId, opposed);
+            var canModerate = guardian.CanModerate(moderator, dispute, s.AuthorId, opposed);
             return new QueueItem(s, dispute.Title, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
-                ForumGuardian.CanSeeFlags(moderator, canModerate) ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList() : [],
+                guardian.CanSeeFlags(moderator, canModerate) ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList() : [],
                 s.HiddenById is null ? null : names.GetValueOrDefault(s.HiddenById, "?"),
-                canModerate, ForumGuardian.CanDecideAppeal(moderator, dispute, s, opposed));
+                canModerate, guardian.CanDecideAppeal(moderator, dispute, s, opposed));
         }).ToList();
     }
 

@@ -1,0 +1,25 @@
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>The refusals of disputes, statements and invitations, named so tests and callers refer to them, not to their wording.</summary>
+public static class DisputeRefusals
+{
+    public const string OnlyPartiesWriteStatements = "Only the two parties write statements.";
+
+    public const string NoLiveInvitation = "There is no live invitation link to revoke.";
+
+    public const string InvitationUsed = "This invitation link has already been used.";
+
+    public const string InvitationNoLongerUsable = "This invitation link has already been used, revoked or has expired.";
+
+    public const string OwnInvitation = "You opened this dispute: the invitation is for the other party.";
+
+    public const string OnlyClaimantManagesInvitation = "Only the party who opened the dispute manages its invitation.";
+
+    public const string OnlyClaimantWithdraws = "Only the party who opened the dispute can withdraw it.";
+
+    public const string VotingStarted = "The public has started voting, so the dispute can no longer be withdrawn.";
+
+    public const string Withdrawn = "The dispute was withdrawn.";
+
+    public const string Closed = "The dispute is closed; its record can be read but no longer changed.";
+}
