@@ -6,6 +6,7 @@ using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Live;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Record;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
@@ -21,6 +22,7 @@ builder.AddForumTimeline();
 builder.AddForumDisputes();
 builder.AddForumDeliberation();
 builder.AddForumModeration();
+builder.AddForumRecord();
 builder.AddForumLive();
 builder.AddForumShell();
 

@@ -1,7 +1,7 @@
 using Bunit;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Deliberation.Components;
-using ConflictForum.Features.Disputes.Pages;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 
@@ -31,7 +31,7 @@ public sealed class CommentsPanelTests : ForumAppComponentTest
         Assert.Equal("Discussion (2)", panel.Find("h2").TextContent.Trim());
         var comments = panel.FindAll("[data-testid='comment']");
         Assert.Equal(2, comments.Count);
-        var author = comments[0].QuerySelector($"a[href='{MemberPage.Url(ada.UserId)}']");
+        var author = comments[0].QuerySelector($"a[href='{DisputeAddresses.MemberUrl(ada.UserId)}']");
         Assert.Equal("Ada Reader", author?.TextContent.Trim());
         Assert.Equal("receipt", comments[0].QuerySelector(".cf-markdown strong")?.TextContent);
         Assert.Contains("Respondent", comments[1].TextContent, StringComparison.Ordinal);
@@ -46,10 +46,10 @@ public sealed class CommentsPanelTests : ForumAppComponentTest
         await Given.CommentAsync(await Given.MemberAsync("First Reader"), d.DisputeId, "First.");
         await Given.CommentAsync(await Given.MemberAsync("Second Reader"), d.DisputeId, "Second.");
 
-        var panel = await PanelAsync(d.DisputeId, take: 1, moreHref: DisputeDetail.CommentsUrl(d.DisputeId, 2));
+        var panel = await PanelAsync(d.DisputeId, take: 1, moreHref: DisputeAddresses.CommentsUrl(d.DisputeId, 2));
 
         Assert.Single(panel.FindAll("[data-testid='comment']"));
-        var more = panel.Find($"a[href='{DisputeDetail.CommentsUrl(d.DisputeId, 2)}']");
+        var more = panel.Find($"a[href='{DisputeAddresses.CommentsUrl(d.DisputeId, 2)}']");
         Assert.Equal("Show more comments", more.TextContent.Trim());
     }
 

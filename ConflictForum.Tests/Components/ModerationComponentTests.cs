@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using Bunit;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Moderation.Components;

@@ -1,7 +1,6 @@
 using Bunit;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Disputes.Components;
-using ConflictForum.Features.Disputes.Pages;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 
@@ -41,7 +40,7 @@ public sealed class StatementPanelTests : ForumAppComponentTest
 
         var link = panel.Find("[data-testid='edited-link']");
         Assert.Equal("edited · version 2", link.TextContent.Trim());
-        Assert.Equal(StatementHistory.Url(d.DisputeId, "claimant"), link.GetAttribute("href"));
+        Assert.Equal(DisputeAddresses.StatementUrl(d.DisputeId, "claimant"), link.GetAttribute("href"));
         Assert.Equal($"disputes/{d.DisputeId}/statements/claimant", link.GetAttribute("href"));
         Assert.Contains("the shop will not answer", panel.Find("[data-testid='statement-claimant']").TextContent, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Record;
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Tests.Support;
@@ -29,7 +30,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
         for (var id = 1; id <= 4; id++)
         {
-            var verdict = await Run<ConflictForum.Features.Disputes.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
+            var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
             Assert.True(verdict.Intact, $"Dispute {id}: {verdict.Message}");
         }
 

@@ -1,3 +1,5 @@
+using ConflictForum.Features.Record;
+using ConflictForum.Features.Content;
 using System.Net;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
@@ -64,7 +66,7 @@ public sealed class DisputePagesTests : ForumAppTest
         await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(tenant, opened.DisputeId)); // a second "issued a link for" entry
         var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
-            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Dispute, opened.DisputeId, "Names a private person"))).Succeeded);
+            s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Dispute, opened.DisputeId, "Names a private person"))).Succeeded);
 
         foreach (var path in new[] { "/disputes", $"/disputes/{opened.DisputeId}", $"/members/{tenant.UserId}", $"/api/disputes/{opened.DisputeId}" })
         {

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using System.Net;
 using System.Text.Json;
 using ConflictForum.Data;

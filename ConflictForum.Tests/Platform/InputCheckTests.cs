@@ -1,3 +1,5 @@
+using ConflictForum.Features.Record;
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -43,7 +44,7 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Moderation.Flag> Flags => Set<Features.Moderation.Flag>();
 
-    public DbSet<Features.Moderation.ModeratedItem> ModeratedItems => Set<Features.Moderation.ModeratedItem>();
+    public DbSet<Features.Content.ModeratedItem> ModeratedItems => Set<Features.Content.ModeratedItem>();
 
     public DbSet<Features.Moderation.ModerationLogEntry> ModerationLog => Set<Features.Moderation.ModerationLogEntry>();
 

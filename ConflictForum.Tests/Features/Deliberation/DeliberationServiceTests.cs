@@ -1,3 +1,5 @@
+using ConflictForum.Features.Record;
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features;
 using ConflictForum.Features.Deliberation;
@@ -233,7 +235,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var resolution = (await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, "Pay *Jo* at [12 Elm Road](http://x.example)", "Details."))).Value;
         var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
-            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
+            s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
         Clock.Advance(TimeSpan.FromDays(8));
         await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
 
@@ -252,7 +254,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var resolution = (await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, title, "Details."))).Value;
         var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
-            s.HideAsync(moderator, ConflictForum.Features.Moderation.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
+            s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
         await using (var scope = App.Services.CreateAsyncScope())
         {
             // A ranking as the code before issue 15 froze it: the title as typed, not escaped. The record keeps it (hash-chained).

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -66,7 +67,7 @@ public sealed class WriteLimitTests : IAsyncDisposable
             {
                 await using var flagScope = (i % 2 == 0 ? first : second).Services.CreateAsyncScope();
                 flags.Add(await flagScope.ServiceProvider.GetRequiredService<ConflictForum.Features.Moderation.ModerationService>()
-                    .FlagAsync(claimant, ConflictForum.Features.Moderation.ContentKind.Comment, comment, ConflictForum.Features.Moderation.FlagReason.Spam, null));
+                    .FlagAsync(claimant, ConflictForum.Features.Content.ContentKind.Comment, comment, ConflictForum.Features.Moderation.FlagReason.Spam, null));
             }
             Assert.Equal([true, true, false], flags.Select(f => f.Succeeded));
             Assert.StartsWith("Slow down", flags[2].Message, StringComparison.Ordinal);

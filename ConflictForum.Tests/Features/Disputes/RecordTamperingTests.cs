@@ -1,3 +1,4 @@
+using ConflictForum.Features.Record;
 using System.Net.Http.Json;
 using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using System.Text;
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;

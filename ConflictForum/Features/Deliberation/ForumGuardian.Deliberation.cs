@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;

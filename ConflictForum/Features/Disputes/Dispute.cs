@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,7 +31,7 @@ public enum PartyRole
     Respondent,
 }
 
-public sealed class Dispute
+public sealed class Dispute : Timeline.ITimelineAnchor
 {
     public const int TitleMinLength = 10;
     public const int TitleMaxLength = 120;
@@ -124,6 +125,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
 {
     public void Configure(EntityTypeBuilder<Dispute> dispute)
     {
+        // The moderation state of its items goes with the dispute (it is configured here: that layer does not know disputes).
+        dispute.HasMany<Content.ModeratedItem>().WithOne().HasForeignKey(i => i.DisputeId).OnDelete(DeleteBehavior.Cascade);
         dispute.Property(d => d.Title).HasMaxLength(Dispute.TitleMaxLength);
         dispute.Property(d => d.Summary).HasMaxLength(Dispute.SummaryMaxLength);
         dispute.Property(d => d.Category).HasConversion<string>().HasMaxLength(16);

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -85,7 +86,7 @@ public sealed partial class DisputeService(
         var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
         // A statement under moderation keeps the words the review (and any appeal) is about: no new version replaces them meanwhile.
         var moderation = statement is null ? null
-            : await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == Moderation.ContentKind.Statement && m.ItemId == statement.Id, ct);
+            : await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == Content.ContentKind.Statement && m.ItemId == statement.Id, ct);
         if (guardian.CanWriteStatement(me, dispute, role, moderation) is { Allowed: false } no) return no.AsOutcome();
         if (statement?.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Statement, now, ct) is { Allowed: false } slow) return slow.AsOutcome();

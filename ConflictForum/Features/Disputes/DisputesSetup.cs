@@ -8,11 +8,11 @@ public static class DisputesSetup
         services.AddOptions<DisputeOptions>().BindConfiguration(DisputeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvitationMailer>();
         services.AddSingleton<DisputeWriter>();
+        services.AddSingleton<Timeline.ITimelineAnchors, DisputeTimelineAnchors>();
         services.AddSingleton<ForumGuardian>();
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
-        services.AddScoped<RecordVerifier>();
         services.AddHostedService<DisputeDeadlineService>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 
@@ -31,11 +32,11 @@ public sealed partial class ForumGuardian
         : "***";
 
     /// <param name="moderation">The statement's moderation state, null when it was never flagged or moderated (or not written yet).</param>
-    public Decision CanWriteStatement(ForumActor actor, Dispute dispute, PartyRole role, Moderation.ModeratedItem? moderation) =>
+    public Decision CanWriteStatement(ForumActor actor, Dispute dispute, PartyRole role, Content.ModeratedItem? moderation) =>
         CannotWrite(actor) is { } no ? no
         : !actor.Is(dispute.PartyId(role)) ? Decision.Denied($"Only the {role.ToString().ToLowerInvariant()} writes the {role.ToString().ToLowerInvariant()}'s statement.")
         : !IsLive(dispute) ? Decision.Denied(ClosedReason(dispute))
-        : CanAuthorChange(moderation, Moderation.ContentKind.Statement);
+        : CanAuthorChange(moderation, Content.ContentKind.Statement);
 
     public Decision CanReply(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no

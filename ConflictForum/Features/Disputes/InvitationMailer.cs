@@ -1,5 +1,4 @@
 using System.Net;
-using ConflictForum.Features.Disputes.Pages;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ public sealed partial class InvitationMailer(IMailDelivery delivery, IOptions<Em
     ILogger<InvitationMailer> logger)
 {
     /// <summary>On the configured public address, never the request's Host: the link is mailed and shown to be passed on.</summary>
-    public string LinkFor(string token) => site.Value.Link(AcceptInvitation.Url(token));
+    public string LinkFor(string token) => site.Value.Link(DisputeAddresses.InvitationUrl(token));
 
     /// <summary>
     /// Sends the invitation if an address was given. A delivery failure is logged and reported, never thrown:

@@ -1,11 +1,9 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Moderation;
-
-/// <summary>Where a flaggable item lives and who wrote it.</summary>
-public sealed record ContentItem(ContentKind Kind, long ItemId, int DisputeId, string AuthorId);
 
 public static class ContentItems
 {
@@ -24,15 +22,6 @@ public static class ContentItems
         ContentKind.Resolution => db.Resolutions.Where(r => r.Id == id)
             .Select(r => new ContentItem(kind, id, r.DisputeId, r.ProposerId)).SingleOrDefaultAsync(ct),
         _ => Task.FromResult<ContentItem?>(null),
-    };
-
-    public static string Name(ContentKind kind) => kind switch
-    {
-        ContentKind.Dispute => "dispute",
-        ContentKind.Statement => "statement",
-        ContentKind.Reply => "reply",
-        ContentKind.Comment => "comment",
-        _ => "resolution",
     };
 
     public static string Reason(FlagReason reason) => reason switch

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using System.Linq.Expressions;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
@@ -58,9 +59,9 @@ public sealed partial class ForumGuardian
     public Decision CanAuthorChange(ModeratedItem? state, ContentKind kind) =>
         state is null ? Decision.Granted
         : state.IsHidden && state.HiddenById is not null
-            ? Decision.Denied($"A moderator hid this {ContentItems.Name(kind)}, so it stays as it was hidden; you can appeal instead.")
+            ? Decision.Denied($"A moderator hid this {ContentKinds.Name(kind)}, so it stays as it was hidden; you can appeal instead.")
         : state.IsHidden || state.OpenFlags > 0
-            ? Decision.Denied($"A moderator is reviewing this {ContentItems.Name(kind)}, so it cannot be changed until they decide.")
+            ? Decision.Denied($"A moderator is reviewing this {ContentKinds.Name(kind)}, so it cannot be changed until they decide.")
         : Decision.Granted;
 
     /// <summary>Who flagged an item, and why, is shown only to a moderator who may act on it: never to its author.</summary>

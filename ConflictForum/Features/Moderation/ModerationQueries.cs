@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using System.Net;
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Platform;

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
@@ -160,7 +161,7 @@ public sealed partial class ModerationService(
         return await ContentItems.FindAsync(db, kind, itemId, includeDeleted, ct);
     }
 
-    private static Outcome ItemMissing(ContentKind kind) => Outcome.NotFound($"This {ContentItems.Name(kind)} does not exist.");
+    private static Outcome ItemMissing(ContentKind kind) => Outcome.NotFound($"This {ContentKinds.Name(kind)} does not exist.");
 
     /// <summary>The item's moderation row in this write, created on first use (and saved only if the write commits).</summary>
     private static async Task<ModeratedItem> StateOfAsync(DisputeWrite write, ContentItem item, CancellationToken ct)

@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
 
 namespace ConflictForum.Features.Moderation;
@@ -9,7 +10,7 @@ public static class ModerationText
     {
         var moderator = e.ModeratorId is null ? "ConflictForum" : $"{e.ModeratorName} (moderator)";
         var target = e.TargetName ?? "a member";
-        var item = e.Kind is { } kind ? $"a {ContentItems.Name(kind)} by {target}" : target;
+        var item = e.Kind is { } kind ? $"a {ContentKinds.Name(kind)} by {target}" : target;
         var text = e.Action switch
         {
             ModerationAction.AutoHidden => $"{Capitalized(item)} was hidden until a moderator reviews it, after members flagged it.",
@@ -19,7 +20,7 @@ public static class ModerationText
             ModerationAction.CommentsLocked => $"{moderator} locked the comments: {e.Reason}",
             ModerationAction.CommentsUnlocked => $"{moderator} unlocked the comments: {e.Reason}",
             // Never the note, even on entries logged with one: it is for moderators and the author only.
-            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentItems.Name(e.Kind ?? ContentKind.Comment)}; another moderator will decide.",
+            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentKinds.Name(e.Kind ?? ContentKind.Comment)}; another moderator will decide.",
             ModerationAction.AppealGranted => $"{moderator} granted the appeal and restored {item}: {e.Reason}",
             ModerationAction.AppealRefused => $"{moderator} refused the appeal on {item}, which stays hidden: {e.Reason}",
             ModerationAction.Suspended => $"{moderator} suspended {target}. {e.Reason}",

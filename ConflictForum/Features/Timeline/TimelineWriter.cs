@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>Appends entries to a dispute's hash chain and checks the chain.</summary>
-public sealed class TimelineWriter(TimeProvider clock)
+public sealed class TimelineWriter(TimeProvider clock, ITimelineAnchors anchors)
 {
     /// <summary>The previous hash of a dispute's first entry.</summary>
     public static readonly string Genesis = new('0', 64);
@@ -22,7 +22,7 @@ public sealed class TimelineWriter(TimeProvider clock)
     {
         // The next entry extends the anchor, not the newest row found: entries deleted behind the app then show as missing
         // (a gap before the new entry) instead of being papered over by it.
-        var dispute = await db.Disputes.FindAsync([disputeId], ct)
+        var dispute = await anchors.FindAsync(db, disputeId, ct)
             ?? throw new InvalidOperationException($"Dispute {disputeId} does not exist: its timeline cannot be extended.");
         var entry = new TimelineEntry
         {
@@ -50,17 +50,16 @@ public sealed class TimelineWriter(TimeProvider clock)
     /// Recomputes the chain of a dispute from its first entry and holds its end to the anchor on the dispute's row: an entry
     /// changed, missing, added or cut off the end is named.
     /// </summary>
-    public static async Task<ChainVerdict> VerifyAsync(ForumDbContext db, int disputeId, CancellationToken ct = default)
+    public async Task<ChainVerdict> VerifyAsync(ForumDbContext db, int disputeId, CancellationToken ct = default)
     {
         // The entries are read between two reads of the anchor, until both agree: every append moves the anchor in its own
         // transaction, so entries read while it held still are the ones it counts (a write landing in between is no tampering).
-        var anchors = db.Disputes.AsNoTracking().Where(d => d.Id == disputeId).Select(d => new { d.TimelineLength, d.TimelineHead });
-        var anchor = await anchors.SingleOrDefaultAsync(ct);
+        var anchor = await anchors.ReadAsync(db, disputeId, ct);
         List<TimelineEntry> entries;
         for (var attempt = 1; ; attempt++)
         {
             entries = await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync(ct);
-            var after = await anchors.SingleOrDefaultAsync(ct);
+            var after = await anchors.ReadAsync(db, disputeId, ct);
             if (Equals(after, anchor) || attempt == 5) break;
             anchor = after;
         }
@@ -81,13 +80,14 @@ public sealed class TimelineWriter(TimeProvider clock)
         if (anchor is null)
             return entries.Count == 0 ? new ChainVerdict(false, 0, null, "This dispute does not exist.")
                 : Broken(1, $"the dispute these {entries.Count} entries belong to was deleted");
-        if (entries.Count < anchor.TimelineLength)
+        var (length, head) = anchor.Value;
+        if (entries.Count < length)
             return Broken(entries.Count + 1, entries.Count == 0
-                ? $"entry 1 is missing: the dispute records {anchor.TimelineLength} entries and none remain"
-                : $"entry {entries.Count + 1} is missing: the record ends at entry {entries.Count} but the dispute records {anchor.TimelineLength} entries");
-        if (entries.Count > anchor.TimelineLength)
-            return Broken(anchor.TimelineLength + 1, $"entry {anchor.TimelineLength + 1} was added behind the forum's back: the dispute records {anchor.TimelineLength} entries");
-        if (expectedPrevious != (anchor.TimelineHead ?? Genesis))
+                ? $"entry 1 is missing: the dispute records {length} entries and none remain"
+                : $"entry {entries.Count + 1} is missing: the record ends at entry {entries.Count} but the dispute records {length} entries");
+        if (entries.Count > length)
+            return Broken(length + 1, $"entry {length + 1} was added behind the forum's back: the dispute records {length} entries");
+        if (expectedPrevious != (head ?? Genesis))
             return Broken(entries.Count, $"entry {entries.Count} does not match the hash the dispute keeps of its newest entry: the record was rewritten and hashed again");
         return new ChainVerdict(true, entries.Count, null, $"The record is intact: all {entries.Count} entries match their hashes.");
     }

@@ -14,7 +14,7 @@ public static class DisputeLabels
     /// <summary>Where a timeline entry about a statement links to: that version in the statement's history; null for other entries.</summary>
     public static string? StatementVersionLink(int disputeId, TimelineEntry entry) =>
         entry.Kind is TimelineKind.StatementPosted or TimelineKind.StatementEdited && entry.Reference?.Split(':') is [_, var role, var number]
-            ? Pages.StatementHistory.VersionUrl(disputeId, role, number)
+            ? DisputeAddresses.VersionUrl(disputeId, role, number)
             : null;
 
     public static string Status(Dispute dispute) =>

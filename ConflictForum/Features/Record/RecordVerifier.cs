@@ -3,10 +3,13 @@ using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConflictForum.Features.Disputes;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Deliberation;
+
+namespace ConflictForum.Features.Record;
 
 /// <summary>"Verify record": a dispute's timeline held to its anchor, and the content its entries recorded held to the rows shown.</summary>
-public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, MarkdownRenderer markdown)
+public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, TimelineWriter timeline, MarkdownRenderer markdown)
 {
     /// <summary>
     /// Recomputes the dispute's hash chain and holds it to the anchor on the dispute's row, then checks every piece of content
@@ -29,7 +32,7 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
 
     private async Task<ChainVerdict> VerifyRecordOnceAsync(ForumDbContext db, int disputeId, CancellationToken ct)
     {
-        var chain = await TimelineWriter.VerifyAsync(db, disputeId, ct);
+        var chain = await timeline.VerifyAsync(db, disputeId, ct);
         var problems = new List<(int? Sequence, string Problem)>();
         if (!chain.Intact) problems.Add((chain.FirstBrokenSequence, chain.Message));
         void Add(int? sequence, string problem) => problems.Add((sequence, $"The record is broken: {problem}."));

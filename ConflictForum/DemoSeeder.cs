@@ -1,3 +1,4 @@
+using ConflictForum.Features.Content;
 using System.Security.Cryptography;
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
@@ -8,7 +9,7 @@ using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ConflictForum.Data;
+namespace ConflictForum;
 
 /// <summary>
 /// Development only, on an empty database: demo members to sign in as. Their shared password is made at random on

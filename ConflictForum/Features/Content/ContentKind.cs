@@ -1,0 +1,11 @@
+namespace ConflictForum.Features.Content;
+
+/// <summary>What can be flagged and hidden. The item id is the row's id in its own table (a reply is its timeline entry).</summary>
+public enum ContentKind
+{
+    Dispute,
+    Statement,
+    Reply,
+    Comment,
+    Resolution,
+}

@@ -1,0 +1,35 @@
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>
+/// The addresses of the pages that show disputes and their people, named once: each page takes its route from here, and
+/// every link is built here. They live in the Disputes feature rather than on the pages because the dispute's page composes
+/// every feature (it sits in the shell) while every feature links to it. Links are relative to the site's base.
+/// </summary>
+public static class DisputeAddresses
+{
+    public const string DisputeRoute = "/disputes/{Id:int}";
+    public const string StatementHistoryRoute = "/disputes/{Id:int}/statements/{RoleName}";
+    public const string MemberRoute = "/members/{UserId}";
+    public const string InvitationRoute = "/invitations/{Token}";
+
+    /// <summary>The dispute's page.</summary>
+    public static string DisputeUrl(int id) => $"disputes/{id}";
+
+    /// <summary>The page for a reader without a circuit, with <paramref name="pages"/> pages of the discussion open.</summary>
+    public static string CommentsUrl(int id, int pages) => $"{DisputeUrl(id)}?comments={pages}#comments";
+
+    /// <summary>The page for a reader without a circuit, with the record checked.</summary>
+    public static string VerifyUrl(int id) => $"{DisputeUrl(id)}?verify=1#record";
+
+    /// <summary>A party's statement history; <paramref name="role"/> as the address spells it (claimant, respondent).</summary>
+    public static string StatementUrl(int disputeId, string role) => $"disputes/{disputeId}/statements/{role.ToLowerInvariant()}";
+
+    /// <summary>One version in a party's statement history.</summary>
+    public static string VersionUrl(int disputeId, string role, string version) => $"{StatementUrl(disputeId, role)}#version-{version}";
+
+    /// <summary>A member's public page.</summary>
+    public static string MemberUrl(string? userId) => $"members/{userId}";
+
+    /// <summary>Where an invitation link points; mailed and shown on the configured public address.</summary>
+    public static string InvitationUrl(string token) => $"invitations/{token}";
+}
