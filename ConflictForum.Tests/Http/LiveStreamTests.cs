@@ -9,11 +9,13 @@ using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ConflictForum.Tests.Http;
 
 /// <summary>The readers' live stream, <c>GET /disputes/{id}/live</c>, read as it comes by a real client on a real port.</summary>
-public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? settings = null) : ForumAppTest(settings: settings, kestrel: true)
+public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    : ForumAppTest(clock, settings, kestrel: true)
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
@@ -200,7 +202,7 @@ public sealed class LiveStreamTests : LiveStreamTest
     }
 
     [Fact]
-    public async Task A_storm_of_votes_costs_a_few_drawings_a_second_not_one_per_vote()
+    public async Task A_storm_of_votes_costs_a_few_renders_a_second_not_one_per_vote()
     {
         var id = await OpenDisputeAsync();
         var voters = new List<ForumActor>();
@@ -215,7 +217,7 @@ public sealed class LiveStreamTests : LiveStreamTest
             frames++;
         frames++;
 
-        // The first change draws at once, then at most one drawing every quarter of a second.
+        // The first change renders at once, then at most one render every quarter of a second.
         Assert.InRange(frames, 1, 2 + (int)(storm.Elapsed / DisputeFeed.Interval));
         Assert.True(frames < voters.Count, $"{frames} frames for {voters.Count} votes");
     }
@@ -248,6 +250,41 @@ public sealed class LiveStreamTests : LiveStreamTest
     {
         using var stream = await ConnectAsync("/disputes/4242/live");
         Assert.Equal(HttpStatusCode.NotFound, stream.Status);
+    }
+}
+
+public sealed class LiveCoalescingTests : LiveStreamTest
+{
+    private readonly FakeTimeProvider clock;
+
+    public LiveCoalescingTests()
+        : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero)))
+    {
+    }
+
+    private LiveCoalescingTests(FakeTimeProvider clock)
+        : base(clock: clock) => this.clock = clock;
+
+    [Fact]
+    public async Task A_quiet_dispute_s_first_change_goes_out_at_once_and_the_next_within_the_interval_waits_for_it()
+    {
+        var id = await OpenDisputeAsync();
+        using var stream = await ConnectAsync($"/disputes/{id}/live?v={await VersionAsync(id)}");
+
+        // The clock stands still: a change that waited for the coalescing interval would not go out.
+        await VoteAsync(id, "Voter One", FaultOption.Both);
+        Assert.Contains("1 vote cast so far", (await stream.NextRegionsAsync(Patience)).Regions[LiveRegions.Fault], StringComparison.Ordinal);
+
+        await VoteAsync(id, "Voter Two", FaultOption.Both);
+        var next = stream.NextRegionsAsync(Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(next.IsCompleted, "A change within the interval after a render went out before the interval passed.");
+        for (var advanced = 0; !next.IsCompleted && advanced < 40; advanced++)
+        {
+            clock.Advance(DisputeFeed.Interval);
+            await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(250)));
+        }
+        Assert.Contains("2 votes cast so far", (await next).Regions[LiveRegions.Fault], StringComparison.Ordinal);
     }
 }
 
