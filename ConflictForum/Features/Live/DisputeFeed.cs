@@ -15,6 +15,9 @@ public sealed partial class DisputeFeed : IDisposable
     /// <summary>The shortest time between two renders of one dispute.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Streams one work item writes a frame to: enough that queuing it costs nothing beside the writes, few enough that every core takes part.</summary>
+    private const int StreamsPerDelivery = 256;
+
     private readonly ReaderRegionRenderer renderer;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -93,7 +96,21 @@ public sealed partial class DisputeFeed : IDisposable
             Volatile.Write(ref latest, frame);
             all = joined ??= [.. streams];
         }
-        foreach (var stream in all) stream.Send(frame);
+        // Every core writes (the thread pool takes the other deliveries, in any order: a stream skips a frame older than
+        // the one it wrote), beginning with this thread, which rendered the frame.
+        for (var from = StreamsPerDelivery; from < all.Length; from += StreamsPerDelivery)
+            ThreadPool.UnsafeQueueUserWorkItem(new Delivery(all, from, frame), preferLocal: false);
+        new Delivery(all, 0, frame).Execute();
+    }
+
+    /// <summary>A frame for up to <see cref="StreamsPerDelivery"/> streams, from <paramref name="from"/> on.</summary>
+    private sealed class Delivery(LiveStream[] streams, int from, LiveFrame frame) : IThreadPoolWorkItem
+    {
+        public void Execute()
+        {
+            var to = Math.Min(from + StreamsPerDelivery, streams.Length);
+            for (var i = from; i < to; i++) streams[i].Send(frame);
+        }
     }
 
     private async Task OnChangedAsync(DisputeChanged change)
