@@ -37,6 +37,7 @@ public sealed partial class DisputeFeed : IDisposable
         // Listen before the first render, so nothing that commits while it renders is missed.
         subscription = events.Subscribe(disputeId, OnChangedAsync);
         First = Task.Run(() => RenderAsync(DisputeChanges.All));
+        Newest = () => Latest;
     }
 
     public int DisputeId { get; }
@@ -49,6 +50,9 @@ public sealed partial class DisputeFeed : IDisposable
 
     /// <summary>The newest frame.</summary>
     public LiveFrame? Latest => Volatile.Read(ref latest);
+
+    /// <summary><see cref="Latest"/>, one delegate for all the feed's streams.</summary>
+    internal Func<LiveFrame?> Newest { get; }
 
     /// <summary>From now on <paramref name="stream"/> receives every frame; it starts with the newest (after <see cref="First"/>).</summary>
     internal void Join(LiveStream stream)

@@ -11,7 +11,8 @@ namespace ConflictForum.Features.Live;
 /// meanwhile are skipped, and once the flush completes the stream catches up with the newest frame, whole. One slow
 /// reader never holds up the others or the feed.
 /// </remarks>
-internal sealed class LiveStream(PipeWriter body, DisputeFeed feed, int? knownVersion)
+/// <param name="latest">The feed's newest frame, which a stream that was still flushing catches up with.</param>
+internal sealed class LiveStream(PipeWriter body, Func<LiveFrame?> latest, int? knownVersion)
 {
     private readonly TaskCompletionSource ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock gate = new();
@@ -86,6 +87,7 @@ internal sealed class LiveStream(PipeWriter body, DisputeFeed feed, int? knownVe
         {
             // The reader left mid-write.
         }
+        closed = true; // nothing more to write until the request leaves the feed
         End();
     }
 
@@ -109,7 +111,7 @@ internal sealed class LiveStream(PipeWriter body, DisputeFeed feed, int? knownVe
         lock (gate)
         {
             flushing = null;
-            if (!closed && feed.Latest is { } newest) SendLocked(newest);
+            if (!closed && latest() is { } newest) SendLocked(newest);
         }
     }
 }

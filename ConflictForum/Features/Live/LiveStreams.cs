@@ -75,7 +75,7 @@ public sealed partial class LiveStreams : IDisposable
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         // The frames are already server-sent events, encoded once for every stream; TypedResults.ServerSentEvents (through
         // SseFormatter) would format each item again for each stream, and has no comment line for the heartbeat.
-        var stream = new LiveStream(response.BodyWriter, feed, knownVersion);
+        var stream = new LiveStream(response.BodyWriter, feed.Newest, knownVersion);
         await using (context.RequestAborted.UnsafeRegister(state => ((LiveStream)state!).End(), stream))
         {
             // A page older than the newest frame, or a reconnect that missed versions, gets every region at once.
