@@ -6,9 +6,9 @@ namespace ConflictForum.Features.Live;
 /// <summary>
 /// The regions of one dispute for every open stream of it on this instance: it listens to the dispute's changes, renders
 /// the regions a change moved once for all of them (as a reader who is not signed in sees them), and writes the frame to
-/// each stream itself, on the thread that rendered it. A storm is coalesced: the first change of a quiet dispute renders
-/// at once, later ones at most every <see cref="Interval"/>, all the flags that arrived meanwhile in one render, so a
-/// hundred votes a second cost four renders a second, whatever the readers.
+/// each stream itself. A storm is coalesced: the first change of a quiet dispute renders at once, later ones at most every
+/// <see cref="Interval"/>, all the flags that arrived meanwhile in one render, so a hundred votes a second cost four
+/// renders a second, whatever the readers.
 /// </summary>
 public sealed partial class DisputeFeed : IDisposable
 {

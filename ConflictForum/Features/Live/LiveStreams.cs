@@ -12,9 +12,10 @@ namespace ConflictForum.Features.Live;
 /// </summary>
 /// <remarks>
 /// Performance rules, for 10,000 open streams on two cores: a stream's request waits on one task for its whole life (its
-/// end), never on one per frame; the feed writes each frame, encoded once, to every stream's response in one loop on the
-/// thread that rendered it, and the heartbeat clock does the same for every stream at once. A stream owns no channel, no
-/// timer, no buffer and no render, and a write that cannot complete at once makes that stream skip, not the feed wait.
+/// end), never on one per frame; the feed writes each frame, encoded once, to every stream's response itself, a few
+/// hundred streams per thread-pool work item, and the heartbeat clock writes to every stream at once. A stream owns no
+/// channel, no timer, no buffer and no render, and a write that cannot complete at once makes that stream skip, not the
+/// feed wait.
 /// </remarks>
 public sealed partial class LiveStreams : IDisposable
 {
