@@ -87,7 +87,8 @@ public static partial class DemoSeeder
         var washer = (await At(TimeSpan.FromDays(2)).OpenDisputeAsync(dana, new OpenDisputeInput
         {
             Title = "Washing machine failed after three weeks; refund refused",
-            Summary = "A new washing machine stopped spinning 22 days after delivery. Northwind offers a repair visit in five weeks; I want a refund or a replacement now.",
+            Summary = "A new washing machine stopped spinning 22 days after delivery. Northwind offers a repair visit in five weeks; "
+                + "I want a refund or a replacement now.",
             Category = DisputeCategory.Purchase,
             RespondentName = "Northwind Appliances",
             Statement = "I bought a **Northwind WM-800** washing machine on 2 November (order 48213). It was delivered on 4 November.\n\n"
@@ -100,12 +101,15 @@ public static partial class DemoSeeder
         })).Value!;
         Done(await At(TimeSpan.FromDays(1.8)).AcceptInvitationAsync(northwind, washer.InvitationToken));
         Done(await At(TimeSpan.FromDays(1.7)).SaveStatementAsync(northwind, washer.DisputeId,
-            "We are sorry the machine failed. Error **E21** is almost always a blocked drain pump, which an engineer fixes in one visit.\n\n"
-            + "Our terms (section 7.2) offer a repair first for faults reported after 14 days. Engineer availability in Ms Whitfield's area is "
+            "We are sorry the machine failed. Error **E21** is almost always a blocked drain pump, "
+            + "which an engineer fixes in one visit.\n\n"
+            + "Our terms (section 7.2) offer a repair first for faults reported after 14 days. "
+            + "Engineer availability in Ms Whitfield's area is "
             + "limited in December, which is why the first slot was 3 January.\n\n"
             + "We have now found an earlier slot on **12 December** and offer a £50 voucher for the inconvenience."));
         Done(await At(TimeSpan.FromDays(1.5)).PostReplyAsync(dana, washer.DisputeId,
-            "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. I would accept a replacement by 6 December."));
+            "The fault was reported on day 22, inside the 30-day window. A voucher does not help me wash clothes. "
+            + "I would accept a replacement by 6 December."));
         Done(await At(TimeSpan.FromDays(1.2)).PostReplyAsync(northwind, washer.DisputeId,
             "We can offer a replacement from the Leeds warehouse, delivered 9 December, collecting the faulty unit at the same time."));
 
@@ -128,7 +132,10 @@ public static partial class DemoSeeder
             "Northwind delivers a new WM-800 by **9 December**, collects the faulty one, and still gives the £50 voucher.");
         Done(await Talk(TimeSpan.FromHours(22)).AnswerResolutionAsync(northwind, replacement.Value, PartyAnswer.Accepts));
         foreach (var (voter, option, supports) in new[]
-                 { (sam, FaultOption.RespondentAtFault, true), (priya, FaultOption.Both, true), (morgan, FaultOption.RespondentAtFault, true), (alex, FaultOption.RespondentAtFault, false) })
+                 {
+                     (sam, FaultOption.RespondentAtFault, true), (priya, FaultOption.Both, true),
+                     (morgan, FaultOption.RespondentAtFault, true), (alex, FaultOption.RespondentAtFault, false),
+                 })
         {
             Done(await Talk(TimeSpan.FromHours(20)).CastFaultVoteAsync(voter, washer.DisputeId, option));
             Done(await Talk(TimeSpan.FromHours(20)).SetStanceAsync(voter, replacement.Value, supports));
@@ -152,7 +159,8 @@ public static partial class DemoSeeder
         Done(await At(TimeSpan.FromHours(20)).OpenDisputeAsync(sam, new OpenDisputeInput
         {
             Title = "Neighbour's tree drops sap on my car every day",
-            Summary = "A lime tree next door overhangs my driveway. I asked twice for it to be cut back; the answer was that it is protected. It is not.",
+            Summary = "A lime tree next door overhangs my driveway. I asked twice for it to be cut back; "
+                + "the answer was that it is protected. It is not.",
             Category = DisputeCategory.Neighbours,
             RespondentName = "Greg at No. 14",
             Statement = "The lime tree in the garden of No. 14 overhangs my driveway by about **three metres**.\n\n"
@@ -165,19 +173,24 @@ public static partial class DemoSeeder
         Done(await At(TimeSpan.FromDays(9)).OpenDisputeAsync(priya, new OpenDisputeInput
         {
             Title = "Logo delivered on time, balance of invoice still unpaid",
-            Summary = "I designed a logo and signage for a bakery. They use the logo on their shop front and vans but have not paid the second half of the fee.",
+            Summary = "I designed a logo and signage for a bakery. They use the logo on their shop front and vans "
+                + "but have not paid the second half of the fee.",
             Category = DisputeCategory.Service,
             RespondentName = "Bright Bakery Ltd",
-            Statement = "| Item | Agreed | Paid |\n|---|---:|---:|\n| Logo and brand sheet | £900 | £450 |\n| Shop signage files | £300 | £0 |\n\n"
-                + "Both parts were delivered on **15 September**, on the agreed date. Since October the logo is on their shop front and both vans.\n\n"
-                + "I have sent three reminders. The only reply said the colours were \"not quite right\", six weeks after they approved them in writing.",
+            Statement = "| Item | Agreed | Paid |\n|---|---:|---:|\n"
+                + "| Logo and brand sheet | £900 | £450 |\n| Shop signage files | £300 | £0 |\n\n"
+                + "Both parts were delivered on **15 September**, on the agreed date. "
+                + "Since October the logo is on their shop front and both vans.\n\n"
+                + "I have sent three reminders. The only reply said the colours were \"not quite right\", "
+                + "six weeks after they approved them in writing.",
         }));
 
         // Closed: both sides, voting over.
         var fence = (await At(TimeSpan.FromDays(20)).OpenDisputeAsync(sam, new OpenDisputeInput
         {
             Title = "Who pays for the storm-damaged fence between our gardens?",
-            Summary = "A storm blew down the shared fence. I paid for a new one and asked my neighbour for half; she says the fence was mine to maintain.",
+            Summary = "A storm blew down the shared fence. I paid for a new one and asked my neighbour for half; "
+                + "she says the fence was mine to maintain.",
             Category = DisputeCategory.Neighbours,
             RespondentName = "Priya Raman",
             Statement = "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
@@ -190,7 +203,8 @@ public static partial class DemoSeeder
         Done(await At(TimeSpan.FromDays(18)).SaveStatementAsync(sam, fence.DisputeId,
             "Storm Agnes flattened the fence between our gardens in October. It had stood for 15 years and we both used it.\n\n"
             + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.\n\n"
-            + "_Update:_ the deeds do show the T-mark on my side. I still think sharing the cost of storm damage is fair, as the old fence was shared."));
+            + "_Update:_ the deeds do show the T-mark on my side. "
+            + "I still think sharing the cost of storm damage is fair, as the old fence was shared."));
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

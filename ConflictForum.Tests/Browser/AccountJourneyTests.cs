@@ -67,7 +67,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The home page scrolls sideways on a phone.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The home page scrolls sideways on a phone.");
         var homeLink = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Home" });
         await Expect(homeLink).Not.ToBeInViewportAsync();
 
@@ -87,7 +88,8 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(homeLink).Not.ToBeInViewportAsync();
 
         await page.GotoAsync("/Account/Register");
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The register page scrolls sideways on a phone.");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The register page scrolls sideways on a phone.");
         await page.ScreenshotAsync(new() { Path = Shot("phone-register.png"), FullPage = true });
         // The menu needs no circuit: it opens on this static page too, and Escape closes it.
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
@@ -115,10 +117,12 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
             {
                 await page.GotoAsync(path);
                 await Expect(appBarSignOut).ToBeInViewportAsync(new() { Ratio = 1 });
-                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at {width} px.");
+                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+                    $"{path} scrolls sideways at {width} px.");
             }
             // The account page and the menu offer it too.
-            await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Main)
+                .GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
             var menuSignOut = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true });
             await Expect(menuSignOut).ToBeInViewportAsync();

@@ -55,7 +55,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes");
         await BrowserFixture.WaitForCircuitAsync(respondent); // the dispute page, reached by navigation, goes live on its own
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
-        await respondent.Locator("#statement-editor-Respondent").FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
+        await respondent.Locator("#statement-editor-Respondent")
+            .FillAsync("Error **E21** is a blocked pump; we offer a repair on 12 December.");
         Assert.True(await StoredDraftsMentionAsync(respondent, "blocked pump"), "The statement's draft was not kept as it was typed.");
         // Preview before saving, as a careful party would; it also lets the field's blur re-render settle before the click
         // (a click whose mousedown blurs the field can land on a shifted layout).
@@ -73,7 +74,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await BrowserFixture.WaitForCircuitAsync(claimant);
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
         await Expect(claimant.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
-        await claimant.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dispute-both-sides.png"), FullPage = true });
+        await claimant.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dispute-both-sides.png"), FullPage = true });
     }
 
     [BrowserFact]
@@ -101,7 +103,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         Assert.Equal(statement.Trim(), shown.Trim());
 
         await using var scope = app.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<ConflictForum.Data.ForumDbContext>().Statements.Select(st => st.Source).SingleAsync();
+        var stored = await scope.ServiceProvider.GetRequiredService<ConflictForum.Data.ForumDbContext>()
+            .Statements.Select(st => st.Source).SingleAsync();
         Assert.Equal(statement, stored);
     }
 

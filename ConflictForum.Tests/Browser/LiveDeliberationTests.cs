@@ -11,7 +11,8 @@ namespace ConflictForum.Tests.Browser;
 public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDisposable
 {
     // One member posts a page and more of comments in the tests below.
-    private readonly ForumAppFactory app = new(kestrel: true, settings: new Dictionary<string, string?> { ["AbuseLimits:Writes:CommentsPerMinute"] = "100" });
+    private readonly ForumAppFactory app = new(kestrel: true,
+        settings: new Dictionary<string, string?> { ["AbuseLimits:Writes:CommentsPerMinute"] = "100" });
 
     private Scenario Given => new(app);
 
@@ -44,7 +45,8 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await Expect(pageA.GetByTestId("tally")).ToContainTextAsync("1 · Respondent at fault");
         await Expect(pageA.GetByTestId("comments").Locator(".cf-markdown strong")).ToHaveTextAsync("someone else's");
         await Expect(pageA.GetByText("Discussion (1)")).ToBeVisibleAsync();
-        await pageA.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "live-update-party-view.png"), FullPage = true });
+        await pageA.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "live-update-party-view.png"), FullPage = true });
     }
 
 
@@ -77,14 +79,16 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await Expect(reader.GetByTestId("statement-respondent").Locator(".cf-markdown em")).ToHaveTextAsync("collection day");
         await reader.GetByRole(AriaRole.Link, new() { Name = "Verify record" }).ClickAsync();
         // Six entries of the dispute's own, and one per comment (the page shows those in the discussion).
-        await Expect(reader.GetByTestId("verdict")).ToHaveTextAsync($"The record is intact: all {6 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
+        await Expect(reader.GetByTestId("verdict"))
+            .ToHaveTextAsync($"The record is intact: all {6 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
 
         // A comment past the first page: the count and the offer of more follow live, and the reader can read on.
         var comments = reader.GetByTestId("comment");
         await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage);
         await Expect(reader.GetByRole(AriaRole.Link, new() { Name = "Show more comments" })).ToHaveCountAsync(0);
         await using (var scope = app.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(respondent, disputeId, "The last word.")).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<DeliberationService>()
+                .PostCommentAsync(respondent, disputeId, "The last word.")).Succeeded);
         await Expect(reader.GetByText($"Discussion ({DeliberationQueries.ThreadsPerPage + 1})")).ToBeVisibleAsync();
         await reader.GetByRole(AriaRole.Link, new() { Name = "Show more comments" }).ClickAsync();
         await Expect(comments).ToHaveCountAsync(DeliberationQueries.ThreadsPerPage + 1);
@@ -92,7 +96,8 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await Expect(comments.First).ToContainTextAsync("Comment number 1.");
 
         await reader.GetByRole(AriaRole.Link, new() { Name = "View this version" }).First.ClickAsync();
-        await Expect(reader).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/disputes/{disputeId}/statements/claimant#version-1$"));
+        await Expect(reader).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex($"/disputes/{disputeId}/statements/claimant#version-1$"));
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

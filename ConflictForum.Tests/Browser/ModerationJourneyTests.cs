@@ -50,9 +50,11 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
         }
 
         // The third flag hid it: the reader's open page follows without a reload.
-        await Expect(reader.GetByTestId("hidden-notice")).ToContainTextAsync("Hidden automatically after 3 members flagged it, until a moderator reviews it.");
+        await Expect(reader.GetByTestId("hidden-notice"))
+            .ToContainTextAsync("Hidden automatically after 3 members flagged it, until a moderator reviews it.");
         await Expect(reader.GetByTestId("comments")).Not.ToContainTextAsync(Insult);
-        await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-hidden-for-reader.png"), FullPage = true });
+        await reader.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-hidden-for-reader.png"), FullPage = true });
 
         await using var moderatorContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
         var mod = await BrowserJourney.SignedInPageAsync(moderatorContext, "mo@example.test");
@@ -72,7 +74,8 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
         await reader.GotoAsync("/moderation/log");
         var log = reader.GetByTestId("log-entry");
         await Expect(log).ToHaveCountAsync(2);
-        await Expect(log.Nth(0)).ToContainTextAsync("Mo Derator (moderator) restored a comment by Hot Head: Blunt, but about the fence rather than a person");
+        await Expect(log.Nth(0))
+            .ToContainTextAsync("Mo Derator (moderator) restored a comment by Hot Head: Blunt, but about the fence rather than a person");
         await Expect(log.Nth(1)).ToContainTextAsync("A comment by Hot Head was hidden until a moderator reviews it");
         await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-log.png"), FullPage = true });
 
@@ -110,7 +113,8 @@ public sealed class ModerationJourneyTests(BrowserFixture browser) : IAsyncDispo
         await Expect(page.GetByTestId("flag")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("vote-Both")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("fault-vote")).ToContainTextAsync("Your account is suspended");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-suspended-member.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "moderation-suspended-member.png"), FullPage = true });
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

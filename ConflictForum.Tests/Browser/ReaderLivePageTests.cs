@@ -53,7 +53,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
             var claimant = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync((await scope.ServiceProvider
                 .GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync("carla@example.test"))!.Id);
             for (var i = 1; i <= 10; i++)
-                Assert.True((await scope.ServiceProvider.GetRequiredService<DisputeService>().PostReplyAsync(claimant, disputeId, $"Clarification number {i}.")).Succeeded);
+                Assert.True((await scope.ServiceProvider.GetRequiredService<DisputeService>()
+                    .PostReplyAsync(claimant, disputeId, $"Clarification number {i}.")).Succeeded);
         }
 
         await using var readerContext = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -63,7 +64,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(reader.GetByTestId("blind-tally")).ToContainTextAsync("0 votes cast so far");
         // The reader is down the page, reading the record, when the discussion above it grows: the place and the focus stay.
         await reader.Locator("#record a").First.FocusAsync();
-        var recordTop = await reader.EvaluateAsync<double>("() => { document.querySelector('#record').scrollIntoView({ block: 'start' }); return document.querySelector('#record').getBoundingClientRect().top; }");
+        var recordTop = await reader.EvaluateAsync<double>("() => { document.querySelector('#record').scrollIntoView({ block: 'start' }); "
+            + "return document.querySelector('#record').getBoundingClientRect().top; }");
         var marker = await reader.EvaluateAsync<string>("() => { window.__notReloaded = 'yes'; return window.__notReloaded; }");
         Assert.Equal("yes", marker);
 
@@ -74,7 +76,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await member.GetByTestId("vote-RespondentAtFault").ClickAsync();
         await Expect(member.GetByTestId("tally")).ToContainTextAsync("1 · Respondent at fault");
         // Long enough to make the discussion's column the taller one, so the record below it moves down.
-        await member.Locator("#new-comment").FillAsync("Bins on **the pavement** block prams." + string.Concat(Enumerable.Range(1, 12).Select(i => $"\n\nAnd point {i}.")));
+        await member.Locator("#new-comment").FillAsync("Bins on **the pavement** block prams."
+            + string.Concat(Enumerable.Range(1, 12).Select(i => $"\n\nAnd point {i}.")));
         await member.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
 
         // Blind for the reader: the count moves, never how members voted.
@@ -84,9 +87,11 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(reader.GetByText("Discussion (1)")).ToBeVisibleAsync();
         Assert.Equal("yes", await reader.EvaluateAsync<string>("() => window.__notReloaded")); // swapped in place, no reload
         Assert.True(await reader.EvaluateAsync<bool>("() => document.activeElement?.closest('#record') !== null"));
-        Assert.InRange(await reader.EvaluateAsync<double>("() => document.querySelector('#record').getBoundingClientRect().top"), recordTop - 2, recordTop + 2);
+        Assert.InRange(await reader.EvaluateAsync<double>("() => document.querySelector('#record').getBoundingClientRect().top"),
+            recordTop - 2, recordTop + 2);
         await Expect(reader.GetByTestId("live-notice")).Not.ToBeVisibleAsync();
-        await reader.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reader-live-page.png"), FullPage = true });
+        await reader.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "reader-live-page.png"), FullPage = true });
     }
 
     [BrowserFact]
@@ -106,7 +111,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var mod = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(moderator.UserId);
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ModerationService>().HideAsync(mod, ContentKind.Comment, commentId, "A phone number")).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ModerationService>()
+                .HideAsync(mod, ContentKind.Comment, commentId, "A phone number")).Succeeded);
         }
 
         await Expect(reader.GetByTestId("hidden-notice")).ToContainTextAsync("A phone number", new() { Timeout = 3_000 });
@@ -117,7 +123,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var mod = await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(moderator.UserId);
-            Assert.True((await scope.ServiceProvider.GetRequiredService<ModerationService>().HideAsync(mod, ContentKind.Dispute, disputeId, "Names a private person")).Succeeded);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<ModerationService>()
+                .HideAsync(mod, ContentKind.Dispute, disputeId, "Names a private person")).Succeeded);
         }
         await Expect(reader.Locator("h1")).ToHaveTextAsync("Hidden dispute", new() { Timeout = 3_000 });
         await Expect(reader).ToHaveTitleAsync("Hidden dispute · ConflictForum");
@@ -127,7 +134,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
     [BrowserFact]
     public async Task A_page_whose_stream_is_refused_says_it_is_not_live_and_offers_a_reload()
     {
-        await using var capped = new ForumAppFactory(kestrel: true, settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "1" });
+        await using var capped = new ForumAppFactory(kestrel: true,
+            settings: new Dictionary<string, string?> { ["Live:MaxStreamsPerAddress"] = "1" });
         var given = new Scenario(capped);
         var claimant = await given.MemberAsync("Pat Claimant", "pat@example.test");
         var disputeId = (await given.OpenAsync(claimant,
@@ -140,7 +148,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         var second = await context.NewPageAsync(); // the same address: one stream too many
         await second.GotoAsync($"/disputes/{disputeId}");
 
-        await Expect(second.Locator("[data-live-src][data-live=off]")).ToHaveCountAsync(1, new() { Timeout = 5_000 }); // live.js gave up at the 429
+        // live.js gave up at the 429
+        await Expect(second.Locator("[data-live-src][data-live=off]")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
         var notice = second.GetByTestId("live-notice");
         await Expect(notice).ToBeVisibleAsync();
         await Expect(notice).ToContainTextAsync("This page is not live any more.");
@@ -153,7 +162,8 @@ public sealed class ReaderLivePageTests(BrowserFixture browser) : IAsyncDisposab
         var claimant = await Given.MemberAsync($"{claimantName} Claimant", $"{claimantName.ToLowerInvariant()}@example.test");
         var respondent = await Given.MemberAsync($"{respondentName} Respondent", $"{respondentName.ToLowerInvariant()}@example.test");
         return (await Given.DisputeBetweenAsync(claimant, respondent,
-            Scenario.Dispute("Bins left out on the pavement", "The bins stay out all week.", respondentName, "The bins block the pavement."))).DisputeId;
+            Scenario.Dispute("Bins left out on the pavement", "The bins stay out all week.",
+                respondentName, "The bins block the pavement."))).DisputeId;
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -40,7 +40,8 @@ public sealed class FaultVotePanelTests : ForumAppComponentTest
 
         var panel = await PanelAsync(d.DisputeId, await Given.MemberAsync("Undecided"));
 
-        Assert.StartsWith("1 vote cast so far. Vote to see how others voted", panel.Find("[data-testid='blind-tally']").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("1 vote cast so far. Vote to see how others voted",
+            panel.Find("[data-testid='blind-tally']").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid='tally']"));
         Assert.Equal(Enum.GetValues<FaultOption>().Length, panel.FindAll("[data-testid^='vote-']").Count);
         Assert.All(panel.FindAll("[data-testid^='vote-']"), b => Assert.Equal("false", b.GetAttribute("aria-pressed")));

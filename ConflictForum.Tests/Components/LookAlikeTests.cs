@@ -32,15 +32,18 @@ public sealed class LookAlikeTests : ForumComponentTest
     [Fact]
     public void Drawer_has_the_classes_of_MudDrawer_but_its_open_state()
     {
-        var mud = Render<MudDrawer>(p => p.Add(d => d.Fixed, true).Add(d => d.Anchor, Anchor.Left).Add(d => d.Variant, DrawerVariant.Responsive)
+        var mud = Render<MudDrawer>(p => p.Add(d => d.Fixed, true).Add(d => d.Anchor, Anchor.Left)
+            .Add(d => d.Variant, DrawerVariant.Responsive)
             .Add(d => d.ClipMode, DrawerClipMode.Always).Add(d => d.Elevation, 1).Add(d => d.Open, true).AddChildContent("Menu"));
-        var lookAlike = Render<LookAlikeDrawer>(p => p.Add(d => d.Id, "cf-drawer").Add(d => d.Label, "Site navigation").AddChildContent("Menu"));
+        var lookAlike = Render<LookAlikeDrawer>(p => p.Add(d => d.Id, "cf-drawer")
+            .Add(d => d.Label, "Site navigation").AddChildContent("Menu"));
 
         var drawer = mud.Find(".mud-drawer");
         var aside = lookAlike.Find("aside");
         // The state MudDrawer works out from the viewport (open or closed; fixed below its breakpoint) is app.css's on the
         // look-alike, which always carries mud-drawer-fixed and lets the screen's width decide the rest.
-        Assert.Equal(new SortedSet<string>(Classes(drawer).Where(c => !c.StartsWith("mud-drawer--", StringComparison.Ordinal) && c != "mud-drawer-md"), StringComparer.Ordinal),
+        Assert.Equal(new SortedSet<string>(Classes(drawer)
+                .Where(c => !c.StartsWith("mud-drawer--", StringComparison.Ordinal) && c != "mud-drawer-md"), StringComparer.Ordinal),
             new SortedSet<string>(Classes(aside).Where(c => c != "mud-drawer-fixed"), StringComparer.Ordinal));
         Assert.Equal(Classes(drawer.QuerySelector(".mud-drawer-content")!), Classes(aside.QuerySelector(".mud-drawer-content")!));
     }

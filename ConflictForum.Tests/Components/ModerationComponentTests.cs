@@ -32,7 +32,8 @@ public sealed class ModerationComponentTests : ForumAppComponentTest
         var cut = Render<HiddenContent>(p => p.Add(c => c.Notice, Notice(showContent: true, canAppeal: true))
             .AddChildContent("<p>12 Elm Road</p>"));
 
-        Assert.Contains("Only moderators and the author see this.", cut.Find("[data-testid='hidden-content']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Only moderators and the author see this.",
+            cut.Find("[data-testid='hidden-content']").TextContent, StringComparison.Ordinal);
         Assert.Contains("12 Elm Road", cut.Markup, StringComparison.Ordinal);
         cut.Find("button").Click();
         Assert.Equal("appeal-Comment-7", cut.Find("textarea").Id);
@@ -45,7 +46,8 @@ public sealed class ModerationComponentTests : ForumAppComponentTest
     {
         Assert.Empty(Render(Flag(ForumActor.Anonymous)).FindAll("[data-testid='flag']"));
         Assert.Empty(Render(Flag(new ForumActor("author", "Author", false, false, null))).FindAll("[data-testid='flag']"));
-        Assert.Empty(Render(Flag(new ForumActor("other", "Other", false, false, null, SuspendedUntil: DateTime.MaxValue))).FindAll("[data-testid='flag']"));
+        Assert.Empty(Render(Flag(new ForumActor("other", "Other", false, false, null, SuspendedUntil: DateTime.MaxValue)))
+            .FindAll("[data-testid='flag']"));
 
         var offered = Render(Flag(new ForumActor("other", "Other", false, false, null)));
         offered.Find("[data-testid='flag']").Click();
@@ -57,7 +59,8 @@ public sealed class ModerationComponentTests : ForumAppComponentTest
     [Fact]
     public void An_account_too_new_to_flag_is_not_offered_the_flag()
     {
-        var voting = Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) });
+        var voting = Microsoft.Extensions.Options.Options.Create(
+            new ConflictForum.Features.Deliberation.VotingOptions { MinimumAccountAge = TimeSpan.FromDays(1) });
         Services.AddSingleton(new ConflictForum.Features.ForumGuardian(App.Services.GetRequiredService<TimeProvider>(), voting));
         var now = App.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         Assert.Empty(Render(Flag(new ForumActor("newcomer", "Newcomer", false, false, now.AddHours(-2)))).FindAll("[data-testid='flag']"));

@@ -13,13 +13,15 @@ public sealed class StatementPanelTests : ForumAppComponentTest
     {
         var view = await ReadAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(disputeId, ForumActor.Anonymous));
         return Render<StatementPanel>(p => p.Add(c => c.DisputeId, disputeId).Add(c => c.Role, PartyRole.Claimant)
-            .Add(c => c.PartyName, view!.Row.ClaimantName).Add(c => c.Statement, view.ClaimantStatement).Add(c => c.CanWrite, canWrite ?? Decision.Denied("")));
+            .Add(c => c.PartyName, view!.Row.ClaimantName).Add(c => c.Statement, view.ClaimantStatement)
+            .Add(c => c.CanWrite, canWrite ?? Decision.Denied("")));
     }
 
     [Fact]
     public async Task The_statement_shows_with_its_party_and_no_version_link_until_it_is_edited()
     {
-        var d = await Given.DisputeBetweenAsync("Carla Claimant", "Rob Respondent", Scenario.Dispute(statement: "The lamp arrived **in pieces**."));
+        var d = await Given.DisputeBetweenAsync("Carla Claimant", "Rob Respondent",
+            Scenario.Dispute(statement: "The lamp arrived **in pieces**."));
 
         var panel = await ClaimantPanelAsync(d.DisputeId);
 

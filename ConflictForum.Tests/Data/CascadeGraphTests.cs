@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ConflictForum.Tests.Data;
 
-/// <summary>SQL Server refuses cascade cycles and two cascade paths to one table at migration time; SQLite does not, so this checks the model.</summary>
+/// <summary>
+/// SQL Server refuses cascade cycles and two cascade paths to one table at migration time; SQLite does not, so this checks the model.
+/// </summary>
 public sealed class CascadeGraphTests
 {
     [Fact]

@@ -16,7 +16,8 @@ public sealed class DisputeEventsTests
 
         events.Publish(new DisputeChanged(1, DisputeChanges.Tally));
 
-        Assert.Equal(DisputeChanges.Tally, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(5))).Changes); // one broken page does not stop the others
+        // one broken page does not stop the others
+        Assert.Equal(DisputeChanges.Tally, (await heard.Task.WaitAsync(TimeSpan.FromSeconds(5))).Changes);
         subscription.Dispose();
         failing.Dispose();
         Assert.Equal(1, events.SubscribedDisputes); // dispute 1 left no entry behind

@@ -34,14 +34,16 @@ public sealed class InputCheckTests : ForumAppTest
         WithAsync<IDbContextFactory<ForumDbContext>, (int, int, int, int, int, int, int)>(async f =>
         {
             await using var db = await f.CreateDbContextAsync();
-            return (await db.Disputes.CountAsync(), await db.TimelineEntries.CountAsync(), await db.Comments.CountAsync(), await db.Resolutions.CountAsync(),
+            return (await db.Disputes.CountAsync(), await db.TimelineEntries.CountAsync(), await db.Comments.CountAsync(),
+                await db.Resolutions.CountAsync(),
                 await db.StatementRevisions.CountAsync(), await db.Flags.CountAsync(), await db.ModerationLog.CountAsync());
         });
 
     private static void AssertRefusedForControlCharacter(Outcome outcome, string field)
     {
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
-        Assert.Equal($"The {field} contains an invisible control character (U+0000) that cannot be saved. Remove it and try again.", outcome.Message);
+        Assert.Equal($"The {field} contains an invisible control character (U+0000) that cannot be saved. Remove it and try again.",
+            outcome.Message);
     }
 
     [Fact]
@@ -50,24 +52,33 @@ public sealed class InputCheckTests : ForumAppTest
         var d = await OpenAsync();
         var reader = await MemberAsync("Careful Reader");
         var moderator = await WithRoleAsync(await MemberAsync("Fair Moderator"), ForumRoles.Moderator);
-        var commentId = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, d.DisputeId, "A fair point."))).Value;
+        var commentId = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(reader, d.DisputeId, "A fair point."))).Value;
         var before = await CountsAsync();
 
-        async Task Refused<T>(Func<T, Task<Outcome>> write, string field) where T : notnull => AssertRefusedForControlCharacter(await WithAsync(write), field);
+        async Task Refused<T>(Func<T, Task<Outcome>> write, string field) where T : notnull =>
+            AssertRefusedForControlCharacter(await WithAsync(write), field);
 
-        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant, Dispute(i => i.Title = "Broken lamp" + Nul + " and more")), "title");
+        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant,
+            Dispute(i => i.Title = "Broken lamp" + Nul + " and more")), "title");
         await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant, Dispute(i => i.Summary = "Sum" + Nul)), "summary");
-        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant, Dispute(i => i.RespondentName = "Lamp" + Nul + "Shop")), "respondent name");
-        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant, Dispute(i => i.Statement = "It arrived" + Nul + " broken.")), "statement");
+        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant,
+            Dispute(i => i.RespondentName = "Lamp" + Nul + "Shop")), "respondent name");
+        await Refused<DisputeService>(async s => await s.OpenDisputeAsync(d.Claimant,
+            Dispute(i => i.Statement = "It arrived" + Nul + " broken.")), "statement");
         await Refused<DisputeService>(s => s.SaveStatementAsync(d.Respondent, d.DisputeId, "We" + Nul + " refunded."), "statement");
         await Refused<DisputeService>(s => s.PostReplyAsync(d.Claimant, d.DisputeId, "No" + Nul + " you did not."), "reply");
         await Refused<DeliberationService>(async s => await s.PostCommentAsync(reader, d.DisputeId, "Hidden" + Nul + "tail"), "comment");
         await Refused<DeliberationService>(s => s.EditCommentAsync(reader, commentId, "Edited" + Nul), "comment");
-        await Refused<DeliberationService>(async s => await s.ProposeResolutionAsync(reader, d.DisputeId, "Split" + Nul + " it", "Half each."), "resolution's title");
-        await Refused<DeliberationService>(async s => await s.ProposeResolutionAsync(reader, d.DisputeId, "Split it", "Half" + Nul + " each."), "resolution");
-        await Refused<ModerationService>(s => s.FlagAsync(d.Claimant, ContentKind.Comment, commentId, FlagReason.Other, "Rude" + Nul), "note");
+        await Refused<DeliberationService>(async s => await s.ProposeResolutionAsync(reader, d.DisputeId,
+            "Split" + Nul + " it", "Half each."), "resolution's title");
+        await Refused<DeliberationService>(async s => await s.ProposeResolutionAsync(reader, d.DisputeId,
+            "Split it", "Half" + Nul + " each."), "resolution");
+        await Refused<ModerationService>(s => s.FlagAsync(d.Claimant, ContentKind.Comment, commentId,
+            FlagReason.Other, "Rude" + Nul), "note");
         await Refused<ModerationService>(s => s.HideAsync(moderator, ContentKind.Comment, commentId, "Abuse" + Nul), "reason");
-        await Refused<ModerationService>(s => s.SuspendAsync(moderator, reader.UserId!, DateTime.UtcNow.AddDays(1), "Spam" + Nul), "reason");
+        await Refused<ModerationService>(s => s.SuspendAsync(moderator, reader.UserId!,
+            DateTime.UtcNow.AddDays(1), "Spam" + Nul), "reason");
 
         Assert.Equal(before, await CountsAsync());
     }
@@ -81,7 +92,8 @@ public sealed class InputCheckTests : ForumAppTest
     public async Task Other_C0_and_C1_control_characters_are_refused_too(string control, string named)
     {
         var d = await OpenAsync();
-        var outcome = await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(d.Claimant, d.DisputeId, "Before" + control + "after"));
+        var outcome = await WithAsync<DisputeService, Outcome>(s =>
+            s.PostReplyAsync(d.Claimant, d.DisputeId, "Before" + control + "after"));
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Contains(named, outcome.Message, StringComparison.Ordinal);
     }
@@ -90,8 +102,10 @@ public sealed class InputCheckTests : ForumAppTest
     public async Task A_broken_surrogate_is_refused_because_it_would_not_read_back_the_same()
     {
         var d = await OpenAsync();
-        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(d.Claimant, d.DisputeId, "Half an emoji: \uD83D."));
-        Assert.Equal("The comment contains a broken character (half of an emoji or symbol) that cannot be saved. Retype it and try again.", outcome.Message);
+        var outcome = await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(d.Claimant, d.DisputeId, "Half an emoji: \uD83D."));
+        Assert.Equal("The comment contains a broken character (half of an emoji or symbol) that cannot be saved. Retype it and try again.",
+            outcome.Message);
     }
 
     [Fact]
@@ -104,12 +118,15 @@ public sealed class InputCheckTests : ForumAppTest
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(d.Respondent, d.DisputeId, text))).Succeeded);
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(d.Claimant, d.DisputeId, text))).Succeeded);
         var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, d.DisputeId, text))).Value;
-        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Split 👍🏽 it", text))).Value;
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(reader, d.DisputeId, "Split 👍🏽 it", text))).Value;
 
-        var stored = await WithAsync<IDbContextFactory<ForumDbContext>, (string Statement, string? Reply, string Comment, string Resolution)>(async f =>
+        var stored = await WithAsync<IDbContextFactory<ForumDbContext>,
+            (string Statement, string? Reply, string Comment, string Resolution)>(async f =>
         {
             await using var db = await f.CreateDbContextAsync();
-            return (await db.Statements.Where(s => s.DisputeId == d.DisputeId && s.Role == PartyRole.Respondent).Select(s => s.Source).SingleAsync(),
+            return (await db.Statements.Where(s => s.DisputeId == d.DisputeId && s.Role == PartyRole.Respondent)
+                .Select(s => s.Source).SingleAsync(),
                 await db.TimelineEntries.Where(t => t.DisputeId == d.DisputeId && t.Body != null).Select(t => t.Body).SingleAsync(),
                 await db.Comments.Where(c => c.Id == comment).Select(c => c.Source).SingleAsync(),
                 await db.Resolutions.Where(r => r.Id == resolution).Select(r => r.Source).SingleAsync());
@@ -118,7 +135,8 @@ public sealed class InputCheckTests : ForumAppTest
         Assert.Equal(text, stored.Reply);
         Assert.Equal(text, stored.Comment);
         Assert.Equal(text, stored.Resolution);
-        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
+            q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
     [Fact]
@@ -136,7 +154,8 @@ public sealed class InputCheckTests : ForumAppTest
             await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(d.Claimant, d.DisputeId, tooDeep)),
             await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, d.DisputeId, tooDeep)),
             await WithAsync<DeliberationService, Outcome>(s => s.EditCommentAsync(reader, commentId, tooDeep)),
-            await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Deep thoughts", tooDeep)),
+            await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId,
+                "Deep thoughts", tooDeep)),
         ];
         Assert.All(outcomes, o => Assert.Equal((OutcomeKind.Invalid, MarkdownRenderer.TooDeeplyNested), (o.Kind, o.Message)));
         Assert.Equal(before, await CountsAsync());
@@ -152,10 +171,12 @@ public sealed class InputCheckTests : ForumAppTest
     public async Task A_title_is_measured_after_trimming()
     {
         var claimant = await MemberAsync("Short Titler");
-        var outcome = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, Dispute(i => i.Title = "a         ")));
+        var outcome = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s =>
+            s.OpenDisputeAsync(claimant, Dispute(i => i.Title = "a         ")));
         Assert.Equal("The title must be 10 to 120 characters long.", outcome.Message);
 
-        var padded = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, Dispute(i => i.Title = "   Broken lamp, no refund   ")));
+        var padded = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s =>
+            s.OpenDisputeAsync(claimant, Dispute(i => i.Title = "   Broken lamp, no refund   ")));
         var title = await WithAsync<IDbContextFactory<ForumDbContext>, string>(async f =>
         {
             await using var db = await f.CreateDbContextAsync();
@@ -164,7 +185,8 @@ public sealed class InputCheckTests : ForumAppTest
         Assert.Equal("Broken lamp, no refund", title);
 
         var reader = await MemberAsync("Resolution Titler");
-        var resolution = await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, padded.Value!.DisputeId, "ab        ", "Half each."));
+        var resolution = await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(reader, padded.Value!.DisputeId, "ab        ", "Half each."));
         Assert.Equal("Give the resolution a title of 5 to 120 characters.", resolution.Message);
     }
 
@@ -174,8 +196,10 @@ public sealed class InputCheckTests : ForumAppTest
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
         var email = "ann\0@example.test";
-        var created = await users.CreateAsync(new ForumUser { UserName = email, Email = email, DisplayName = "Ann Null", CreatedAt = DateTime.UtcNow });
+        var created = await users.CreateAsync(new ForumUser { UserName = email, Email = email,
+            DisplayName = "Ann Null", CreatedAt = DateTime.UtcNow });
         Assert.False(created.Succeeded);
-        Assert.Contains(created.Errors, e => e.Description.StartsWith("The e-mail address contains an invisible control character", StringComparison.Ordinal));
+        Assert.Contains(created.Errors,
+            e => e.Description.StartsWith("The e-mail address contains an invisible control character", StringComparison.Ordinal));
     }
 }

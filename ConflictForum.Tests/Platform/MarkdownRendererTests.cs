@@ -56,7 +56,8 @@ public sealed class MarkdownRendererTests
 
         // Task boxes are characters, so no input element needs to pass the sanitizer.
         Assert.Empty(body.QuerySelectorAll("input"));
-        Assert.Equal(["☐ open point", "☑ settled point"], body.QuerySelectorAll("ul.contains-task-list > li").Select(li => li.TextContent));
+        Assert.Equal(["☐ open point", "☑ settled point"],
+            body.QuerySelectorAll("ul.contains-task-list > li").Select(li => li.TextContent));
 
         Assert.Equal(["https://example.com/rules", "http://www.example.org"],
             body.QuerySelectorAll("p a[href^='http']").Select(a => a.GetAttribute("href")));
@@ -82,7 +83,8 @@ public sealed class MarkdownRendererTests
     [Fact]
     public void Every_link_is_nofollow_ugc_noopener_and_opens_in_place()
     {
-        var body = RenderBody("[site](https://example.com) <https://example.net> www.example.org [mail](mailto:a@example.com) note[^n]\n\n[^n]: x");
+        var body = RenderBody(
+            "[site](https://example.com) <https://example.net> www.example.org [mail](mailto:a@example.com) note[^n]\n\n[^n]: x");
 
         var links = body.QuerySelectorAll("a");
         Assert.Equal(6, links.Length);

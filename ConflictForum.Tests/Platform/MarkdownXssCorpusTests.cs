@@ -17,7 +17,8 @@ public sealed class MarkdownXssCorpusTests
         "<scr<script>ipt>alert(1)</scr</script>ipt>",
         "<IMG SRC=\"javascript:alert('XSS');\">",
         "<IMG SRC=JaVaScRiPt:alert('XSS')>",
-        "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
+        "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;"
+            + "&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>",
         "<img src=x onerror=alert(1)>",
         "<svg onload=alert(1)>",
         "<svg><script>alert(1)</script></svg>",
@@ -132,7 +133,8 @@ public sealed class MarkdownXssCorpusTests
                 Assert.Matches("^text-align: (left|center|right);?$", style);
             }
             Assert.All(e.ClassList, c => Assert.Contains(c, MarkdigClasses));
-            if (e.GetAttribute("href") is { } href) Assert.True(IsWebAddress(href, "http", "https", "mailto") || href.StartsWith('#'), href);
+            if (e.GetAttribute("href") is { } href)
+                Assert.True(IsWebAddress(href, "http", "https", "mailto") || href.StartsWith('#'), href);
             if (e.GetAttribute("src") is { } src) Assert.True(IsWebAddress(src, "http", "https"), src);
         });
         Assert.All(elements.Where(e => e.LocalName == "a"), a =>

@@ -14,7 +14,8 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
     private ForumAppFactory? second;
 
     private ForumAppFactory Instance(ref ForumAppFactory? slot) =>
-        slot ??= new ForumAppFactory(dataFolder: data.Path, settings: new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection });
+        slot ??= new ForumAppFactory(dataFolder: data.Path,
+            settings: new Dictionary<string, string?> { ["Redis:Connection"] = redis.Connection });
 
     [RedisFact]
     public async Task A_vote_on_one_instance_reaches_pages_subscribed_on_the_other()
@@ -34,7 +35,8 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
 
         await using (var scope = a.Services.CreateAsyncScope())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<DeliberationService>().CastFaultVoteAsync(reader, disputeId, FaultOption.Both);
+            var outcome = await scope.ServiceProvider.GetRequiredService<DeliberationService>()
+                .CastFaultVoteAsync(reader, disputeId, FaultOption.Both);
             Assert.True(outcome.Succeeded, outcome.Message);
         }
 
@@ -66,7 +68,8 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
 }
 
 /// <summary>Redis is for live refresh only: with it unreachable, writes still succeed.</summary>
-public sealed class RedisDownTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["Redis:Connection"] = "127.0.0.1:1,connectTimeout=200" })
+public sealed class RedisDownTests()
+    : ForumAppTest(settings: new Dictionary<string, string?> { ["Redis:Connection"] = "127.0.0.1:1,connectTimeout=200" })
 {
     [Fact]
     public async Task With_Redis_unreachable_votes_and_comments_are_still_saved()
@@ -76,7 +79,9 @@ public sealed class RedisDownTests() : ForumAppTest(settings: new Dictionary<str
         var reader = await MemberAsync("Reader");
         var opened = await Given.DisputeBetweenAsync(claimant, respondent, RedisDisputeEventsTests.Driveway);
 
-        Assert.True((await Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.Neither))).Succeeded);
-        Assert.True((await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, "Still saved."))).Succeeded);
+        Assert.True((await Run<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(reader, opened.DisputeId, FaultOption.Neither))).Succeeded);
+        Assert.True((await Run<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(reader, opened.DisputeId, "Still saved."))).Succeeded);
     }
 }

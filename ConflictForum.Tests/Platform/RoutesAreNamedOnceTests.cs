@@ -7,7 +7,8 @@ public sealed partial class RoutesAreNamedOnceTests
 {
     // An address with a value in it, built in place: $"disputes/{id}", "/record/digest/" + day. Static addresses
     // ("disputes/new") and the route templates of @page and MapGet carry no value and are not built.
-    [GeneratedRegex("""(\$@?"|@\$")/?(disputes|members|invitations|record|api)/|"/?(disputes|members|invitations|record|api)/[^"]*"\s*\+""")]
+    [GeneratedRegex("""(\$@?"|@\$")/?(disputes|members|invitations|record|api)/"""
+        + """|"/?(disputes|members|invitations|record|api)/[^"]*"\s*\+""")]
     private static partial Regex BuiltRoute();
 
     // The one place an address may be built: a page's or an endpoint's Url helper.

@@ -18,9 +18,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser => browser ?? throw new InvalidOperationException(HowToInstall);
 
     /// <summary>Where journeys save screenshots of their key pages.</summary>
-    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    public static string ScreenshotFolder { get; } =
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
 
-    /// <summary>Clicks before the circuit is up are lost; an interactive page marks itself <c>data-interactive</c> only once it is.</summary>
+    /// <summary>
+    /// Clicks before the circuit is up are lost; an interactive page marks itself <c>data-interactive</c> only once it is.
+    /// </summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive]")).ToBeVisibleAsync();
 

@@ -17,7 +17,9 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
     private readonly TimeProvider? clock;
     private readonly Action<IServiceCollection>? services;
 
-    /// <param name="kestrel">Listen on a real loopback port (for the browser), with Site:PublicUrl set to it unless given; default in-memory.</param>
+    /// <param name="kestrel">
+    /// Listen on a real loopback port (for the browser), with Site:PublicUrl set to it unless given; default in-memory.
+    /// </param>
     /// <param name="dataFolder">Share a data folder between two instances (restart tests); default a new temp folder.</param>
     /// <param name="settings">Configuration the app starts with; default none.</param>
     /// <param name="clock">Replaces the app's clock (a FakeTimeProvider for deadline tests); default the system clock.</param>

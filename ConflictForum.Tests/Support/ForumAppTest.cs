@@ -48,7 +48,9 @@ public abstract class ForumAppTest : IAsyncDisposable
     }
 }
 
-/// <summary>A <see cref="ForumAppTest"/> whose app runs on a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> the test advances.</summary>
+/// <summary>
+/// A <see cref="ForumAppTest"/> whose app runs on a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> the test advances.
+/// </summary>
 public abstract class ClockedForumAppTest : ForumAppTest
 {
     protected ClockedForumAppTest(IReadOnlyDictionary<string, string?>? settings = null)

@@ -17,7 +17,8 @@ public abstract class ForumComponentTest : BunitContext, IAsyncLifetime
     }
 
     /// <summary>The links and buttons that read <paramref name="text"/>, as a person finds them.</summary>
-    protected static List<AngleSharp.Dom.IElement> Buttons<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent =>
+    protected static List<AngleSharp.Dom.IElement> Buttons<T>(IRenderedComponent<T> cut, string text)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
         [.. cut.FindAll("a, button").Where(e => e.TextContent.Trim() == text)];
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -14,7 +14,9 @@ public sealed partial class MailDrop(string folder)
                 .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))
                 .ToList();
 
-    /// <summary>The first link in the newest message to <paramref name="address"/> whose subject contains <paramref name="subject"/>.</summary>
+    /// <summary>
+    /// The first link in the newest message to <paramref name="address"/> whose subject contains <paramref name="subject"/>.
+    /// </summary>
     public Uri LinkIn(string address, string subject)
     {
         var message = To(address).LastOrDefault(m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase))

@@ -19,12 +19,15 @@ public sealed record DisputeParties(int DisputeId, ForumActor Claimant, ForumAct
 /// </summary>
 public sealed class Scenario(ForumAppFactory app)
 {
-    /// <summary>A dispute as a claimant fills the form; the invitation is mailed only when <paramref name="respondentEmail"/> is given.</summary>
+    /// <summary>
+    /// A dispute as a claimant fills the form; the invitation is mailed only when <paramref name="respondentEmail"/> is given.
+    /// </summary>
     public static OpenDisputeInput Dispute(string title = "Broken lamp and no refund", string summary = "The lamp arrived in pieces.",
         string respondentName = "Lamp Shop", string statement = "It arrived broken.", DisputeCategory category = DisputeCategory.Purchase,
         string? respondentEmail = null) => new()
     {
-        Title = title, Summary = summary, Category = category, RespondentName = respondentName, RespondentEmail = respondentEmail, Statement = statement,
+        Title = title, Summary = summary, Category = category, RespondentName = respondentName,
+        RespondentEmail = respondentEmail, Statement = statement,
     };
 
     /// <summary>A confirmed member, created at the app's clock, without a password (hashing is slow; they never sign in).</summary>

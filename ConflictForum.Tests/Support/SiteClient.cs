@@ -18,7 +18,8 @@ public sealed partial class SiteClient(ForumAppFactory app)
     }
 
     /// <summary>Submits form <paramref name="formName"/> on <paramref name="path"/>; returns the page shown after redirects.</summary>
-    public async Task<(HttpResponseMessage Response, string Html)> SubmitAsync(string path, string formName, params (string Name, string Value)[] fields)
+    public async Task<(HttpResponseMessage Response, string Html)> SubmitAsync(string path, string formName,
+        params (string Name, string Value)[] fields)
     {
         var page = await GetRawAsync(path);
         var form = new List<KeyValuePair<string, string>>(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)))
@@ -70,16 +71,19 @@ public sealed partial class SiteClient(ForumAppFactory app)
     public async Task<string> SignOutAsync() => (await SignOutAsync("/")).Html;
 
     /// <summary>Posts the sign-out form with <paramref name="returnUrl"/> as its return address.</summary>
-    public Task<(HttpResponseMessage Response, string Html)> SignOutAsync(string returnUrl) => PostFromHomeAsync("/Account/Logout", ("ReturnUrl", returnUrl));
+    public Task<(HttpResponseMessage Response, string Html)> SignOutAsync(string returnUrl) =>
+        PostFromHomeAsync("/Account/Logout", ("ReturnUrl", returnUrl));
 
     public Task<(HttpResponseMessage Response, string Html)> SubmitThemeAsync(string theme, string returnUrl = "/") =>
         PostFromHomeAsync("/preferences/theme", ("theme", theme), ("returnUrl", returnUrl));
 
     /// <summary>Posts one of the layout's plain forms (sign-out, theme), as from the home page.</summary>
-    private async Task<(HttpResponseMessage Response, string Html)> PostFromHomeAsync(string action, params (string Name, string Value)[] fields)
+    private async Task<(HttpResponseMessage Response, string Html)> PostFromHomeAsync(string action,
+        params (string Name, string Value)[] fields)
     {
         var page = await GetRawAsync("/");
-        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(new("__RequestVerificationToken", AntiforgeryToken(page)));
+        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Append(new("__RequestVerificationToken", AntiforgeryToken(page)));
         var response = await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(form));
         return (response, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }

@@ -36,7 +36,9 @@ public sealed class WatchedPasswordHasher : IPasswordHasher<ForumUser>
         return result;
     }
 
-    /// <summary>The next verification waits once it has hashed: <c>Entered</c> completes then, and it goes on when <c>Released</c> is set.</summary>
+    /// <summary>
+    /// The next verification waits once it has hashed: <c>Entered</c> completes then, and it goes on when <c>Released</c> is set.
+    /// </summary>
     public Hold HoldNext()
     {
         var hold = new Hold();

@@ -3,7 +3,8 @@ namespace ConflictForum.Components;
 /// <summary>
 /// Headers on every response. The policy is what Blazor Server and MudBlazor need and no more: scripts only from
 /// this site (no inline script, no eval), styles from this site plus inline style attributes (MudBlazor sets them),
-/// the circuit's WebSocket to this origin only ('self' covers ws:/wss: to the same host in CSP 3), images from this site and https (Markdown images), never framed.
+/// the circuit's WebSocket to this origin only ('self' covers ws:/wss: to the same host in CSP 3), images from this site and
+/// https (Markdown images), never framed.
 /// </summary>
 public static class SecurityHeaders
 {

@@ -21,7 +21,8 @@ public static class ShellSetup
                 // A network blip drops every page at once: keep them all, not the default 100, so they resume their
                 // circuit (and the reader their place and half-written text) instead of reloading.
                 circuits.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Circuits:DisconnectedMaxRetained", 10_000);
-                circuits.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetention", TimeSpan.FromMinutes(3));
+                circuits.DisconnectedCircuitRetentionPeriod =
+                    builder.Configuration.GetValue("Circuits:DisconnectedRetention", TimeSpan.FromMinutes(3));
             })
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
         builder.Services.AddMudServices();
@@ -46,7 +47,8 @@ public static class ShellSetup
             builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<SiteOptions>>((hosts, options) =>
                 hosts.AllowedHosts = [options.Value.PublicUrl!.IdnHost]);
         }
-        builder.Services.AddOptions<HstsOptions>().Configure<IOptions<SiteOptions>>((hsts, options) => hsts.MaxAge = options.Value.HstsMaxAge);
+        builder.Services.AddOptions<HstsOptions>()
+            .Configure<IOptions<SiteOptions>>((hsts, options) => hsts.MaxAge = options.Value.HstsMaxAge);
         // Only the configured proxies are believed (the defaults trust loopback; an empty list would trust everyone).
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, options) =>
         {
@@ -67,7 +69,8 @@ public static class ShellSetup
         // First, so the rate limits and https see the client's address and scheme, not the proxy's. Only with proxies
         // configured: with none the middleware would believe every client. (Read from configuration, so that a missing
         // Site:PublicUrl is reported by the options' validation at start.)
-        if (app.Configuration.GetSection($"{SiteOptions.Section}:{nameof(SiteOptions.KnownProxies)}").GetChildren().Any()) app.UseForwardedHeaders();
+        if (app.Configuration.GetSection($"{SiteOptions.Section}:{nameof(SiteOptions.KnownProxies)}").GetChildren().Any())
+            app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

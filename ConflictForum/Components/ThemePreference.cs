@@ -13,7 +13,8 @@ public sealed record ThemePreference(bool IsDarkMode)
     public static bool IsDark(HttpRequest request) => request.Cookies[CookieName] == "dark";
 
     public static IEndpointConventionBuilder MapThemeEndpoint(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Endpoint, (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string theme, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        endpoints.MapPost(Endpoint, (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string theme,
+            [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             context.Response.Cookies.Append(CookieName, theme == "dark" ? "dark" : "light", new CookieOptions
             {

@@ -28,7 +28,9 @@ public sealed class DatabaseOptions
 /// <summary>Provider choice, connection string, SQLite durability pragmas and migrations: the only place with raw SQL.</summary>
 public static class DatabaseSetup
 {
-    /// <summary>The folder for runtime data (SQLite file, mail drop): <c>DataFolder</c>, default <c>data/</c> under the content root.</summary>
+    /// <summary>
+    /// The folder for runtime data (SQLite file, mail drop): <c>DataFolder</c>, default <c>data/</c> under the content root.
+    /// </summary>
     public static string DataFolder(IConfiguration configuration, IHostEnvironment environment) =>
         Path.GetFullPath(configuration["DataFolder"] ?? "data", environment.ContentRootPath);
 
@@ -48,7 +50,8 @@ public static class DatabaseSetup
         services.AddPooledDbContextFactory<SqliteForumDbContext>((sp, o) =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Forum")
-                ?? $"Data Source={Path.Combine(DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()), "forum.db")}";
+                ?? $"Data Source={Path.Combine(
+                    DataFolder(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()), "forum.db")}";
             var busyTimeoutMs = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeoutMs;
             ConfigureSqlite(o, connectionString)
                 .AddInterceptors(sp.GetServices<IInterceptor>().Append(new SqliteDurabilityInterceptor(busyTimeoutMs)));
@@ -115,7 +118,8 @@ internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMs) : DbConnect
         command.ExecuteNonQuery();
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override async Task ConnectionOpenedAsync(DbConnection connection,
+        ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = pragmas;

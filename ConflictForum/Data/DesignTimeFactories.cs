@@ -23,7 +23,8 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
 
     private static DbContextOptions<SqlServerForumDbContext> Configure(DbContextOptionsBuilder<SqlServerForumDbContext> options)
     {
-        DatabaseSetup.ConfigureSqlServer(options, "Server=(design-time);Database=ConflictForum;Integrated Security=true;TrustServerCertificate=true");
+        DatabaseSetup.ConfigureSqlServer(options,
+            "Server=(design-time);Database=ConflictForum;Integrated Security=true;TrustServerCertificate=true");
         return options.Options;
     }
 }

@@ -14,7 +14,10 @@ namespace ConflictForum.Platform;
 /// </summary>
 public sealed class BrowserDrafts(IJSRuntime js, AuthenticationStateProvider authentication)
 {
-    /// <summary>The storage key of the signed-in member's draft <paramref name="name"/>; null for a reader who is not signed in (no draft is kept).</summary>
+    /// <summary>
+    /// The storage key of the signed-in member's draft <paramref name="name"/>; null for a reader who is not signed in
+    /// (no draft is kept).
+    /// </summary>
     public async Task<string?> KeyAsync(string name)
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
@@ -24,7 +27,8 @@ public sealed class BrowserDrafts(IJSRuntime js, AuthenticationStateProvider aut
     public ValueTask SaveAsync(string key, string value) => js.InvokeVoidAsync("conflictForum.drafts.save", key, value);
 
     /// <summary>Sets one field of a draft kept as a JSON object, for a field the browser does not see typed (a select).</summary>
-    public ValueTask SaveFieldAsync<T>(string key, string field, T value) => js.InvokeVoidAsync("conflictForum.drafts.saveField", key, field, value);
+    public ValueTask SaveFieldAsync<T>(string key, string field, T value) =>
+        js.InvokeVoidAsync("conflictForum.drafts.saveField", key, field, value);
 
     public ValueTask<string?> LoadAsync(string key) => js.InvokeAsync<string?>("conflictForum.drafts.load", key);
 

@@ -17,7 +17,9 @@ public enum DisputeChanges
     All = Status | Statements | Timeline | Comments | Tally | Resolutions,
 }
 
-/// <param name="Version">The dispute's version the change committed (0 when unknown): a reader may serve any copy at least this new.</param>
+/// <param name="Version">
+/// The dispute's version the change committed (0 when unknown): a reader may serve any copy at least this new.
+/// </param>
 public sealed record DisputeChanged(int DisputeId, DisputeChanges Changes, int Version = 0);
 
 /// <summary>A member's standing changed (suspended, reinstated, a role granted or revoked): their open pages re-read it.</summary>

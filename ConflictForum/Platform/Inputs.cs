@@ -44,7 +44,8 @@ public static class Inputs
                 continue;
             }
             if (char.IsSurrogate(c))
-                return $"The {what} contains a broken character (half of an emoji or symbol) that cannot be saved. Retype it and try again.";
+                return $"The {what} contains a broken character (half of an emoji or symbol) that cannot be saved. "
+                    + "Retype it and try again.";
         }
         return null;
     }

@@ -66,7 +66,8 @@ public sealed partial class MarkdownRenderer
     private static string ScopeFootnotes(string html, string source)
     {
         if (!html.Contains("fn:", StringComparison.Ordinal)) return html;
-        var scope = "n" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)))[..8] + "-";
+        var scope = "n" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(source)))[..8] + "-";
         return FootnoteAnchor().Replace(html, m => m.Groups[1].Value + scope + m.Groups[2].Value);
     }
 

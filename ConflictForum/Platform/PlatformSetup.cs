@@ -16,7 +16,8 @@ public static class PlatformSetup
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.
         services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis
-            ? new RedisDisputeEvents(redis, sp.GetRequiredService<ILogger<RedisDisputeEvents>>(), sp.GetRequiredService<ILogger<InProcessDisputeEvents>>())
+            ? new RedisDisputeEvents(redis, sp.GetRequiredService<ILogger<RedisDisputeEvents>>(),
+                sp.GetRequiredService<ILogger<InProcessDisputeEvents>>())
             : new InProcessDisputeEvents(sp.GetRequiredService<ILogger<InProcessDisputeEvents>>()));
         return services;
     }

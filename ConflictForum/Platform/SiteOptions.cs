@@ -32,10 +32,13 @@ public sealed class SiteOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (PublicUrl is null)
-            yield return new ValidationResult("Site:PublicUrl is not set. Set it to the address readers use (e.g. https://forum.example.org/): "
+            yield return new ValidationResult("Site:PublicUrl is not set. "
+                + "Set it to the address readers use (e.g. https://forum.example.org/): "
                 + "the links in password-reset, confirmation and invitation mails are built on it.", [nameof(PublicUrl)]);
-        else if (!PublicUrl.IsAbsoluteUri || PublicUrl.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(PublicUrl.Query) || !string.IsNullOrEmpty(PublicUrl.Fragment))
-            yield return new ValidationResult($"Site:PublicUrl '{PublicUrl}' must be an absolute http or https address without query or fragment.",
+        else if (!PublicUrl.IsAbsoluteUri || PublicUrl.Scheme is not ("http" or "https")
+            || !string.IsNullOrEmpty(PublicUrl.Query) || !string.IsNullOrEmpty(PublicUrl.Fragment))
+            yield return new ValidationResult(
+                $"Site:PublicUrl '{PublicUrl}' must be an absolute http or https address without query or fragment.",
                 [nameof(PublicUrl)]);
         foreach (var proxy in KnownProxies.Where(p => !IPAddress.TryParse(p, out _) && !IPNetwork.TryParse(p, out _)))
             yield return new ValidationResult($"Site:KnownProxies: '{proxy}' is not an IP address or network.", [nameof(KnownProxies)]);

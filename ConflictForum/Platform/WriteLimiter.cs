@@ -108,7 +108,8 @@ public sealed class WriteLimitOptions
 public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
 {
     /// <summary>Refuses with "slow down" when the member is at the limit; otherwise records this write.</summary>
-    public async Task<Decision> CheckAndRecordAsync(ForumDbContext db, string userId, WriteAction action, DateTime now, CancellationToken ct)
+    public async Task<Decision> CheckAndRecordAsync(ForumDbContext db, string userId, WriteAction action,
+        DateTime now, CancellationToken ct)
     {
         var recent = await RecentAsync(db, [userId], action, now, ct);
         return CheckAndRecord(db, recent, userId, action, now);
@@ -118,8 +119,8 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
     /// Several members' recent writes of one kind, in one query, for <see cref="CheckAndRecord"/> (a batch of votes). Takes
     /// each member's gate first: call it in the write's transaction, before <see cref="CheckAndRecord"/>.
     /// </summary>
-    public async Task<Dictionary<string, Recent>> RecentAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, WriteAction action, DateTime now,
-        CancellationToken ct)
+    public async Task<Dictionary<string, Recent>> RecentAsync(
+        ForumDbContext db, IReadOnlyCollection<string> userIds, WriteAction action, DateTime now, CancellationToken ct)
     {
         await PassGatesAsync(db, userIds, ct);
         var since = now - options.Value.RuleFor(action).Window;
@@ -161,7 +162,8 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
     {
         var ids = userIds.Where(id => db.WriteGates.Local.All(g => g.UserId != id)).Distinct().ToList();
         if (ids.Count == 0) return;
-        var passed = await db.WriteGates.Where(g => ids.Contains(g.UserId)).ExecuteUpdateAsync(s => s.SetProperty(g => g.Writes, g => g.Writes + 1), ct);
+        var passed = await db.WriteGates.Where(g => ids.Contains(g.UserId))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Writes, g => g.Writes + 1), ct);
         if (passed == ids.Count) return;
         var gated = await db.WriteGates.AsNoTracking().Where(g => ids.Contains(g.UserId)).Select(g => g.UserId).ToListAsync(ct);
         foreach (var id in ids.Except(gated)) db.WriteGates.Add(new WriteGate { UserId = id, Writes = 1 });

@@ -17,12 +17,15 @@ public sealed class CurrentMemberTests : ForumAppTest
     /// <summary>The member's circuit, signed in now (bound to their current security stamp).</summary>
     private async Task<CurrentMember> SignedInAsync(ForumActor member)
     {
-        var stamp = await WithAsync<UserManager<ForumUser>, string>(async users => (await users.GetSecurityStampAsync((await users.FindByIdAsync(member.UserId!))!))!);
+        var stamp = await WithAsync<UserManager<ForumUser>, string>(async users =>
+            (await users.GetSecurityStampAsync((await users.FindByIdAsync(member.UserId!))!))!);
         var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, member.UserId!), new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp)], "Identity.Application"));
+            [new Claim(ClaimTypes.NameIdentifier, member.UserId!),
+             new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp)], "Identity.Application"));
         return new CurrentMember(
-            new ForumActors(App.Services.GetRequiredService<IDbContextFactory<ConflictForum.Data.ForumDbContext>>(), new FixedAuthentication(user),
-                App.Services.GetRequiredService<TimeProvider>(), App.Services.GetRequiredService<IOptions<IdentityOptions>>()),
+            new ForumActors(App.Services.GetRequiredService<IDbContextFactory<ConflictForum.Data.ForumDbContext>>(),
+                new FixedAuthentication(user), App.Services.GetRequiredService<TimeProvider>(),
+                App.Services.GetRequiredService<IOptions<IdentityOptions>>()),
             App.Services.GetRequiredService<IDisputeEvents>());
     }
 
@@ -40,7 +43,8 @@ public sealed class CurrentMemberTests : ForumAppTest
             return Task.CompletedTask;
         };
 
-        var suspended = await WithAsync<ModerationService, Outcome>(m => m.SuspendAsync(moderator, member.UserId!, DateTime.UtcNow.AddDays(1), "Spamming"));
+        var suspended = await WithAsync<ModerationService, Outcome>(m =>
+            m.SuspendAsync(moderator, member.UserId!, DateTime.UtcNow.AddDays(1), "Spamming"));
         Assert.True(suspended.Succeeded, suspended.Message);
 
         await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -46,10 +46,12 @@ public sealed class StartupSwitchTests
         Assert.Contains("Site:PublicUrl is not set", output, StringComparison.Ordinal);
     }
 
-    private static Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder, params string[] args) => RunAppAsync(dataFolder, args, []);
+    private static Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder, params string[] args) =>
+        RunAppAsync(dataFolder, args, []);
 
     /// <param name="environment">Variables to set (null: to remove) over what an operator sets outside Development.</param>
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder, string[] args, Dictionary<string, string?> environment)
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(string dataFolder, string[] args,
+        Dictionary<string, string?> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +59,10 @@ public sealed class StartupSwitchTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // What an operator sets outside Development (the app refuses to serve without a public address).
-            Environment = { ["DataFolder"] = dataFolder, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site__PublicUrl"] = "https://forum.example.test/" },
+            Environment =
+            {
+                ["DataFolder"] = dataFolder, ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Site__PublicUrl"] = "https://forum.example.test/",
+            },
         };
         foreach (var (name, value) in environment)
         {

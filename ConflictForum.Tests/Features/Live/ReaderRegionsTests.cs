@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Live;
 
-/// <summary>The regions of a dispute's page drawn once for every reader who is not signed in (the static page and the live stream).</summary>
+/// <summary>The regions of a dispute's page rendered once for every reader who is not signed in (the static page and the live stream).</summary>
 public sealed class ReaderRegionsTests : ClockedForumAppTest
 {
     [Fact]
@@ -24,7 +24,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me <script>alert(1)</script>"))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "First <script>alert(2)</script> thoughts."))).Succeeded);
 
-        var regions = await DrawAsync(id);
+        var regions = await RenderAsync(id);
 
         Assert.Contains("opened the dispute against Remy &lt;b&gt;&amp; Sons&lt;/b&gt;.", regions[LiveRegions.Timeline], StringComparison.Ordinal); // a name is text, never markup
         Assert.Contains($"href=\"disputes/{id}/statements/claimant#version-1\"", regions[LiveRegions.Timeline], StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
         var (id, _, respondent) = await DisputeAsync(statement: "My neighbour Ada Lovelace at number 4 parks there.");
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me on 07700 900123"))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "Her address is 4 Elm Row."))).Succeeded);
-        var before = await DrawAsync(id);
+        var before = await RenderAsync(id);
         Assert.Contains("07700 900123", before[LiveRegions.Timeline], StringComparison.Ordinal);
 
         var moderator = await WithRoleAsync(await MemberAsync("Mo Derator"), ForumRoles.Moderator);
@@ -66,7 +66,7 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Statement, statement, "Names a private person"))).Succeeded);
         Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Comment, comment, "An address"))).Succeeded);
 
-        var after = await DrawAsync(id);
+        var after = await RenderAsync(id);
         var all = string.Concat(after.Values);
         Assert.Contains("Hidden by a moderator: A phone number", after[LiveRegions.Timeline], StringComparison.Ordinal);
         Assert.Contains("Hidden by a moderator: Names a private person", after[LiveRegions.Statements], StringComparison.Ordinal);
@@ -84,11 +84,11 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
         Assert.Equal(LiveRegions.All, LiveRegions.MovedBy(DisputeChanges.All)); // moderation: a hide reaches every region
     }
 
-    private async Task<Dictionary<string, string>> DrawAsync(int disputeId)
+    private async Task<Dictionary<string, string>> RenderAsync(int disputeId)
     {
-        var drawn = await App.Services.GetRequiredService<ReaderRegionDrawings>().DrawAsync(disputeId, LiveRegions.All);
-        Assert.NotNull(drawn);
-        return LiveRegions.All.Zip(drawn.Value.Html).ToDictionary(p => p.First, p => p.Second);
+        var rendered = await App.Services.GetRequiredService<ReaderRegionRenderer>().RenderAsync(disputeId, LiveRegions.All);
+        Assert.NotNull(rendered);
+        return LiveRegions.All.Zip(rendered.Value.Html).ToDictionary(p => p.First, p => p.Second);
     }
 
     private Task<DisputeParties> DisputeAsync(string respondentName = "Remy", string statement = "The van blocks the drive.") =>

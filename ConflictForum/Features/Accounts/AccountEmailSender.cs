@@ -23,7 +23,8 @@ internal sealed class AccountEmailSender(IMailDelivery delivery, IOptions<EmailO
     /// <summary>Someone registered with an address that has an account: its owner hears of it, the page said nothing.</summary>
     public Task SendAlreadyRegisteredAsync(ForumUser user, string email, string resetLink) =>
         Send(user, email, "Someone tried to register with your address",
-            "Someone tried to create a ConflictForum account with your e-mail address, which already has one. If it was you and you forgot your password, choose a new one here:",
+            "Someone tried to create a ConflictForum account with your e-mail address, which already has one. " +
+            "If it was you and you forgot your password, choose a new one here:",
             resetLink);
 
     private Task Send(ForumUser user, string email, string subject, string text, string? link)

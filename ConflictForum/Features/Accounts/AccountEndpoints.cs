@@ -24,7 +24,8 @@ internal static class AccountEndpoints
             CancellationToken ct) =>
         {
             // Deleting the cookie here is not enough on a shared device: a copy taken before would still open the account.
-            await SignInSessions.EndAsync(db, user, clock.GetUtcNow().UtcDateTime, cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan, ct);
+            await SignInSessions.EndAsync(db, user, clock.GetUtcNow().UtcDateTime,
+                cookies.Get(IdentityConstants.ApplicationScheme).ExpireTimeSpan, ct);
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });

@@ -8,7 +8,9 @@ public sealed class AccountRateLimitOptions
 {
     public const string Section = "AbuseLimits";
 
-    /// <summary>Sign-in, registration, password-reset and password-change form posts allowed per client address per minute. Default 10.</summary>
+    /// <summary>
+    /// Sign-in, registration, password-reset and password-change form posts allowed per client address per minute. Default 10.
+    /// </summary>
     [Range(1, 10_000)]
     public int AccountPostsPerMinute { get; set; } = 10;
 
@@ -32,7 +34,8 @@ public static class AccountRateLimits
 
     public static IServiceCollection AddAccountRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(AccountRateLimitOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -40,13 +43,16 @@ public static class AccountRateLimits
                 if (!HttpMethods.IsPost(context.Request.Method)
                     || !LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
                     return RateLimitPartition.GetNoLimiter("unlimited");
-                return PerAddress(context, context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountPostsPerMinute);
+                return PerAddress(context,
+                    context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.AccountPostsPerMinute);
             });
             limiter.AddPolicy(ApiPolicy, context =>
-                PerAddress(context, context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>().Value.ApiRequestsPerMinute));
+                PerAddress(context, context.RequestServices.GetRequiredService<IOptions<AccountRateLimitOptions>>()
+                    .Value.ApiRequestsPerMinute));
             limiter.OnRejected = async (rejected, ct) =>
             {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
+                    ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
                 rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await rejected.HttpContext.Response.WriteAsync(

@@ -30,7 +30,8 @@ public static class AccountsSetup
         // Identity's periodic refresh rebuilds the principal: it stays the same sign-in.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = refresh =>
         {
-            if (refresh.CurrentPrincipal?.FindFirst(ForumClaims.SignInIdType) is { } signIn && refresh.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+            if (refresh.CurrentPrincipal?.FindFirst(ForumClaims.SignInIdType) is { } signIn
+                && refresh.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
                 && !identity.HasClaim(c => c.Type == ForumClaims.SignInIdType))
                 identity.AddClaim(new System.Security.Claims.Claim(ForumClaims.SignInIdType, signIn.Value));
             return Task.CompletedTask;

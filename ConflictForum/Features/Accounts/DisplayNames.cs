@@ -50,7 +50,10 @@ internal sealed class DisplayNameValidator : IUserValidator<ForumUser>
 
         var taken = await manager.Users.AnyAsync(u => u.NormalizedDisplayName == user.NormalizedDisplayName && u.Id != user.Id);
         return taken
-            ? IdentityResult.Failed(new IdentityError { Code = "DuplicateDisplayName", Description = $"The display name '{user.DisplayName}' is already taken." })
+            ? IdentityResult.Failed(new IdentityError
+            {
+                Code = "DuplicateDisplayName", Description = $"The display name '{user.DisplayName}' is already taken."
+            })
             : IdentityResult.Success;
     }
 }
@@ -62,7 +65,8 @@ internal sealed class DisplayNameValidator : IUserValidator<ForumUser>
 internal sealed class AccountTextValidator : IUserValidator<ForumUser>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<ForumUser> manager, ForumUser user) =>
-        Task.FromResult((Platform.Inputs.TextProblem(user.Email, "e-mail address") ?? Platform.Inputs.TextProblem(user.UserName, "user name")) is { } problem
+        Task.FromResult((Platform.Inputs.TextProblem(user.Email, "e-mail address")
+            ?? Platform.Inputs.TextProblem(user.UserName, "user name")) is { } problem
             ? IdentityResult.Failed(new IdentityError { Code = "InvalidCharacters", Description = problem })
             : IdentityResult.Success);
 }

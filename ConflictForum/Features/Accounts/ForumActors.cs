@@ -39,7 +39,8 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
     /// inside their transaction, so a suspension or a revoked role counts from the next write on, whatever a page still shows.
     /// </summary>
     public static async Task<ForumActor> ReadAsync(ForumDbContext db, string? userId, DateTime now, CancellationToken ct) =>
-        userId is null ? ForumActor.Anonymous : (await ReadManyAsync(db, [userId], now, ct)).GetValueOrDefault(userId, ForumActor.Anonymous);
+        userId is null ? ForumActor.Anonymous
+            : (await ReadManyAsync(db, [userId], now, ct)).GetValueOrDefault(userId, ForumActor.Anonymous);
 
     /// <summary>
     /// <paramref name="actor"/>'s standing as <paramref name="db"/> has it at <paramref name="now"/>, or
@@ -49,20 +50,22 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
         (await ReadManyAsync(db, [actor], now, ct))[0];
 
     /// <summary>Several members' standing in two queries (a batch of votes); members who no longer exist are left out.</summary>
-    public static async Task<Dictionary<string, ForumActor>> ReadManyAsync(ForumDbContext db, IReadOnlyCollection<string> userIds, DateTime now,
-        CancellationToken ct) =>
+    public static async Task<Dictionary<string, ForumActor>> ReadManyAsync(
+        ForumDbContext db, IReadOnlyCollection<string> userIds, DateTime now, CancellationToken ct) =>
         (await ReadStandingAsync(db, userIds, now, ct)).ToDictionary(s => s.Key, s => s.Value.Actor);
 
     /// <summary>
     /// The standing of each of <paramref name="actors"/>, in their order: anonymous for a member who no longer exists,
     /// <see cref="ForumActor.SessionEnded"/> for one whose sign-in has ended since their page opened.
     /// </summary>
-    public static async Task<ForumActor[]> ReadManyAsync(ForumDbContext db, IReadOnlyList<ForumActor> actors, DateTime now, CancellationToken ct)
+    public static async Task<ForumActor[]> ReadManyAsync(ForumDbContext db,
+        IReadOnlyList<ForumActor> actors, DateTime now, CancellationToken ct)
     {
         var ids = actors.Select(a => a.UserId).OfType<string>().Distinct().ToList();
         var standing = ids.Count == 0 ? new() : await ReadStandingAsync(db, ids, now, ct);
         var signIns = actors.Select(a => a.SignInId).OfType<string>().Distinct().ToList();
-        var signedOut = signIns.Count == 0 ? [] : (await db.EndedSignIns.Where(e => signIns.Contains(e.SignInId)).Select(e => e.SignInId).ToListAsync(ct)).ToHashSet();
+        var signedOut = signIns.Count == 0 ? []
+            : (await db.EndedSignIns.Where(e => signIns.Contains(e.SignInId)).Select(e => e.SignInId).ToListAsync(ct)).ToHashSet();
         return [.. actors.Select(asked =>
             asked.UserId is null ? asked.HasSessionEnded ? ForumActor.SessionEnded : ForumActor.Anonymous
             : !standing.TryGetValue(asked.UserId, out var stored) ? ForumActor.Anonymous
@@ -83,7 +86,8 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         return users.ToDictionary(u => u.Id, u => (new ForumActor(u.Id, u.DisplayName,
-            roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Moderator), roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Admin),
+            roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Moderator),
+            roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Admin),
             u.CreatedAt, u.SuspendedUntil > now ? u.SuspendedUntil : null), u.SecurityStamp));
     }
 }

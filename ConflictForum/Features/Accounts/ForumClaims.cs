@@ -10,10 +10,13 @@ public sealed class ForumClaims(UserManager<ForumUser> users, RoleManager<Identi
 {
     public const string DisplayNameType = "conflictforum:display_name";
 
-    /// <summary>Names one sign-in (one device's cookie), so signing out ends that one alone (<see cref="SignInSessions.EndAsync"/>).</summary>
+    /// <summary>
+    /// Names one sign-in (one device's cookie), so signing out ends that one alone (<see cref="SignInSessions.EndAsync"/>).
+    /// </summary>
     public const string SignInIdType = "conflictforum:sign_in";
 
-    public static string NewSignInId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(EndedSignIn.IdLength / 2));
+    public static string NewSignInId() =>
+        Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(EndedSignIn.IdLength / 2));
 
     public static string DisplayName(ClaimsPrincipal principal) =>
         principal.FindFirstValue(DisplayNameType) ?? principal.Identity?.Name ?? "";

@@ -24,7 +24,8 @@ public sealed class ForumSignInManager(
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        if (await UserManager.FindByNameAsync(userName) is { } user) return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        if (await UserManager.FindByNameAsync(userName) is { } user)
+            return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
         HashAsIfKnown(null, password);
         return SignInResult.Failed;
     }
@@ -41,12 +42,15 @@ public sealed class ForumSignInManager(
     /// Every sign-in gets an id of its own; a refresh of the same member's cookie (a profile change, "sign out everywhere
     /// else") keeps it, so signing out later still ends this sign-in and any copy of its cookie.
     /// </summary>
-    public override Task SignInWithClaimsAsync(ForumUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    public override Task SignInWithClaimsAsync(ForumUser user, AuthenticationProperties? authenticationProperties,
+        IEnumerable<Claim> additionalClaims)
     {
         var current = Context.User;
-        var signInId = current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id ? current.FindFirstValue(ForumClaims.SignInIdType) : null;
+        var signInId = current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id
+            ? current.FindFirstValue(ForumClaims.SignInIdType) : null;
         return base.SignInWithClaimsAsync(user, authenticationProperties,
-            [.. additionalClaims.Where(c => c.Type != ForumClaims.SignInIdType), new Claim(ForumClaims.SignInIdType, signInId ?? ForumClaims.NewSignInId())]);
+            [.. additionalClaims.Where(c => c.Type != ForumClaims.SignInIdType),
+                new Claim(ForumClaims.SignInIdType, signInId ?? ForumClaims.NewSignInId())]);
     }
 
     private void HashAsIfKnown(ForumUser? user, string password)

@@ -15,7 +15,9 @@ public sealed class ForumUser : IdentityUser
     /// <summary>When the account was registered (UTC).</summary>
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Until when (UTC) a moderator suspended the member: they read but do not write, flag or vote. Null when not suspended.</summary>
+    /// <summary>
+    /// Until when (UTC) a moderator suspended the member: they read but do not write, flag or vote. Null when not suspended.
+    /// </summary>
     public DateTime? SuspendedUntil { get; set; }
 
     public string? SuspensionReason { get; set; }
@@ -57,6 +59,7 @@ internal sealed class ForumRoleConfiguration : IEntityTypeConfiguration<Identity
 {
     // Fixed ids and stamps: seed data must be identical on every migration run.
     public void Configure(EntityTypeBuilder<IdentityRole> role) => role.HasData(
-        new IdentityRole { Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR", ConcurrencyStamp = "6f0e1a52-moderator" },
+        new IdentityRole { Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR",
+            ConcurrencyStamp = "6f0e1a52-moderator" },
         new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" });
 }

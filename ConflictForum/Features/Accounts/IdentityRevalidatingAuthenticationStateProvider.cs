@@ -24,7 +24,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         if (authenticationState.User.Identity?.IsAuthenticated != true) return true;
         await using var scope = scopeFactory.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await SignInSessions.HoldsAsync(db, authenticationState.User, options.Value.ClaimsIdentity.SecurityStampClaimType, cancellationToken);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<ForumDbContext>>()
+            .CreateDbContextAsync(cancellationToken);
+        return await SignInSessions.HoldsAsync(db, authenticationState.User,
+            options.Value.ClaimsIdentity.SecurityStampClaimType, cancellationToken);
     }
 }

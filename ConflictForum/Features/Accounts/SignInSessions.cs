@@ -35,7 +35,8 @@ internal static class SignInSessions
         {
             var services = context.HttpContext.RequestServices;
             var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-            await using var db = await services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync(context.HttpContext.RequestAborted);
+            await using var db = await services.GetRequiredService<IDbContextFactory<ForumDbContext>>()
+                .CreateDbContextAsync(context.HttpContext.RequestAborted);
             if (!await HoldsAsync(db, context.Principal, claimType, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
@@ -51,7 +52,8 @@ internal static class SignInSessions
     /// shared computer) no longer opens the account; the member's other devices stay signed in. A cookie from before
     /// sign-ins had ids can only be ended with all the others.
     /// </summary>
-    public static async Task EndAsync(ForumDbContext db, ClaimsPrincipal principal, DateTime now, TimeSpan cookieLifetime, CancellationToken ct)
+    public static async Task EndAsync(ForumDbContext db, ClaimsPrincipal principal, DateTime now,
+        TimeSpan cookieLifetime, CancellationToken ct)
     {
         if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return;
         if (principal.FindFirstValue(ForumClaims.SignInIdType) is not { } signInId)

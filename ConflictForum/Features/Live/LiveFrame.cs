@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Live;
 /// <summary>
 /// One version of a dispute's regions as every open stream of it receives them, encoded once: the regions that changed
 /// (<see cref="Changes"/>) for streams that had the frame before, every region (<see cref="Everything"/>) for streams that
-/// join or missed one. Streams wait on <see cref="Next"/>, shared by all of them: a new frame wakes them all at once.
+/// join or missed one. The feed hands each frame to its streams (<see cref="LiveStream.Send"/>); none of them waits for it.
 /// </summary>
 public sealed class LiveFrame
 {
@@ -20,18 +20,21 @@ public sealed class LiveFrame
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly TaskCompletionSource<LiveFrame> next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ImmutableDictionary<string, string> regions;
     private byte[]? everything;
 
+    /// <param name="sequence">The frame's place in its feed: one more than the frame before.</param>
     /// <param name="regions">Every region's HTML at this version.</param>
     /// <param name="changed">The names of the regions that changed since the frame before.</param>
-    public LiveFrame(int version, ImmutableDictionary<string, string> regions, IReadOnlyCollection<string> changed)
+    public LiveFrame(int sequence, int version, ImmutableDictionary<string, string> regions, IReadOnlyCollection<string> changed)
     {
-        Version = version;
+        (Sequence, Version) = (sequence, version);
         this.regions = regions;
         Changes = changed.Count == regions.Count ? Everything : Encode(version, changed.Select(name => KeyValuePair.Create(name, regions[name])));
     }
+
+    /// <summary>The frame's place in its feed: a stream that wrote the frame one before this one needs only <see cref="Changes"/>.</summary>
+    public int Sequence { get; }
 
     /// <summary>The dispute's version: the event id.</summary>
     public int Version { get; }
@@ -42,15 +45,7 @@ public sealed class LiveFrame
     /// <summary>The message with every region, encoded when a stream first needs it.</summary>
     public byte[] Everything => everything ??= Encode(Version, LiveRegions.All.Where(regions.ContainsKey).Select(name => KeyValuePair.Create(name, regions[name])));
 
-    /// <summary>Completes with the frame that follows this one.</summary>
-    public Task<LiveFrame> Next => next.Task;
-
     internal ImmutableDictionary<string, string> Regions => regions;
-
-    internal void Followed(LiveFrame frame) => next.TrySetResult(frame);
-
-    /// <summary>Ends the chain: streams waiting on <see cref="Next"/> see it cancelled.</summary>
-    internal void End() => next.TrySetCanceled();
 
     /// <summary>The comment line a stream sends when it has had nothing to say for a while.</summary>
     public static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();

@@ -6,7 +6,7 @@ namespace ConflictForum.Features.Live;
 
 /// <summary>
 /// The parts of a dispute's page a reader who is not signed in sees change (<c>data-live-region</c>), and which change
-/// moves which: the static page and the stream draw each of them with the same component, <c>ReaderRegion</c>.
+/// moves which: the static page and the stream render each of them with the same component, <c>ReaderRegion</c>.
 /// </summary>
 public static class LiveRegions
 {

@@ -11,9 +11,11 @@ namespace ConflictForum.Features.Live;
 /// and overall, and one heartbeat clock for all of them.
 /// </summary>
 /// <remarks>
-/// Performance rules, for 10,000 open streams on two cores: a stream holds the frame it last wrote and waits on that
-/// frame's <see cref="LiveFrame.Next"/>, shared by every stream of the dispute, and on one heartbeat task shared by all
-/// streams; it owns no channel, no timer, no buffer and no drawing. Every byte it writes was encoded once for all.
+/// Performance rules, for 10,000 open streams on two cores: a stream's request waits on one task for its whole life (its
+/// end), never on one per frame; the feed writes each frame, encoded once, to every stream's response itself, a few
+/// hundred streams per thread-pool work item, and the heartbeat clock writes to every stream at once. A stream owns no
+/// channel, no timer, no buffer and no render, and a write that cannot complete at once makes that stream skip, not the
+/// feed wait.
 /// </remarks>
 public sealed partial class LiveStreams : IDisposable
 {
@@ -21,25 +23,25 @@ public sealed partial class LiveStreams : IDisposable
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<IPAddress, int> perAddress = new();
     private readonly IDisputeEvents events;
-    private readonly ReaderRegionDrawings drawings;
+    private readonly ReaderRegionRenderer renderer;
     private readonly TimeProvider clock;
     private readonly ILogger<LiveStreams> logger;
     private readonly IOptions<LiveOptions> options;
     private readonly ITimer heartbeat;
-    private readonly Task stopping;
-    private TaskCompletionSource beat = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int open;
+    private volatile bool stopping;
 
-    public LiveStreams(IDisputeEvents events, ReaderRegionDrawings drawings, TimeProvider clock, ILogger<LiveStreams> logger,
+    public LiveStreams(IDisputeEvents events, ReaderRegionRenderer renderer, TimeProvider clock, ILogger<LiveStreams> logger,
         IOptions<LiveOptions> options, IHostApplicationLifetime lifetime)
     {
-        (this.events, this.drawings, this.clock, this.logger, this.options) = (events, drawings, clock, logger, options);
+        (this.events, this.renderer, this.clock, this.logger, this.options) = (events, renderer, clock, logger, options);
         var interval = options.Value.HeartbeatInterval;
-        heartbeat = clock.CreateTimer(_ => Interlocked.Exchange(ref beat, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(),
-            null, interval, interval);
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());
-        stopping = stopped.Task;
+        heartbeat = clock.CreateTimer(_ => ForEachFeed(feed => feed.Beat()), null, interval, interval);
+        lifetime.ApplicationStopping.Register(() =>
+        {
+            stopping = true;
+            ForEachFeed(feed => feed.EndStreams());
+        });
     }
 
     /// <summary>Streams open on this instance now.</summary>
@@ -54,8 +56,8 @@ public sealed partial class LiveStreams : IDisposable
         var feed = Acquire(disputeId);
         try
         {
-            if (await feed.First is not { } frame) return TypedResults.NotFound();
-            await WriteAsync(context, feed, frame, knownVersion);
+            if (await feed.First is null) return TypedResults.NotFound();
+            await ServeAsync(context, feed, knownVersion);
             return null;
         }
         finally
@@ -65,7 +67,7 @@ public sealed partial class LiveStreams : IDisposable
         }
     }
 
-    private async Task WriteAsync(HttpContext context, DisputeFeed feed, LiveFrame frame, int? knownVersion)
+    private async Task ServeAsync(HttpContext context, DisputeFeed feed, int? knownVersion)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -74,32 +76,15 @@ public sealed partial class LiveStreams : IDisposable
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         // The frames are already server-sent events, encoded once for every stream; TypedResults.ServerSentEvents (through
         // SseFormatter) would format each item again for each stream, and has no comment line for the heartbeat.
-        var body = response.BodyWriter;
-        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var registration = context.RequestAborted.UnsafeRegister(state => ((TaskCompletionSource)state!).TrySetResult(), aborted);
-        try
+        var stream = new LiveStream(response.BodyWriter, feed.Newest, knownVersion);
+        await using (context.RequestAborted.UnsafeRegister(state => ((LiveStream)state!).End(), stream))
         {
-            frame = feed.Latest ?? frame;
             // A page older than the newest frame, or a reconnect that missed versions, gets every region at once.
-            var result = knownVersion is { } known && known >= frame.Version ? await body.FlushAsync() : await body.WriteAsync(frame.Everything);
-            while (!result.IsCompleted && !result.IsCanceled)
-            {
-                var next = frame.Next;
-                var woke = await Task.WhenAny(next, Volatile.Read(ref beat).Task, aborted.Task, stopping);
-                if (woke == aborted.Task || woke == stopping || next.IsCanceled) return;
-                if (next.IsCompletedSuccessfully)
-                {
-                    // A stream that was still writing when a frame followed the next one skips to the newest, whole.
-                    var newest = feed.Latest!;
-                    result = await body.WriteAsync(ReferenceEquals(newest, next.Result) ? newest.Changes : newest.Everything);
-                    frame = newest;
-                }
-                else result = await body.WriteAsync(LiveFrame.Heartbeat);
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException)
-        {
-            // The reader left mid-write.
+            feed.Join(stream);
+            if (stopping) stream.End(); // the server began to stop while this stream joined
+            await stream.Ended;
+            feed.Leave(stream);
+            await stream.CloseAsync();
         }
     }
 
@@ -131,7 +116,7 @@ public sealed partial class LiveStreams : IDisposable
         lock (gate)
         {
             if (!feeds.TryGetValue(disputeId, out var feed))
-                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, drawings, clock, logger);
+                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, renderer, clock, logger);
             feed.Streams++;
             return feed;
         }
@@ -145,6 +130,13 @@ public sealed partial class LiveStreams : IDisposable
             feeds.Remove(feed.DisputeId);
         }
         feed.Dispose();
+    }
+
+    private void ForEachFeed(Action<DisputeFeed> action)
+    {
+        DisputeFeed[] all;
+        lock (gate) all = [.. feeds.Values];
+        foreach (var feed in all) action(feed);
     }
 
     public void Dispose()
