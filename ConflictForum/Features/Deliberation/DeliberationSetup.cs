@@ -10,6 +10,7 @@ public static class DeliberationSetup
         var services = builder.Services;
         services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
+        services.AddSingleton<ITimelineRedaction, FrozenRankingRedaction>();
         services.AddSingleton<FaultVoteCommit>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();

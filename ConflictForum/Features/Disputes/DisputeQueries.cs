@@ -74,8 +74,8 @@ public sealed record MemberProfile(string UserId, string DisplayName, DateTime M
 }
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
-public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, MarkdownRenderer markdown, ForumGuardian guardian,
-    TimeProvider clock)
+public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
+    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -196,7 +196,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             (entry.Body, entry.BodyHtml) = (null, null);
             if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
-        await RedactFrozenRankingAsync(db, entries, hidden, ct);
+        foreach (var redaction in redactions) await redaction.RedactAsync(db, entries, hidden, ct);
         return (entries, hidden);
     }
 
@@ -219,25 +219,6 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version) return null;
         var (entries, hidden) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
         return new PublicTimelineData(version, entries, hidden);
-    }
-
-    /// <summary>The ranking frozen at close names every resolution: a hidden one's title is replaced for readers who may not see it.</summary>
-    private async Task RedactFrozenRankingAsync(ForumDbContext db, List<TimelineEntry> entries, HiddenItems hidden, CancellationToken ct)
-    {
-        if (!entries.Exists(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null)) return;
-        var disputeId = entries[0].DisputeId;
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId).Select(r => new { r.Id, r.Title }).ToListAsync(ct);
-        var secret = resolutions.Where(r => hidden.For(ContentKind.Resolution, r.Id) is { ShowContent: false }).Select(r => r.Title).ToList();
-        if (secret.Count == 0) return;
-        foreach (var entry in entries.Where(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null))
-        {
-            // The ranking names each title as Markdown text (escaped), so it is looked for in that form; rankings frozen
-            // before titles were escaped name it as typed, so that form is looked for too.
-            var body = secret.Aggregate(entry.Body!, (text, title) => text
-                .Replace($". {MarkdownText.Escape(title)}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal)
-                .Replace($". {title}: ", ". [a resolution hidden by a moderator]: ", StringComparison.Ordinal));
-            (entry.Body, entry.BodyHtml) = (body, markdown.Render(body).Html);
-        }
     }
 
     /// <summary>Every version of a statement; none, with the notice, when it is hidden from <paramref name="viewer"/>.</summary>

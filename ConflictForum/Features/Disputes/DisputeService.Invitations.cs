@@ -98,7 +98,7 @@ public sealed partial class DisputeService
         var expires = Min(now + Options.InvitationLifetime, dispute.ResponseDeadline);
         db.Invitations.Add(new Invitation { DisputeId = dispute.Id, TokenHash = Invitation.HashOf(token), CreatedAt = now, ExpiresAt = expires });
         await timeline.AppendAsync(db, dispute.Id, now, actor, TimelineKind.InvitationIssued,
-            $"{actor.DisplayName} issued an invitation link for {dispute.RespondentName}, valid until {Components.DisputeLabels.Exact(expires)}.", ct: ct);
+            $"{actor.DisplayName} issued an invitation link for {dispute.RespondentName}, valid until {TimeText.Exact(expires)}.", ct: ct);
         return token;
     }
 

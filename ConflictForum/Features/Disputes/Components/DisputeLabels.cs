@@ -47,21 +47,6 @@ public static class DisputeLabels
 
     public static string Role(PartyRole role) => role == PartyRole.Claimant ? "Claimant" : "Respondent";
 
-    /// <summary>"in 3 days", "in 5 hours", "2 days ago": coarse on purpose, with the exact time beside it.</summary>
-    public static string Relative(DateTime at, DateTime now)
-    {
-        var span = at - now;
-        var past = span < TimeSpan.Zero;
-        span = span.Duration();
-        var text = span.TotalDays >= 2 ? $"{(int)span.TotalDays} days"
-            : span.TotalHours >= 2 ? $"{(int)span.TotalHours} hours"
-            : span.TotalMinutes >= 2 ? $"{(int)span.TotalMinutes} minutes"
-            : "a moment";
-        return past ? $"{text} ago" : $"in {text}";
-    }
-
-    public static string Exact(DateTime utc) => utc.ToString("ddd d MMM yyyy, HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>What the reader waits for and when: ("Response due", deadline), ("Voting closes", end), ("Closed", when).</summary>
     public static (string Label, DateTime? At) Deadline(DisputeRow row) => row.Dispute.Status switch
     {

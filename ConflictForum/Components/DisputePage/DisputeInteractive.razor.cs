@@ -1,10 +1,11 @@
+using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Components;
 
-namespace ConflictForum.Features.Disputes.Pages;
+namespace ConflictForum.Components.DisputePage;
 
 public sealed partial class DisputeInteractive : IDisposable
 {
