@@ -40,28 +40,49 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         var recorded = await db.TimelineEntries.AsNoTracking()
             .Where(e => e.DisputeId == disputeId && e.ContentHash != null && e.Reference != null)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Kind, Reference = e.Reference!, e.ContentHash, e.Summary })
+            .Select(e => new Recorded(e.Sequence, e.Kind, e.Reference!, e.ContentHash, e.Summary))
             .ToListAsync(ct);
+        await CheckStatementsAsync(db, disputeId, recorded, Add, ct);
+        await CheckCommentsAsync(db, disputeId, recorded, Add, ct);
+        await CheckResolutionsAsync(db, disputeId, recorded, Add, ct);
+
+        if (problems.Count == 0) return chain;
+        var first = problems.OrderBy(p => p.Sequence ?? int.MaxValue).First();
+        return new ChainVerdict(false, chain.EntryCount, first.Sequence, first.Problem);
+    }
+
+    /// <summary>An entry that recorded the hash of some content, and the content it points to.</summary>
+    private sealed record Recorded(int Sequence, TimelineKind Kind, string Reference, string? ContentHash, string Summary);
+
+    private static async Task CheckStatementsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
+        CancellationToken ct)
+    {
         var revisions = await db.StatementRevisions.AsNoTracking()
-            .Join(db.Statements.Where(s => s.DisputeId == disputeId), r => r.StatementId, s => s.Id, (r, s) => new { s.Role, r.Number, r.Source, r.Html })
+            .Join(db.Statements.Where(s => s.DisputeId == disputeId), r => r.StatementId, s => s.Id,
+                (r, s) => new { s.Role, r.Number, r.Source, r.Html })
             .ToListAsync(ct);
         foreach (var entry in recorded.Where(e => e.Reference.StartsWith("statement:", StringComparison.Ordinal)))
         {
             var revision = revisions.SingleOrDefault(r => DisputeService.StatementReference(r.Role, r.Number) == entry.Reference);
             if (revision is null || TimelineWriter.ContentHashOf(revision.Source, revision.Html) != entry.ContentHash)
-                Add(entry.Sequence, $"the statement version that entry {entry.Sequence} points to was changed or removed");
+                add(entry.Sequence, $"the statement version that entry {entry.Sequence} points to was changed or removed");
         }
 
         // What readers see is the statement row: it must be its newest recorded version, word for word.
-        var shown = await db.Statements.AsNoTracking().Where(s => s.DisputeId == disputeId).Select(s => new { s.Role, s.Revision, s.Source, s.Html }).ToListAsync(ct);
+        var shown = await db.Statements.AsNoTracking().Where(s => s.DisputeId == disputeId)
+            .Select(s => new { s.Role, s.Revision, s.Source, s.Html }).ToListAsync(ct);
         foreach (var statement in shown)
         {
             var newest = revisions.Where(r => r.Role == statement.Role).MaxBy(r => r.Number);
             if (newest is null || newest.Number != statement.Revision || newest.Source != statement.Source || newest.Html != statement.Html)
-                Add(null, $"the {statement.Role.ToString().ToLowerInvariant()}'s statement on display differs from its recorded version");
+                add(null, $"the {statement.Role.ToString().ToLowerInvariant()}'s statement on display differs from its recorded version");
         }
+    }
 
-        // A comment's versions (each earlier text, then the one shown) pair off with its entries: posted, then one per edit.
+    /// <summary>A comment's versions (each earlier text, then the one shown) pair off with its entries: posted, then one per edit.</summary>
+    private async Task CheckCommentsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
+        CancellationToken ct)
+    {
         var comments = await db.Comments.AsNoTracking().Where(c => c.DisputeId == disputeId)
             .Select(c => new { c.Id, c.Source, c.Html, Revisions = c.Revisions.OrderBy(r => r.Id).Select(r => new { r.Source, r.Html }).ToList() })
             .ToListAsync(ct);
@@ -69,38 +90,39 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         foreach (var comment in comments)
         {
             var entries = commentEntries[$"comment:{comment.Id}"].ToList();
-            // A revision from before edits were recorded keeps no HTML: it is drawn again, as it was when saved.
+            // A revision from before edits were recorded keeps no HTML: it is rendered again, as it was when saved.
             var versions = comment.Revisions.Select(r => TimelineWriter.ContentHashOf(r.Source, r.Html ?? markdown.Render(r.Source).Html))
                 .Append(TimelineWriter.ContentHashOf(comment.Source, comment.Html)).ToList();
             if (entries.Count == 0)
-                Add(null, "a comment that is not on the record is shown");
+                add(null, "a comment that is not on the record is shown");
             else if (entries.Select((e, i) => i < versions.Count && versions[i] == e.ContentHash ? null : e).FirstOrDefault(e => e is not null) is { } bad)
-                Add(bad.Sequence, $"the comment that entry {bad.Sequence} points to was changed or removed");
+                add(bad.Sequence, $"the comment that entry {bad.Sequence} points to was changed or removed");
             else if (versions.Count > entries.Count)
                 // Its text is not the version last recorded. An edit from before edits were recorded left a revision
                 // without HTML: said so, but still reported, since a row like it can be forged.
-                Add(entries[^1].Sequence, comment.Revisions.Skip(entries.Count - 1).Any(r => r.Html is null)
+                add(entries[^1].Sequence, comment.Revisions.Skip(entries.Count - 1).Any(r => r.Html is null)
                     ? $"the comment that entry {entries[^1].Sequence} points to was edited before edits were recorded, or changed since"
                     : $"the comment that entry {entries[^1].Sequence} points to was changed or removed");
         }
         foreach (var entry in commentEntries.Where(g => !comments.Exists(c => $"comment:{c.Id}" == g.Key)).Select(g => g.First()))
-            Add(entry.Sequence, $"the comment that entry {entry.Sequence} points to was changed or removed");
+            add(entry.Sequence, $"the comment that entry {entry.Sequence} points to was changed or removed");
+    }
 
-        // A resolution's title is in its entry's summary, its text under the entry's hash.
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId).Select(r => new { r.Id, r.Title, r.Source, r.Html }).ToListAsync(ct);
+    /// <summary>A resolution's title is in its entry's summary, its text under the entry's hash.</summary>
+    private static async Task CheckResolutionsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
+        CancellationToken ct)
+    {
+        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId)
+            .Select(r => new { r.Id, r.Title, r.Source, r.Html }).ToListAsync(ct);
         var proposals = recorded.Where(e => e.Kind == TimelineKind.ResolutionProposed).ToList();
         foreach (var entry in proposals)
         {
             var resolution = resolutions.SingleOrDefault(r => $"resolution:{r.Id}" == entry.Reference);
             if (resolution is null || TimelineWriter.ContentHashOf(resolution.Source, resolution.Html) != entry.ContentHash
                 || !entry.Summary.Contains($"“{resolution.Title}”", StringComparison.Ordinal))
-                Add(entry.Sequence, $"the resolution that entry {entry.Sequence} points to was changed or removed");
+                add(entry.Sequence, $"the resolution that entry {entry.Sequence} points to was changed or removed");
         }
         if (resolutions.Exists(r => !proposals.Exists(e => e.Reference == $"resolution:{r.Id}")))
-            Add(null, "a resolution that is not on the record is shown");
-
-        if (problems.Count == 0) return chain;
-        var first = problems.OrderBy(p => p.Sequence ?? int.MaxValue).First();
-        return new ChainVerdict(false, chain.EntryCount, first.Sequence, first.Problem);
+            add(null, "a resolution that is not on the record is shown");
     }
 }
