@@ -62,6 +62,13 @@ public static class LookAlikeClasses
     /// <inheritdoc cref="SmallStartIcon"/>
     public const string SmallIconSvg = "mud-icon-root mud-svg-icon mud-icon-size-small";
 
+    /// <summary>MudGrid with <paramref name="spacing"/>.</summary>
+    public static string Grid(int spacing, string? extra = null) =>
+        new CssBuilder($"mud-grid mud-grid-spacing-xs-{spacing} justify-start").AddClass(extra).Build();
+
+    /// <summary>MudItem, full width on small screens and <paramref name="md"/> columns from medium up.</summary>
+    public static string GridItem(int md) => $"mud-grid-item mud-grid-item-xs-12 mud-grid-item-md-{md}";
+
     /// <summary>A vertical MudTimeline at the start, with <paramref name="extra"/> classes.</summary>
     public static string Timeline(string? extra = null) =>
         new CssBuilder("mud-timeline mud-timeline-vertical mud-timeline-position-start mud-timeline-align-default mud-timeline-modifiers").AddClass(extra).Build();
