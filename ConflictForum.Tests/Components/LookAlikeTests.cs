@@ -11,6 +11,7 @@ namespace ConflictForum.Tests.Components;
 /// </summary>
 public sealed class LookAlikeTests : ForumComponentTest
 {
+    private static readonly string[] IconAttributes = ["viewBox", "focusable", "aria-hidden", "role"];
     private static readonly string[] OwnClasses = ["cf-nav-button", "cf-drawer", "active"];
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class LookAlikeTests : ForumComponentTest
             .Add(l => l.Class, "ml-1").AddChildContent("x"));
         Assert.Equal(Classes(mud.Find("a")), Classes(LookAlikeClasses.Link(Typo.body2, "ml-1")));
         var plain = Render<MudLink>(p => p.Add(l => l.Href, "members/x").Add(l => l.Underline, Underline.Hover).AddChildContent("x"));
-        Assert.Equal(Classes(plain.Find("a")), Classes(LookAlikeClasses.Link(Typo.body1)));
+        Assert.Equal(Classes(plain.Find("a")), Classes(LookAlikeClasses.Link(null)));
     }
 
     [Theory]
@@ -119,7 +120,7 @@ public sealed class LookAlikeTests : ForumComponentTest
         Assert.Equal(Classes(icon), Classes(LookAlikeClasses.SmallStartIcon));
         Assert.Equal(Classes(icon.QuerySelector("svg")!), Classes(LookAlikeClasses.SmallIconSvg));
         Assert.Equal(["0 0 24 24", "false", "true", "img"],
-            new[] { "viewBox", "focusable", "aria-hidden", "role" }.Select(a => icon.QuerySelector("svg")!.GetAttribute(a)));
+            IconAttributes.Select(a => icon.QuerySelector("svg")!.GetAttribute(a)));
     }
 
     [Fact]

@@ -31,9 +31,9 @@ public static class LookAlikeClasses
     public static string Paper(int elevation = 1, bool outlined = false, string? extra = null) =>
         new CssBuilder("mud-paper").AddClass("mud-paper-outlined", outlined).AddClass($"mud-elevation-{elevation}", !outlined).AddClass(extra).Build();
 
-    /// <summary>MudLink in the primary colour, underlined on hover.</summary>
-    public static string Link(Typo typo, string? extra = null) =>
-        new CssBuilder("mud-typography mud-link mud-primary-text mud-link-underline-hover").AddClass($"mud-typography-{typo}").AddClass(extra).Build();
+    /// <summary>MudLink in the primary colour, underlined on hover; with no <paramref name="typo"/> given, it names none.</summary>
+    public static string Link(Typo? typo, string? extra = null) =>
+        new CssBuilder("mud-typography mud-link mud-primary-text mud-link-underline-hover").AddClass($"mud-typography-{typo}", typo is not null).AddClass(extra).Build();
 
     /// <summary>MudChip's inner element (inside a <c>mud-chip-container</c> div, its content in a <c>mud-chip-content</c> span).</summary>
     public static string Chip(Variant variant, Color color, Size size = Size.Medium) =>
