@@ -104,6 +104,8 @@ public sealed class LookAlikeTests : ForumComponentTest
     [InlineData(Variant.Text, Color.Default, Size.Small)]
     [InlineData(Variant.Outlined, Color.Primary, Size.Medium)]
     [InlineData(Variant.Filled, Color.Primary, Size.Medium)]
+    [InlineData(Variant.Filled, Color.Primary, Size.Small)]
+    [InlineData(Variant.Outlined, Color.Default, Size.Small)]
     public void Button_has_the_classes_of_MudButton(Variant variant, Color color, Size size)
     {
         var mud = Render<MudButton>(p => p.Add(b => b.Variant, variant).Add(b => b.Color, color).Add(b => b.Size, size).AddChildContent("Reply"));
