@@ -123,6 +123,11 @@ public sealed class LookAlikeTests : ForumComponentTest
         Assert.Equal(Classes(icon.QuerySelector("svg")!), Classes(LookAlikeClasses.SmallIconSvg));
         Assert.Equal(["0 0 24 24", "false", "true", "img"],
             IconAttributes.Select(a => icon.QuerySelector("svg")!.GetAttribute(a)));
+        foreach (var name in new[] { Icons.Material.Outlined.Flag, Icons.Material.Outlined.VerifiedUser })
+        {
+            var drawn = Render<MudIcon>(p => p.Add(i => i.Icon, name)).FindAll("svg > path");
+            Assert.Equal(drawn.Select(p => new IconPath(p.GetAttribute("d")!, p.GetAttribute("fill"))), LookAlikeClasses.IconPaths(name));
+        }
     }
 
     [Fact]

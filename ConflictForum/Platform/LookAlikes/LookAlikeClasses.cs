@@ -11,7 +11,7 @@ namespace ConflictForum.Platform.LookAlikes;
 /// (CircuitDisputeUpdates states the rules of live pages). Callers keep the results in static fields: one string for
 /// every page, not one per render.
 /// </summary>
-public static class LookAlikeClasses
+public static partial class LookAlikeClasses
 {
     /// <summary>MudText with <paramref name="typo"/> and <paramref name="extra"/> classes.</summary>
     public static string Text(Typo typo, string? extra = null) =>
@@ -69,6 +69,16 @@ public static class LookAlikeClasses
     /// <summary>MudItem, full width on small screens and <paramref name="md"/> columns from medium up.</summary>
     public static string GridItem(int md) => $"mud-grid-item mud-grid-item-xs-12 mud-grid-item-md-{md}";
 
+    /// <summary>
+    /// The paths of a MudBlazor icon (its SVG's inner markup: <c>path</c> elements with <c>d</c> and maybe <c>fill</c>), to
+    /// draw as elements: only Markdown turns a string into markup.
+    /// </summary>
+    public static IReadOnlyList<IconPath> IconPaths(string icon) =>
+        [.. PathPattern().Matches(icon).Select(m => new IconPath(m.Groups["d"].Value, m.Groups["fill"].Success ? m.Groups["fill"].Value : null))];
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<path d="(?<d>[^"]*)"(?: fill="(?<fill>[^"]*)")?\s*/>""")]
+    private static partial System.Text.RegularExpressions.Regex PathPattern();
+
     /// <summary>A vertical MudTimeline at the start, with <paramref name="extra"/> classes.</summary>
     public static string Timeline(string? extra = null) =>
         new CssBuilder("mud-timeline mud-timeline-vertical mud-timeline-position-start mud-timeline-align-default mud-timeline-modifiers").AddClass(extra).Build();
@@ -82,3 +92,6 @@ public static class LookAlikeClasses
     /// <summary>The inner dot of a small MudTimelineItem in <paramref name="color"/>.</summary>
     public static string TimelineDotInner(Color color) => $"mud-timeline-item-dot-inner mud-timeline-dot-{color.ToString().ToLowerInvariant()}";
 }
+
+/// <summary>One path of an icon: its drawing and, when the icon gives one, its fill.</summary>
+public sealed record IconPath(string D, string? Fill);
