@@ -11,6 +11,7 @@ public static class DeliberationSetup
         services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
         services.AddSingleton<FaultVoteCommit>();
+        services.AddSingleton<VoteLookups>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
         return builder;
