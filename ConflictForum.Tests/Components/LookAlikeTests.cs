@@ -6,11 +6,12 @@ using MudBlazor;
 namespace ConflictForum.Tests.Components;
 
 /// <summary>
-/// Each look-alike in Platform/LookAlikes beside the MudBlazor component it imitates: their classes must match, so an
+/// Each look-alike in Platform/LookAlikes (the components and LookAlikeClasses) beside the MudBlazor component it imitates: their classes must match, so an
 /// upgrade of MudBlazor that changes the component's markup fails here instead of silently changing the look.
 /// </summary>
 public sealed class LookAlikeTests : ForumComponentTest
 {
+    private static readonly string[] IconAttributes = ["viewBox", "focusable", "aria-hidden", "role"];
     private static readonly string[] OwnClasses = ["cf-nav-button", "cf-drawer", "active"];
 
     [Fact]
@@ -47,6 +48,123 @@ public sealed class LookAlikeTests : ForumComponentTest
             new SortedSet<string>(Classes(aside).Where(c => c != "mud-drawer-fixed"), StringComparer.Ordinal));
         Assert.Equal(Classes(drawer.QuerySelector(".mud-drawer-content")!), Classes(aside.QuerySelector(".mud-drawer-content")!));
     }
+
+    [Theory]
+    [InlineData(Typo.body2, "mb-2 mud-text-secondary")]
+    [InlineData(Typo.h6, "mb-1")]
+    [InlineData(Typo.caption, null)]
+    public void Text_has_the_classes_of_MudText(Typo typo, string? extra)
+    {
+        var mud = Render<MudText>(p => p.Add(t => t.Typo, typo).Add(t => t.Class, extra).AddChildContent("x"));
+        Assert.Equal(Classes(mud.Find("*")), Classes(LookAlikeClasses.Text(typo, extra)));
+    }
+
+    [Fact]
+    public void Row_has_the_classes_of_a_row_MudStack()
+    {
+        var mud = Render<MudStack>(p => p.Add(s => s.Row, true).Add(s => s.AlignItems, AlignItems.Center).Add(s => s.Wrap, Wrap.Wrap)
+            .Add(s => s.Spacing, 1).Add(s => s.Class, "mb-2").AddChildContent("x"));
+        Assert.Equal(Classes(mud.Find("*")), Classes(LookAlikeClasses.Row(1, AlignItems.Center, wrap: true, extra: "mb-2")));
+        Assert.Equal("group", mud.Find("*").GetAttribute("role")); // the look-alikes write it too
+
+        var end = Render<MudStack>(p => p.Add(s => s.Row, true).Add(s => s.Justify, Justify.FlexEnd).AddChildContent("x"));
+        Assert.Equal(Classes(end.Find("*")), Classes(LookAlikeClasses.Row(justify: Justify.FlexEnd)));
+    }
+
+    [Fact]
+    public void Paper_has_the_classes_of_MudPaper()
+    {
+        var raised = Render<MudPaper>(p => p.Add(x => x.Elevation, 1).Add(x => x.Class, "pa-4").AddChildContent("x"));
+        Assert.Equal(Classes(raised.Find("*")), Classes(LookAlikeClasses.Paper(extra: "pa-4")));
+        var outlined = Render<MudPaper>(p => p.Add(x => x.Outlined, true).Add(x => x.Class, "pa-3 mt-1").AddChildContent("x"));
+        Assert.Equal(Classes(outlined.Find("*")), Classes(LookAlikeClasses.Paper(outlined: true, extra: "pa-3 mt-1")));
+    }
+
+    [Fact]
+    public void Link_has_the_classes_of_MudLink_underlined_on_hover()
+    {
+        var mud = Render<MudLink>(p => p.Add(l => l.Href, "members/x").Add(l => l.Typo, Typo.body2).Add(l => l.Underline, Underline.Hover)
+            .Add(l => l.Class, "ml-1").AddChildContent("x"));
+        Assert.Equal(Classes(mud.Find("a")), Classes(LookAlikeClasses.Link(Typo.body2, "ml-1")));
+        var plain = Render<MudLink>(p => p.Add(l => l.Href, "members/x").Add(l => l.Underline, Underline.Hover).AddChildContent("x"));
+        Assert.Equal(Classes(plain.Find("a")), Classes(LookAlikeClasses.Link(null)));
+    }
+
+    [Theory]
+    [InlineData(Variant.Filled, Color.Primary, Size.Small)]
+    [InlineData(Variant.Outlined, Color.Success, Size.Medium)]
+    [InlineData(Variant.Text, Color.Default, Size.Medium)]
+    public void Chip_has_the_classes_of_MudChip(Variant variant, Color color, Size size)
+    {
+        var mud = Render<MudChip<string>>(p => p.Add(c => c.Size, size).Add(c => c.Variant, variant).Add(c => c.Color, color)
+            .AddChildContent("claimant"));
+        Assert.Equal(["mud-chip-container"], Classes(mud.Find(".mud-chip-container")));
+        Assert.Equal(Classes(mud.Find(".mud-chip")), Classes(LookAlikeClasses.Chip(variant, color, size)));
+        Assert.Equal("claimant", mud.Find(".mud-chip > .mud-chip-content").TextContent);
+    }
+
+    [Theory]
+    [InlineData(Variant.Text, Color.Default, Size.Small)]
+    [InlineData(Variant.Outlined, Color.Primary, Size.Medium)]
+    [InlineData(Variant.Filled, Color.Primary, Size.Medium)]
+    [InlineData(Variant.Filled, Color.Primary, Size.Small)]
+    [InlineData(Variant.Outlined, Color.Default, Size.Small)]
+    public void Button_has_the_classes_of_MudButton(Variant variant, Color color, Size size)
+    {
+        var mud = Render<MudButton>(p => p.Add(b => b.Variant, variant).Add(b => b.Color, color).Add(b => b.Size, size).AddChildContent("Reply"));
+        Assert.Equal(Classes(mud.Find("button")), Classes(LookAlikeClasses.Button(variant, color, size)));
+        Assert.Equal("Reply", mud.Find("button > .mud-button-label").TextContent);
+    }
+
+    [Fact]
+    public void Small_button_s_start_icon_has_the_classes_of_MudButton_s()
+    {
+        var mud = Render<MudButton>(p => p.Add(b => b.Variant, Variant.Text).Add(b => b.Size, Size.Small).Add(b => b.StartIcon, Icons.Material.Outlined.Flag)
+            .AddChildContent("Flag"));
+        var icon = mud.Find(".mud-button-label > span");
+        Assert.Equal(Classes(icon), Classes(LookAlikeClasses.SmallStartIcon));
+        Assert.Equal(Classes(icon.QuerySelector("svg")!), Classes(LookAlikeClasses.SmallIconSvg));
+        Assert.Equal(["0 0 24 24", "false", "true", "img"],
+            IconAttributes.Select(a => icon.QuerySelector("svg")!.GetAttribute(a)));
+        foreach (var name in new[] { Icons.Material.Outlined.Flag, Icons.Material.Outlined.VerifiedUser })
+        {
+            var drawn = Render<MudIcon>(p => p.Add(i => i.Icon, name)).FindAll("svg > path");
+            Assert.Equal(drawn.Select(p => new IconPath(p.GetAttribute("d")!, p.GetAttribute("fill"))), LookAlikeClasses.IconPaths(name));
+        }
+    }
+
+    [Fact]
+    public void Timeline_has_the_classes_of_MudTimeline_and_its_items()
+    {
+        var mud = Render<MudTimeline>(p => p.Add(t => t.TimelinePosition, TimelinePosition.Start).Add(t => t.Class, "cf-timeline")
+            .AddChildContent<MudTimelineItem>(i => i.Add(x => x.Color, Color.Info).Add(x => x.Size, Size.Small).AddChildContent("x")));
+        Assert.Equal(Classes(mud.Find(".mud-timeline")), Classes(LookAlikeClasses.Timeline("cf-timeline")));
+        Assert.Equal(Classes(mud.Find(".mud-timeline-item")), Classes(LookAlikeClasses.TimelineItem));
+        Assert.Equal(["mud-timeline-item-content", "mud-timeline-item-divider"], mud.Find(".mud-timeline-item").Children.Select(c => c.ClassName));
+        Assert.Equal(Classes(mud.Find(".mud-timeline-item-divider > div")), Classes(LookAlikeClasses.TimelineDot));
+        Assert.Equal(Classes(mud.Find(".mud-timeline-item-dot > div")), Classes(LookAlikeClasses.TimelineDotInner(Color.Info)));
+    }
+
+    [Fact]
+    public void Grid_has_the_classes_of_MudGrid_and_MudItem()
+    {
+        var mud = Render<MudGrid>(p => p.Add(g => g.Spacing, 3).Add(g => g.Class, "mb-4")
+            .AddChildContent<MudItem>(i => i.Add(x => x.xs, 12).Add(x => x.md, 7).AddChildContent("x")));
+        Assert.Equal(Classes(mud.Find(".mud-grid")), Classes(LookAlikeClasses.Grid(3, "mb-4")));
+        Assert.Equal(Classes(mud.Find(".mud-grid-item")), Classes(LookAlikeClasses.GridItem(7)));
+    }
+
+    [Fact]
+    public void Spacer_is_MudSpacer_s_markup()
+    {
+        var mud = Render<MudSpacer>();
+        Assert.Equal(["flex-grow-1"], Classes(mud.Find("div")));
+        Assert.Equal("true", mud.Find("div").GetAttribute("aria-hidden"));
+    }
+
+    /// <summary>A look-alike's class list as a set.</summary>
+    private static SortedSet<string> Classes(string classList) =>
+        new(classList.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
     /// <summary>An element's classes as a set, without those the site adds itself (app.css) or a link gets from where it is.</summary>
     private static SortedSet<string> Classes(AngleSharp.Dom.IElement element) =>

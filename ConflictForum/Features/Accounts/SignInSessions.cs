@@ -44,7 +44,11 @@ internal static class SignInSessions
                 return;
             }
         }
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Identity's validator in a scope of its own: resolved from the request's services it would take a database
+        // context (its sign-in manager's user store) for as long as the request lasts, and the request of a live page's
+        // connection lasts as long as the page.
+        await using var scope = context.HttpContext.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISecurityStampValidator>().ValidateAsync(context);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed record ResolutionView(int Id, string Title, string Html, string Pr
     Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
 
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, ForumGuardian guardian, TimeProvider clock)
+    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, ForumGuardian guardian, VoteLookups votes, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
@@ -42,7 +42,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
     /// <summary>One row read whatever the number of votes: the counters, never a count over the votes.</summary>
     /// <param name="atLeastVersion">After a change event: its version, so the row read once for every open page serves this one too
-    /// (<see cref="DisputeSnapshots"/>). Null reads the database afresh.</param>
+    /// (<see cref="DisputeSnapshots"/>), and the reader's vote is read with the other pages' (<see cref="VoteLookups"/>). Null reads the database afresh.</param>
     public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default)
     {
         var dispute = atLeastVersion is { } version
@@ -51,6 +51,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         if (dispute is null) return null;
         dispute.AsOf(Now, disputes.Value.VotingWindow);
         if (!viewer.IsSignedIn) return View(dispute, viewer, null); // no per-reader read at all: the common case on a busy dispute
+        // After a change, every open member's page asks at once: their votes are read together.
+        if (atLeastVersion is not null) return View(dispute, viewer, await votes.OfAsync(disputeId, viewer.UserId!).WaitAsync(ct));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var myVote = await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId).Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct);
         return View(dispute, viewer, myVote);

@@ -12,6 +12,7 @@ public static class DeliberationSetup
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
         services.AddSingleton<ITimelineRedaction, FrozenRankingRedaction>();
         services.AddSingleton<FaultVoteCommit>();
+        services.AddSingleton<VoteLookups>();
         services.AddScoped<DeliberationService>();
         services.AddScoped<DeliberationQueries>();
         return builder;
