@@ -54,6 +54,24 @@ public sealed partial class CodeMeasuresTests(ITestOutputHelper output)
         Assert.Empty(longLines.Select(l => $"{l.Where} ({l.Length} characters)"));
     }
 
+    [Fact]
+    public void Each_file_of_the_app_holds_one_public_type_and_is_named_for_it()
+    {
+        var misfiled = SourceTree.In(App).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)).SelectMany(f =>
+        {
+            var types = CSharpSyntaxTree.ParseText(SourceTree.Read(App, f)).GetRoot().DescendantNodes()
+                .OfType<BaseTypeDeclarationSyntax>().Where(t => t.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax).ToList();
+            var named = Path.GetFileNameWithoutExtension(f).Split('.')[0];
+            var publicTypes = types.Where(t => t.Modifiers.Any(SyntaxKind.PublicKeyword)).Select(t => t.Identifier.Text).Distinct().ToList();
+            return publicTypes.Count > 1 ? [$"{f}: {string.Join(", ", publicTypes)}"]
+                : types.Count > 0 && !types.Exists(t => t.Identifier.Text == named) ? [$"{f}: no type named {named}"]
+                : Array.Empty<string>();
+        }).ToList();
+
+        output.WriteLine($"{misfiled.Count} files of {App}/ hold more than one public type or none named like the file.");
+        Assert.Empty(misfiled);
+    }
+
     private static string[] LinesOf(string text) => text.TrimEnd('\n').Split('\n');
 
     /// <summary>Every body in a C# file, or in a Razor file's <c>@code</c> blocks, with its length in lines.</summary>

@@ -6,25 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
-public sealed class DatabaseOptions
-{
-    public const string Section = "Database";
-
-    /// <summary>Which database the forum runs on. Default <see cref="DatabaseProvider.Sqlite"/>.</summary>
-    [EnumDataType(typeof(DatabaseProvider))]
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
-
-    /// <summary>Milliseconds a SQLite writer waits for the lock before giving up. Default 5,000.</summary>
-    [Range(0, 60_000)]
-    public int SqliteBusyTimeoutMs { get; set; } = 5_000;
-}
-
 /// <summary>Provider choice, connection string, SQLite durability pragmas and migrations: the only place with raw SQL.</summary>
 public static class DatabaseSetup
 {
@@ -90,39 +71,5 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
-    }
-}
-
-/// <summary>Exposes the configured provider's factory as the provider-neutral one (the interface is not covariant).</summary>
-internal sealed class ForumDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ForumDbContext>
-    where TContext : ForumDbContext
-{
-    public ForumDbContext CreateDbContext() => inner.CreateDbContext();
-
-    public async Task<ForumDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
-        await inner.CreateDbContextAsync(cancellationToken);
-}
-
-/// <summary>
-/// synchronous and busy_timeout are per connection in SQLite, so every opened connection gets them:
-/// FULL makes a commit durable across power loss in WAL mode; the timeout queues writers instead of failing them.
-/// </summary>
-internal sealed class SqliteDurabilityInterceptor(int busyTimeoutMs) : DbConnectionInterceptor
-{
-    private readonly string pragmas = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyTimeoutMs};";
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        command.ExecuteNonQuery();
-    }
-
-    public override async Task ConnectionOpenedAsync(DbConnection connection,
-        ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

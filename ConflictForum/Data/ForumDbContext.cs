@@ -54,7 +54,3 @@ public abstract class ForumDbContext(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(ForumDbContext).Assembly);
     }
 }
-
-public sealed class SqliteForumDbContext(DbContextOptions<SqliteForumDbContext> options) : ForumDbContext(options);
-
-public sealed class SqlServerForumDbContext(DbContextOptions<SqlServerForumDbContext> options) : ForumDbContext(options);

@@ -1,10 +1,5 @@
 namespace ConflictForum.Platform;
 
-/// <summary>What changed in a dispute since a circuit's panels last reloaded.</summary>
-/// <param name="Changes">Every slice that changed, merged.</param>
-/// <param name="Version">The newest version among the merged changes (0 when unknown): a shared read at least this new may serve.</param>
-public sealed record DisputeUpdate(DisputeChanges Changes, int Version);
-
 /// <summary>
 /// The one way a circuit follows a dispute live: one subscription to <see cref="IDisputeEvents"/> per circuit (scoped),
 /// which each panel of the page listens to and answers by reloading its own slice.

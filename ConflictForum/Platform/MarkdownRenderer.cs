@@ -8,9 +8,6 @@ using Markdig.Renderers.Html;
 
 namespace ConflictForum.Platform;
 
-/// <summary>The HTML of a text, or why it cannot be shown (then <see cref="Html"/> is empty).</summary>
-public sealed record MarkdownResult(string Html, string? Problem);
-
 /// <summary>
 /// Turns user Markdown into HTML that is safe to store and display. Markdig never passes raw HTML through;
 /// HtmlSanitizer then checks what Markdig wrote against a small allowlist, so a Markdig bug or a new

@@ -1,13 +1,5 @@
 namespace ConflictForum.Platform;
 
-public enum OutcomeKind
-{
-    Ok,
-    Invalid,
-    Refused,
-    NotFound,
-}
-
 /// <summary>The result of a user's action: done, or an expected refusal with a message a person can read.</summary>
 public record Outcome(OutcomeKind Kind, string? Message = null)
 {
@@ -29,14 +21,4 @@ public record Outcome(OutcomeKind Kind, string? Message = null)
 public sealed record Outcome<T>(OutcomeKind Kind, T? Value, string? Message = null) : Outcome(Kind, Message)
 {
     public static implicit operator Outcome<T>(T value) => new(OutcomeKind.Ok, value);
-}
-
-/// <summary>What <c>ForumGuardian</c> answers: allowed, or why not.</summary>
-public readonly record struct Decision(bool Allowed, string Reason)
-{
-    public static readonly Decision Granted = new(true, "");
-
-    public static Decision Denied(string reason) => new(false, reason);
-
-    public Outcome AsOutcome() => Allowed ? Outcome.Ok : Outcome.Refused(Reason);
 }

@@ -37,36 +37,3 @@ public static class DisplayNames
         return null;
     }
 }
-
-/// <summary>Runs on every create and update through UserManager, so no path can store a bad or taken name.</summary>
-internal sealed class DisplayNameValidator : IUserValidator<ForumUser>
-{
-    public async Task<IdentityResult> ValidateAsync(UserManager<ForumUser> manager, ForumUser user)
-    {
-        user.DisplayName = DisplayNames.Clean(user.DisplayName);
-        user.NormalizedDisplayName = DisplayNames.Normalize(user.DisplayName);
-        if (DisplayNames.Problem(user.DisplayName) is { } problem)
-            return IdentityResult.Failed(new IdentityError { Code = "InvalidDisplayName", Description = problem });
-
-        var taken = await manager.Users.AnyAsync(u => u.NormalizedDisplayName == user.NormalizedDisplayName && u.Id != user.Id);
-        return taken
-            ? IdentityResult.Failed(new IdentityError
-            {
-                Code = "DuplicateDisplayName", Description = $"The display name '{user.DisplayName}' is already taken."
-            })
-            : IdentityResult.Success;
-    }
-}
-
-/// <summary>
-/// The account's own text (e-mail and user name) through the same check as every other input: SQLite would store an
-/// address cut short at a NUL, and the address that signs in would no longer be the one that was confirmed.
-/// </summary>
-internal sealed class AccountTextValidator : IUserValidator<ForumUser>
-{
-    public Task<IdentityResult> ValidateAsync(UserManager<ForumUser> manager, ForumUser user) =>
-        Task.FromResult((Platform.Inputs.TextProblem(user.Email, "e-mail address")
-            ?? Platform.Inputs.TextProblem(user.UserName, "user name")) is { } problem
-            ? IdentityResult.Failed(new IdentityError { Code = "InvalidCharacters", Description = problem })
-            : IdentityResult.Success);
-}

@@ -38,12 +38,6 @@ public sealed class ForumUser : IdentityUser
     public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 }
 
-public static class ForumRoles
-{
-    public const string Moderator = nameof(Moderator);
-    public const string Admin = nameof(Admin);
-}
-
 internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUser>
 {
     public void Configure(EntityTypeBuilder<ForumUser> user)
@@ -53,13 +47,4 @@ internal sealed class ForumUserConfiguration : IEntityTypeConfiguration<ForumUse
         user.HasIndex(u => u.NormalizedDisplayName).IsUnique();
         user.Property(u => u.SuspensionReason).HasMaxLength(500);
     }
-}
-
-internal sealed class ForumRoleConfiguration : IEntityTypeConfiguration<IdentityRole>
-{
-    // Fixed ids and stamps: seed data must be identical on every migration run.
-    public void Configure(EntityTypeBuilder<IdentityRole> role) => role.HasData(
-        new IdentityRole { Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR",
-            ConcurrencyStamp = "6f0e1a52-moderator" },
-        new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" });
 }

@@ -8,31 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Deliberation;
 
-/// <summary>
-/// The fault vote as one reader may see it. <see cref="Tally"/> and <see cref="Verdict"/> are null while the tallies are
-/// blind to this reader; <see cref="Total"/> (how many voted) is always public.
-/// </summary>
-public sealed record TallyView(int Total, FaultTally? Tally, Verdict? Verdict, FaultOption? MyVote, Decision CanVote, string? FinalVerdict)
-{
-    public bool Visible => Tally is not null;
-}
-
-/// <summary>A comment as one reader sees it; <see cref="Html"/> is null when deleted, or hidden from this reader.</summary>
-public sealed record CommentView(int Id, int? ParentId, string AuthorId, string AuthorName, PartyRole? AuthorRole, string? Html,
-    DateTime CreatedAt, bool Edited, bool Deleted, bool CanEdit, bool CanDelete, string? Source, HiddenNotice? Hidden = null);
-
-public sealed record CommentThread(CommentView Comment, IReadOnlyList<CommentView> Replies);
-
-/// <summary>
-/// A page of threads, oldest first; <see cref="NextAfter"/> continues after the last one (null at the end).
-/// <see cref="Count"/> is the dispute's comment count and <see cref="Version"/> its version, as of the read.
-/// </summary>
-public sealed record CommentPage(IReadOnlyList<CommentThread> Threads, int? NextAfter, int Count, int Version);
-
-/// <summary>A resolution as one reader sees it; title and text are blank when it is hidden from this reader.</summary>
-public sealed record ResolutionView(int Id, string Title, string Html, string ProposerId, string ProposerName, DateTime CreatedAt, int Support, int Oppose,
-    Share SupportShare, PartyAnswer ClaimantAnswer, PartyAnswer RespondentAnswer, bool? MyStance, HiddenNotice? Hidden = null);
-
 public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
     IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, ForumGuardian guardian, VoteLookups votes, TimeProvider clock)
 {

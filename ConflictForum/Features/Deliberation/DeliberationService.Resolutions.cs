@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Deliberation;
 
-/// <summary>What a recount found: the counters as stored and as the rows say.</summary>
-public sealed record RecountReport(FaultTally Stored, FaultTally Counted, int ResolutionsOff, bool Repaired)
-{
-    public bool Matches => Stored == Counted && ResolutionsOff == 0;
-}
-
 /// <summary>Resolutions, the stances members take on them and the parties' answers; the admins' recount.</summary>
 public sealed partial class DeliberationService
 {

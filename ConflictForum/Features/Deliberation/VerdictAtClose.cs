@@ -37,14 +37,3 @@ internal sealed class VerdictAtClose(TimelineWriter timeline, MarkdownRenderer m
             body: source, bodyHtml: markdown.Render(source).Html, ct: ct);
     }
 }
-
-public static class FaultNames
-{
-    public static string Of(FaultOption option) => option switch
-    {
-        FaultOption.ClaimantAtFault => "the claimant is at fault",
-        FaultOption.RespondentAtFault => "the respondent is at fault",
-        FaultOption.Both => "both are at fault",
-        _ => "neither (a misunderstanding)",
-    };
-}

@@ -4,33 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConflictForum.Features.Disputes;
 
-public enum DisputeCategory
-{
-    Purchase,
-    Service,
-    Neighbours,
-    Workplace,
-    Other,
-}
-
-public enum DisputeStatus
-{
-    /// <summary>Opened by the claimant; the respondent has not joined yet.</summary>
-    AwaitingResponse,
-    /// <summary>Both sides can be read and voted on (or the respondent let the response window pass).</summary>
-    Open,
-    /// <summary>The voting window has ended.</summary>
-    Closed,
-    /// <summary>The claimant withdrew it before anyone voted; still readable.</summary>
-    Withdrawn,
-}
-
-public enum PartyRole
-{
-    Claimant,
-    Respondent,
-}
-
 public sealed class Dispute : Timeline.ITimelineAnchor
 {
     public const int TitleMinLength = 10;

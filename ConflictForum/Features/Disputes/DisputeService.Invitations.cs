@@ -131,6 +131,3 @@ public sealed partial class DisputeService
     }
 }
 
-/// <param name="SentTo">The address the link was mailed to, masked ("j***@example.com"): only that member may accept. Null when the link is open to anyone who holds it.</param>
-public sealed record InvitationPreview(int DisputeId, string Title, string Summary, string ClaimantName, string RespondentName, DateTime ExpiresAt,
-    string? SentTo = null);

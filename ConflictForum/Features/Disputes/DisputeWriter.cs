@@ -6,12 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Disputes;
 
-/// <summary>Something other features add to the record when voting closes (the frozen verdict), in the same transaction.</summary>
-public interface IDisputeClosing
-{
-    Task OnClosingAsync(ForumDbContext db, Dispute dispute, DateTime at, CancellationToken ct);
-}
-
 /// <summary>
 /// Opens every write on a dispute, for every feature (<see cref="BeginAsync"/>): one transaction under the dispute's row
 /// lock, due deadlines applied first, the actor re-read, the moment it runs. The service then asks the guardian, changes

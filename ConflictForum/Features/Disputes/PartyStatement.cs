@@ -30,22 +30,6 @@ public sealed class PartyStatement
     public List<StatementRevision> Revisions { get; set; } = [];
 }
 
-/// <summary>One version of a statement, never changed once written.</summary>
-public sealed class StatementRevision
-{
-    public int Id { get; set; }
-
-    public int StatementId { get; set; }
-
-    public int Number { get; set; }
-
-    public string Source { get; set; } = "";
-
-    public string Html { get; set; } = "";
-
-    public DateTime At { get; set; }
-}
-
 internal sealed class PartyStatementConfiguration : IEntityTypeConfiguration<PartyStatement>
 {
     public void Configure(EntityTypeBuilder<PartyStatement> statement)
@@ -57,10 +41,4 @@ internal sealed class PartyStatementConfiguration : IEntityTypeConfiguration<Par
         statement.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(s => s.AuthorId).OnDelete(DeleteBehavior.Restrict);
         statement.HasMany(s => s.Revisions).WithOne().HasForeignKey(r => r.StatementId).OnDelete(DeleteBehavior.Cascade);
     }
-}
-
-internal sealed class StatementRevisionConfiguration : IEntityTypeConfiguration<StatementRevision>
-{
-    public void Configure(EntityTypeBuilder<StatementRevision> revision) =>
-        revision.HasIndex(r => new { r.StatementId, r.Number }).IsUnique();
 }

@@ -34,35 +34,3 @@ public static class LiveRegions
         return moved;
     }
 }
-
-/// <summary>What a reader who is not signed in sees of a dispute; the parts not asked for are left empty.</summary>
-/// <param name="View">The dispute, read first: its version is the oldest the other parts can be.</param>
-/// <param name="Tally">The fault vote as an anonymous reader may see it (blind until voting closes).</param>
-/// <param name="Comments">The first page (or first pages) of the discussion.</param>
-public sealed record ReaderDispute(DisputeView View, TallyView? Tally, IReadOnlyList<ResolutionView> Resolutions, CommentPage? Comments,
-    PublicTimelineData? Timeline)
-{
-    public int Version => View.Dispute.Version;
-
-    /// <summary>Voting and discussion show once the other party joined (or the dispute opened without them).</summary>
-    public bool ShowsDeliberation => View.Dispute.Status is DisputeStatus.Open or DisputeStatus.Closed;
-}
-
-/// <summary>Reads a dispute as a reader who is not signed in sees it: nothing on it depends on who reads.</summary>
-public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation)
-{
-    /// <param name="regions">The regions to read for (<see cref="LiveRegions"/>); the header and statements come with the dispute.</param>
-    /// <param name="commentPages">How many pages of the discussion to read.</param>
-    /// <returns>Null when the dispute does not exist.</returns>
-    public async Task<ReaderDispute?> LoadAsync(int disputeId, IReadOnlyList<string> regions, int commentPages = 1, CancellationToken ct = default)
-    {
-        if (await disputes.GetAsync(disputeId, ForumActor.Anonymous, ct) is not { } view) return null;
-        var tally = regions.Contains(LiveRegions.Fault) ? await deliberation.TallyAsync(disputeId, ForumActor.Anonymous, ct: ct) : null;
-        var resolutions = regions.Contains(LiveRegions.Resolutions) ? await deliberation.ResolutionsAsync(disputeId, ForumActor.Anonymous, ct) : [];
-        var comments = regions.Contains(LiveRegions.Comments)
-            ? await deliberation.CommentsAsync(disputeId, ForumActor.Anonymous, take: commentPages * DeliberationQueries.ThreadsPerPage, ct: ct)
-            : null;
-        var timeline = regions.Contains(LiveRegions.Timeline) ? await disputes.PublicTimelineAsync(disputeId, ct) : null;
-        return new ReaderDispute(view, tally, resolutions, comments, timeline);
-    }
-}

@@ -7,16 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Moderation;
 
-public sealed record FlagView(string FlaggerName, FlagReason Reason, string? Note, DateTime At);
-
-/// <summary>One item waiting for a moderator, with what this moderator may do about it.</summary>
-public sealed record QueueItem(ModeratedItem State, string DisputeTitle, string AuthorName, string? Heading, string Html,
-    IReadOnlyList<FlagView> Flags, string? HiddenByName, Decision CanModerate, Decision CanDecideAppeal);
-
-public sealed record LogPage(IReadOnlyList<ModerationLogEntry> Entries, long? NextBefore);
-
-public sealed record MemberStanding(string UserId, string DisplayName, bool IsModerator, bool IsAdmin, DateTime? SuspendedUntil, string? SuspensionReason);
-
 public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian)
 {
     public const int QueueSize = 50;

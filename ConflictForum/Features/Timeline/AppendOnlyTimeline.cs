@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ConflictForum.Features.Timeline;
 
-/// <summary>A row that is only ever inserted: the timeline, the moderation log.</summary>
-public interface IAppendOnly;
-
 /// <summary>Refuses any save that would update or delete an <see cref="IAppendOnly"/> row: the record is append-only in code too.</summary>
 internal sealed class AppendOnlyTimeline : SaveChangesInterceptor
 {

@@ -3,25 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConflictForum.Features.Timeline;
 
-public enum TimelineKind
-{
-    DisputeOpened,
-    InvitationIssued,
-    InvitationRevoked,
-    RespondentJoined,
-    StatementPosted,
-    StatementEdited,
-    Reply,
-    StatusChanged,
-    CommentPosted,
-    CommentEdited,
-    ResolutionProposed,
-    ResolutionAnswered,
-    VerdictFrozen,
-    VotesRecounted,
-    Moderation,
-}
-
 /// <summary>
 /// One event on a dispute's record. Rows are only ever inserted: each carries a SHA-256 over its own content and
 /// the previous entry's hash, so changing or deleting any row breaks the chain from there on.

@@ -114,6 +114,3 @@ public sealed class TimelineWriter(TimeProvider clock, ITimelineAnchors anchors)
         return Sha256(canonical.ToString());
     }
 }
-
-/// <summary>The answer of "verify record": intact, or the first entry that does not match.</summary>
-public sealed record ChainVerdict(bool Intact, int EntryCount, int? FirstBrokenSequence, string Message);

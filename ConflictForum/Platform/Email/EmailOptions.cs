@@ -2,14 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ConflictForum.Platform.Email;
 
-public enum EmailDelivery
-{
-    /// <summary>Each message is written as an .eml file to <see cref="EmailOptions.PickupFolder"/>; for development.</summary>
-    PickupFolder,
-    /// <summary>Messages go to the SMTP server in <see cref="EmailOptions.Smtp"/>.</summary>
-    Smtp,
-}
-
 public sealed class EmailOptions : IValidatableObject
 {
     public const string Section = "Email";
@@ -33,18 +25,4 @@ public sealed class EmailOptions : IValidatableObject
         if (Delivery == EmailDelivery.Smtp && string.IsNullOrWhiteSpace(Smtp.Host))
             yield return new ValidationResult("Email:Delivery is Smtp but Email:Smtp:Host is not set.", [nameof(Smtp)]);
     }
-}
-
-public sealed class SmtpSettings
-{
-    public string? Host { get; set; }
-
-    /// <summary>Default 587 (submission with STARTTLS).</summary>
-    [Range(1, 65535)]
-    public int Port { get; set; } = 587;
-
-    /// <summary>Leave empty for a relay that needs no sign-in.</summary>
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
 }

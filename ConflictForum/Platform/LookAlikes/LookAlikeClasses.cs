@@ -92,6 +92,3 @@ public static partial class LookAlikeClasses
     /// <summary>The inner dot of a small MudTimelineItem in <paramref name="color"/>.</summary>
     public static string TimelineDotInner(Color color) => $"mud-timeline-item-dot-inner mud-timeline-dot-{color.ToString().ToLowerInvariant()}";
 }
-
-/// <summary>One path of an icon: its drawing and, when the icon gives one, its fill.</summary>
-public sealed record IconPath(string D, string? Fill);

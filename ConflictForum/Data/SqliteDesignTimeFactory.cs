@@ -15,16 +15,3 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         return options.Options;
     }
 }
-
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerForumDbContext>
-{
-    public SqlServerForumDbContext CreateDbContext(string[] args) =>
-        new(Configure(new DbContextOptionsBuilder<SqlServerForumDbContext>()));
-
-    private static DbContextOptions<SqlServerForumDbContext> Configure(DbContextOptionsBuilder<SqlServerForumDbContext> options)
-    {
-        DatabaseSetup.ConfigureSqlServer(options,
-            "Server=(design-time);Database=ConflictForum;Integrated Security=true;TrustServerCertificate=true");
-        return options.Options;
-    }
-}

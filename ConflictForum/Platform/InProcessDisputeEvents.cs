@@ -3,45 +3,6 @@ using System.Collections.Immutable;
 
 namespace ConflictForum.Platform;
 
-/// <summary>What part of a dispute's page changed; pages reload only those slices.</summary>
-[Flags]
-public enum DisputeChanges
-{
-    None = 0,
-    Status = 1,
-    Statements = 2,
-    Timeline = 4,
-    Comments = 8,
-    Tally = 16,
-    Resolutions = 32,
-    All = Status | Statements | Timeline | Comments | Tally | Resolutions,
-}
-
-/// <param name="Version">
-/// The dispute's version the change committed (0 when unknown): a reader may serve any copy at least this new.
-/// </param>
-public sealed record DisputeChanged(int DisputeId, DisputeChanges Changes, int Version = 0);
-
-/// <summary>A member's standing changed (suspended, reinstated, a role granted or revoked): their open pages re-read it.</summary>
-public sealed record StandingChanged(string UserId);
-
-/// <summary>
-/// Tells every open page of a dispute that something changed, after the change committed. In-process by default;
-/// over Redis pub/sub when <c>Redis:Connection</c> is set, so pages on other instances hear it too.
-/// </summary>
-public interface IDisputeEvents
-{
-    void Publish(DisputeChanged change);
-
-    /// <summary>Calls <paramref name="handler"/> for each change of the dispute until the result is disposed.</summary>
-    IDisposable Subscribe(int disputeId, Func<DisputeChanged, Task> handler);
-
-    void Publish(StandingChanged change);
-
-    /// <summary>Calls <paramref name="handler"/> whenever the member's standing changes, until the result is disposed.</summary>
-    IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler);
-}
-
 /// <summary>Delivers to this process's subscribers. Also the local fan-out behind the Redis implementation.</summary>
 public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvents> logger) : IDisputeEvents
 {

@@ -41,30 +41,3 @@ public sealed class OpenDisputeInput
         Statement = Statement,
     };
 }
-
-public sealed class ReplyInput
-{
-    public const int MaxLength = 2_000;
-
-    [Display(Name = "reply")]
-    [Required(ErrorMessage = "Write your reply.")]
-    [StringLength(MaxLength, ErrorMessage = "Keep replies to 2,000 characters; edit your statement for longer text.")]
-    public string Text { get; set; } = "";
-}
-
-public sealed class StatementInput
-{
-    [Display(Name = "statement")]
-    [Required(ErrorMessage = "Your statement cannot be empty.")]
-    [StringLength(PartyStatement.MaxLength, ErrorMessage = "Keep your statement to 20,000 characters.")]
-    public string Text { get; set; } = "";
-}
-
-/// <summary>Where a re-issued invitation goes: an address, or empty for a link sent nowhere.</summary>
-public sealed class InvitationInput
-{
-    [Display(Name = "e-mail address")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address, or leave it empty.")]
-    [StringLength(256)]
-    public string? SendTo { get; set; }
-}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Data;
+
+/// <summary>Exposes the configured provider's factory as the provider-neutral one (the interface is not covariant).</summary>
+internal sealed class ForumDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<ForumDbContext>
+    where TContext : ForumDbContext
+{
+    public ForumDbContext CreateDbContext() => inner.CreateDbContext();
+
+    public async Task<ForumDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+        await inner.CreateDbContextAsync(cancellationToken);
+}

@@ -1,0 +1,20 @@
+using System.Text;
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Deliberation;
+
+public static class FaultNames
+{
+    public static string Of(FaultOption option) => option switch
+    {
+        FaultOption.ClaimantAtFault => "the claimant is at fault",
+        FaultOption.RespondentAtFault => "the respondent is at fault",
+        FaultOption.Both => "both are at fault",
+        _ => "neither (a misunderstanding)",
+    };
+}

@@ -1,0 +1,13 @@
+using ConflictForum.Features.Disputes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Deliberation;
+
+public enum FaultOption
+{
+    ClaimantAtFault,
+    RespondentAtFault,
+    Both,
+    Neither,
+}

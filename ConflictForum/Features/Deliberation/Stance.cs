@@ -1,0 +1,17 @@
+using ConflictForum.Features.Disputes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Deliberation;
+
+/// <summary>One member's support or opposition to one resolution.</summary>
+public sealed class Stance
+{
+    public long Id { get; set; }
+
+    public int ResolutionId { get; set; }
+
+    public string VoterId { get; set; } = "";
+
+    public bool Supports { get; set; }
+}

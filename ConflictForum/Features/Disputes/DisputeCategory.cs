@@ -1,0 +1,14 @@
+using ConflictForum.Features.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Disputes;
+
+public enum DisputeCategory
+{
+    Purchase,
+    Service,
+    Neighbours,
+    Workplace,
+    Other,
+}

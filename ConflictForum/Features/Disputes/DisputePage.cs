@@ -1,0 +1,14 @@
+using ConflictForum.Features.Content;
+using ConflictForum.Data;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Disputes;
+
+public sealed record DisputePage(IReadOnlyList<DisputeRow> Rows, int Total, int Page)
+{
+    public int PageCount => Math.Max(1, (Total + DisputeListQuery.PageSize - 1) / DisputeListQuery.PageSize);
+}

@@ -1,0 +1,17 @@
+using ConflictForum.Features.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Disputes;
+
+public enum DisputeStatus
+{
+    /// <summary>Opened by the claimant; the respondent has not joined yet.</summary>
+    AwaitingResponse,
+    /// <summary>Both sides can be read and voted on (or the respondent let the response window pass).</summary>
+    Open,
+    /// <summary>The voting window has ended.</summary>
+    Closed,
+    /// <summary>The claimant withdrew it before anyone voted; still readable.</summary>
+    Withdrawn,
+}

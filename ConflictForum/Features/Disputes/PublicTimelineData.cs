@@ -1,0 +1,12 @@
+using ConflictForum.Features.Content;
+using ConflictForum.Data;
+using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>A timeline as readers who are not signed in see it, at (at least) <paramref name="Version"/> of its dispute.</summary>
+public sealed record PublicTimelineData(int Version, IReadOnlyList<TimelineEntry> Entries, HiddenItems Hidden);

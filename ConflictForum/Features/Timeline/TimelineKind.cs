@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Timeline;
+
+public enum TimelineKind
+{
+    DisputeOpened,
+    InvitationIssued,
+    InvitationRevoked,
+    RespondentJoined,
+    StatementPosted,
+    StatementEdited,
+    Reply,
+    StatusChanged,
+    CommentPosted,
+    CommentEdited,
+    ResolutionProposed,
+    ResolutionAnswered,
+    VerdictFrozen,
+    VotesRecounted,
+    Moderation,
+}

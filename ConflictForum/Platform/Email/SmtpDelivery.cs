@@ -1,0 +1,20 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ConflictForum.Platform.Email;
+
+internal sealed class SmtpDelivery(IOptions<EmailOptions> options) : IMailDelivery
+{
+    public async Task DeliverAsync(MimeMessage message, CancellationToken ct = default)
+    {
+        var smtp = options.Value.Smtp;
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host!, smtp.Port, SecureSocketOptions.Auto, ct);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+}

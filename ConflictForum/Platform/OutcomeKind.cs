@@ -1,0 +1,9 @@
+namespace ConflictForum.Platform;
+
+public enum OutcomeKind
+{
+    Ok,
+    Invalid,
+    Refused,
+    NotFound,
+}
