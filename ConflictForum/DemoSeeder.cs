@@ -1,7 +1,7 @@
-using ConflictForum.Features.Content;
 using System.Security.Cryptography;
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;

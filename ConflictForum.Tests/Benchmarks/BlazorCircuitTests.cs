@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ConflictForum.Benchmarks.Load;
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 
 using ConflictForum.Features.Accounts;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,5 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Tests.Support;

@@ -1,5 +1,4 @@
 using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
-using ConflictForum.Features.Content;
 using Bunit;
-using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Moderation.Components;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

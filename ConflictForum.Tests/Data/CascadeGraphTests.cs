@@ -1,6 +1,5 @@
 using ConflictForum.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ConflictForum.Tests.Data;
 

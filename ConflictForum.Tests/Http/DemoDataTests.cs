@@ -1,4 +1,3 @@
-using ConflictForum.Features.Record;
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Tests.Support;

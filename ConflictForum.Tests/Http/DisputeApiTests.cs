@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 

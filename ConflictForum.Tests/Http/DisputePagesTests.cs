@@ -1,7 +1,6 @@
-using ConflictForum.Features.Record;
-using ConflictForum.Features.Content;
 using System.Net;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Record;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 

@@ -2,8 +2,6 @@ using System.Net;
 using System.Text.Json;
 using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
-using ConflictForum.Features.Record;
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Record;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -196,8 +196,11 @@ public sealed class InputCheckTests : ForumAppTest
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
         var email = "ann\0@example.test";
-        var created = await users.CreateAsync(new ForumUser { UserName = email, Email = email,
-            DisplayName = "Ann Null", CreatedAt = DateTime.UtcNow });
+        var created = await users.CreateAsync(new ForumUser
+        {
+            UserName = email, Email = email,
+            DisplayName = "Ann Null", CreatedAt = DateTime.UtcNow
+        });
         Assert.False(created.Succeeded);
         Assert.Contains(created.Errors,
             e => e.Description.StartsWith("The e-mail address contains an invisible control character", StringComparison.Ordinal));

@@ -6,11 +6,11 @@ namespace ConflictForum.Tests.Platform;
 
 public sealed class MarkdownRendererTests
 {
-    private readonly MarkdownRenderer _renderer = new();
+    private readonly MarkdownRenderer renderer = new();
 
     private IElement RenderBody(string source)
     {
-        var result = _renderer.Render(source);
+        var result = renderer.Render(source);
         Assert.Null(result.Problem);
         return new HtmlParser().ParseDocument(result.Html).Body!;
     }
@@ -19,7 +19,7 @@ public sealed class MarkdownRendererTests
     [InlineData(null)]
     [InlineData("")]
     public void No_text_renders_to_nothing(string? source) =>
-        Assert.Equal(new MarkdownResult("", null), _renderer.Render(source));
+        Assert.Equal(new MarkdownResult("", null), renderer.Render(source));
 
     [Fact]
     public void Everyday_markdown_renders_to_its_elements()
@@ -120,7 +120,7 @@ public sealed class MarkdownRendererTests
     [MemberData(nameof(TooDeep))]
     public void Text_nested_past_the_limit_is_refused_with_a_reason(string source)
     {
-        var result = _renderer.Render(source);
+        var result = renderer.Render(source);
 
         Assert.Equal("", result.Html);
         Assert.Equal("This text is nested too deeply to display. Reduce the nesting of quotes or lists.", result.Problem);
@@ -134,7 +134,7 @@ public sealed class MarkdownRendererTests
         var source = string.Join("\n\n", paragraphs);
         Assert.True(source.Length >= 20_000);
 
-        var result = _renderer.Render(source);
+        var result = renderer.Render(source);
 
         Assert.Null(result.Problem);
         Assert.All(paragraphs, p => Assert.Contains($"<p>{p}</p>", result.Html, StringComparison.Ordinal));

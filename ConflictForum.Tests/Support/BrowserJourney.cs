@@ -15,8 +15,11 @@ public static class BrowserJourney
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>();
-        var user = new ForumUser { UserName = email, Email = email, EmailConfirmed = true,
-            DisplayName = displayName, CreatedAt = DateTime.UtcNow };
+        var user = new ForumUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true,
+            DisplayName = displayName, CreatedAt = DateTime.UtcNow
+        };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user.Id);

@@ -1,5 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
@@ -25,10 +25,10 @@ public sealed class Scenario(ForumAppFactory app)
     public static OpenDisputeInput Dispute(string title = "Broken lamp and no refund", string summary = "The lamp arrived in pieces.",
         string respondentName = "Lamp Shop", string statement = "It arrived broken.", DisputeCategory category = DisputeCategory.Purchase,
         string? respondentEmail = null) => new()
-    {
-        Title = title, Summary = summary, Category = category, RespondentName = respondentName,
-        RespondentEmail = respondentEmail, Statement = statement,
-    };
+        {
+            Title = title, Summary = summary, Category = category, RespondentName = respondentName,
+            RespondentEmail = respondentEmail, Statement = statement,
+        };
 
     /// <summary>A confirmed member, created at the app's clock, without a password (hashing is slow; they never sign in).</summary>
     public async Task<ForumActor> MemberAsync(string displayName)

@@ -2,8 +2,8 @@ using System.Net;
 using ConflictForum.Data;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.HostFiltering;
-using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;

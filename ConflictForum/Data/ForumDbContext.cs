@@ -1,4 +1,3 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Data;
 

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-
 namespace ConflictForum.Platform;
 
 /// <summary>What part of a dispute's page changed; pages reload only those slices.</summary>

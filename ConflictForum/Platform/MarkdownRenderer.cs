@@ -31,7 +31,7 @@ public sealed partial class MarkdownRenderer
         .Use<TaskBoxesAsText>()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
     /// <summary>
     /// The one way a member's Markdown is accepted: the form's own rules first (<see cref="Inputs.Problem"/>: control
@@ -54,7 +54,7 @@ public sealed partial class MarkdownRenderer
             // Markdig's nesting limit guards its recursion; past it, the text is refused, not truncated.
             return new MarkdownResult("", TooDeeplyNested);
         }
-        return new MarkdownResult(ScopeFootnotes(_sanitizer.Sanitize(html), source), null);
+        return new MarkdownResult(ScopeFootnotes(sanitizer.Sanitize(html), source), null);
     }
 
     // Markdig numbers footnotes fn:1, fn:2… in every text, so two statements on one page would share anchors and

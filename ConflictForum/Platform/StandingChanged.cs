@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
-
 namespace ConflictForum.Platform;
 
 /// <summary>A member's standing changed (suspended, reinstated, a role granted or revoked): their open pages re-read it.</summary>

@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ConflictForum.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Platform;
 

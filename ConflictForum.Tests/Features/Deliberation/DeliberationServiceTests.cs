@@ -1,9 +1,8 @@
-using ConflictForum.Features.Record;
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Record;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

@@ -1,5 +1,4 @@
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 

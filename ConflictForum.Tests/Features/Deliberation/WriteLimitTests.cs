@@ -1,4 +1,3 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;

@@ -1,8 +1,7 @@
-using ConflictForum.Features.Record;
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Record;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

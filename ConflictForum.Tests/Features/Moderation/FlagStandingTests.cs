@@ -1,8 +1,7 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

@@ -1,5 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;

@@ -1,10 +1,10 @@
-using ConflictForum.Features.Record;
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Record;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

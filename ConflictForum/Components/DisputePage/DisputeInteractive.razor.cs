@@ -1,6 +1,6 @@
-using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Components;

@@ -3,8 +3,8 @@ using ConflictForum.Data;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Accounts;
 

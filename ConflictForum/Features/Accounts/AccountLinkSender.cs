@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using ConflictForum.Platform;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using ConflictForum.Platform;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Accounts;
 

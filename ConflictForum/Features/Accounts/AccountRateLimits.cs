@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Accounts;
 

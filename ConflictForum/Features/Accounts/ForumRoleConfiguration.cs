@@ -8,7 +8,10 @@ internal sealed class ForumRoleConfiguration : IEntityTypeConfiguration<Identity
 {
     // Fixed ids and stamps: seed data must be identical on every migration run.
     public void Configure(EntityTypeBuilder<IdentityRole> role) => role.HasData(
-        new IdentityRole { Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR",
-            ConcurrencyStamp = "6f0e1a52-moderator" },
+        new IdentityRole
+        {
+            Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR",
+            ConcurrencyStamp = "6f0e1a52-moderator"
+        },
         new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" });
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using ConflictForum.Features.Accounts;
 
 namespace ConflictForum.Features.Accounts;
 

@@ -1,10 +1,9 @@
 using ConflictForum.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ConflictForum.Features.Accounts;
 
 namespace ConflictForum.Features.Accounts;
 

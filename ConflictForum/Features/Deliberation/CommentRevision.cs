@@ -1,7 +1,3 @@
-using ConflictForum.Features.Disputes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>A comment's text before an edit, kept on the record.</summary>

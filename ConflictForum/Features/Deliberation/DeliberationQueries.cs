@@ -1,7 +1,6 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Deliberation;
 

@@ -1,11 +1,3 @@
-using System.Text;
-using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace ConflictForum.Features.Deliberation;
 
 public static class FaultNames

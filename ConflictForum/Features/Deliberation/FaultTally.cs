@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConflictForum.Features.Disputes;
 
 namespace ConflictForum.Features.Deliberation;

@@ -1,7 +1,3 @@
-using ConflictForum.Features.Disputes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>One member's answer to "who is at fault?" on one dispute; changeable until voting closes.</summary>

@@ -1,4 +1,3 @@
-using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;

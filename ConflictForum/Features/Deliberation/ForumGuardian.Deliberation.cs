@@ -1,7 +1,6 @@
 using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 
 namespace ConflictForum.Features;

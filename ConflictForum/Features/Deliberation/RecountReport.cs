@@ -1,9 +1,3 @@
-using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>What a recount found: the counters as stored and as the rows say.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ConflictForum.Features.Disputes;
 
 namespace ConflictForum.Features.Deliberation;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ConflictForum.Features.Deliberation;
 
 public enum TallyVisibility

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ConflictForum.Features.Disputes;
-
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>The public verdict: the leading option, or why there is none yet.</summary>

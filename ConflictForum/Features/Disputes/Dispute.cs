@@ -1,4 +1,3 @@
-using ConflictForum.Features.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

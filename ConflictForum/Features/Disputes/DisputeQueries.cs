@@ -1,6 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
-using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;

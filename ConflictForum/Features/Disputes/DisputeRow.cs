@@ -1,11 +1,3 @@
-using ConflictForum.Features.Content;
-using ConflictForum.Data;
-using ConflictForum.Features.Moderation;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>A dispute in a list. <see cref="HiddenReason"/> is set when a moderator (or members' flags) hid it; its title and summary are then blank.</summary>

@@ -1,4 +1,3 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 

@@ -1,8 +1,4 @@
 using ConflictForum.Data;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Disputes;
 

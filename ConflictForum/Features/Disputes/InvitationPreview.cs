@@ -1,8 +1,3 @@
-using ConflictForum.Data;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConflictForum.Features.Disputes;
 
 /// <param name="SentTo">The address the link was mailed to, masked ("j***@example.com"): only that member may accept. Null when the link is open to anyone who holds it.</param>

@@ -1,10 +1,3 @@
-using ConflictForum.Features.Content;
-using ConflictForum.Data;
-using ConflictForum.Features.Timeline;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>What a claimant gets back on opening a dispute: its id and the invitation token, shown once.</summary>

@@ -1,5 +1,3 @@
-using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Live;

@@ -1,6 +1,5 @@
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
 
 namespace ConflictForum.Features.Live;
 

@@ -1,5 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using ConflictForum.Features.Content;
 using System.Linq.Expressions;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;

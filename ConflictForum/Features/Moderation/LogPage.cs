@@ -1,10 +1,3 @@
-using ConflictForum.Features.Content;
-using System.Net;
-using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConflictForum.Features.Moderation;
 
 public sealed record LogPage(IReadOnlyList<ModerationLogEntry> Entries, long? NextBefore);

@@ -1,7 +1,4 @@
 using ConflictForum.Features.Content;
-using ConflictForum.Features.Disputes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ConflictForum.Features.Moderation;
 

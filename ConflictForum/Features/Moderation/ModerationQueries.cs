@@ -1,7 +1,6 @@
-using ConflictForum.Features.Content;
 using System.Net;
 using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Content;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

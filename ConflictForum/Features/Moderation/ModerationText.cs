@@ -1,5 +1,5 @@
-using ConflictForum.Features.Content;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 
 namespace ConflictForum.Features.Moderation;
 

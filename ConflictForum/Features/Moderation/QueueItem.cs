@@ -1,9 +1,5 @@
 using ConflictForum.Features.Content;
-using System.Net;
-using ConflictForum.Data;
-using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Moderation;
 

@@ -1,10 +1,8 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
-
-using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Deliberation;
 
 namespace ConflictForum.Features.Record;
 

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using ConflictForum.Data;
-using ConflictForum.Platform;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>The answer of "verify record": intact, or the first entry that does not match.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ConflictForum.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>Where a dispute's record stood at the end of a day: its newest entry written that day, and that entry's hash.</summary>

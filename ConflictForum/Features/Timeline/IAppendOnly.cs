@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>A row that is only ever inserted: the timeline, the moderation log.</summary>

@@ -1,5 +1,3 @@
-using ConflictForum.Data;
-
 namespace ConflictForum.Features.Timeline;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using ConflictForum.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Timeline;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ConflictForum.Platform.Email;
 
 public enum EmailDelivery

@@ -1,6 +1,3 @@
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace ConflictForum.Platform.Email;

@@ -1,6 +1,3 @@
-using MudBlazor;
-using MudBlazor.Utilities;
-
 namespace ConflictForum.Platform.LookAlikes;
 
 /// <summary>One path of an icon: its drawing and, when the icon gives one, its fill.</summary>
