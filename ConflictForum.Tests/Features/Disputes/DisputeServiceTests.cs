@@ -196,9 +196,9 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         Assert.True(view!.RespondentStatement!.Edited);
         Assert.Equal(2, view.RespondentStatement.Revision);
         Assert.Equal("The parcel arrived **broken** and the seller refuses a refund.", view.ClaimantStatement!.Source);
-        var (revisions,
-            _) = await WithAsync<DisputeQueries, (IReadOnlyList<StatementRevision>, ConflictForum.Features.Content.HiddenNotice?)>(q =>
-            q.RevisionsAsync(opened.DisputeId, PartyRole.Respondent, ForumActor.Anonymous));
+        var (revisions, _) =
+            await WithAsync<DisputeQueries, (IReadOnlyList<StatementRevision>, ConflictForum.Features.Content.HiddenNotice?)>(q =>
+                q.RevisionsAsync(opened.DisputeId, PartyRole.Respondent, ForumActor.Anonymous));
         Assert.Equal(["It left our warehouse intact.", "It left our warehouse intact; we offer 50%."], revisions.Select(r => r.Source));
         Assert.Contains(await TimelineAsync(opened.DisputeId), e => e.Kind == TimelineKind.StatementEdited
             && e.Reference == "statement:Respondent:2");
