@@ -13,17 +13,21 @@ namespace ConflictForum.Tests.Features.Deliberation;
 
 public sealed class DeliberationServiceTests : ClockedForumAppTest
 {
-    /// <summary>A dispute between two new members (the builder's default lamp dispute), open for votes unless the respondent stays away.</summary>
+    /// <summary>
+    /// A dispute between two new members (the builder's default lamp dispute), open for votes unless the respondent stays away.
+    /// </summary>
     private async Task<DisputeParties> OpenDisputeAsync(bool respondentJoins = true)
     {
         var claimant = await MemberAsync("Claimant " + Guid.NewGuid().ToString("N")[..6]);
         var respondent = await MemberAsync("Respondent " + Guid.NewGuid().ToString("N")[..6]);
-        return respondentJoins ? await Given.DisputeBetweenAsync(claimant, respondent) : new((await Given.OpenAsync(claimant)).DisputeId, claimant, respondent);
+        return respondentJoins ? await Given.DisputeBetweenAsync(claimant, respondent)
+            : new((await Given.OpenAsync(claimant)).DisputeId, claimant, respondent);
     }
 
     private Task<T> Do<T>(Func<DeliberationService, Task<T>> action) where T : Outcome => WithAsync(action);
 
-    private Task<TallyView?> TallyAsync(int id, ForumActor viewer) => WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
+    private Task<TallyView?> TallyAsync(int id, ForumActor viewer) =>
+        WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
 
     private ForumActor? admin;
 
@@ -41,13 +45,15 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var waiting = await OpenDisputeAsync(respondentJoins: false);
         var reader = await MemberAsync("Reader");
 
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen,
+            await Do(s => s.CastFaultVoteAsync(reader, waiting.DisputeId, FaultOption.Both)));
         AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, waiting.DisputeId, "Hmm.")));
 
         var open = await OpenDisputeAsync();
         Assert.True((await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Both))).Succeeded);
         Clock.Advance(TimeSpan.FromDays(8)); // past the voting window; no sweep has run
-        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither)));
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen,
+            await Do(s => s.CastFaultVoteAsync(reader, open.DisputeId, FaultOption.Neither)));
         AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await Do(s => s.PostCommentAsync(reader, open.DisputeId, "Late.")));
     }
 
@@ -56,11 +62,15 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
 
-        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault)));
-        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault)));
-        AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote,
+            await Do(s => s.CastFaultVoteAsync(d.Claimant, d.DisputeId, FaultOption.RespondentAtFault)));
+        AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote,
+            await Do(s => s.CastFaultVoteAsync(d.Respondent, d.DisputeId, FaultOption.ClaimantAtFault)));
+        AssertRefusal.Is(ForumGuardian.SignInFirst,
+            await Do(s => s.CastFaultVoteAsync(ForumActor.Anonymous, d.DisputeId, FaultOption.Both)));
         AssertRefusal.Is(ForumGuardian.SignInFirst, await Do(s => s.PostCommentAsync(ForumActor.Anonymous, d.DisputeId, "Hi")));
-        var proposed = await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(ForumActor.Anonymous, d.DisputeId, "Split the cost", "Half each."));
+        var proposed = await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(ForumActor.Anonymous, d.DisputeId, "Split the cost", "Half each."));
         AssertRefusal.Is(ForumGuardian.SignInFirst, proposed);
         Assert.Equal(0, (await TallyAsync(d.DisputeId, d.Claimant))!.Total);
     }
@@ -70,10 +80,13 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
         var reader = await MemberAsync("Eager Reader");
-        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "Refund £40."))).Value;
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "Refund £40."))).Value;
 
-        var votes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, FaultOption.RespondentAtFault)))));
-        var stances = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => Do(s => s.SetStanceAsync(reader, resolution, true)))));
+        var votes = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, FaultOption.RespondentAtFault)))));
+        var stances = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(_ => Task.Run(() => Do(s => s.SetStanceAsync(reader, resolution, true)))));
 
         Assert.All(votes.Concat(stances), o => Assert.True(o.Succeeded, o.Message));
         await using var scope = App.Services.CreateAsyncScope();
@@ -127,7 +140,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         var d = await OpenDisputeAsync();
         var readers = new List<ForumActor>();
         for (var i = 0; i < 8; i++) readers.Add(await MemberAsync($"Reader {i}"));
-        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "Replace the lamp", "We send a new one."))).Value;
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "Replace the lamp", "We send a new one."))).Value;
         var random = new Random(20261124);
         var options = Enum.GetValues<FaultOption>();
 
@@ -152,7 +166,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     public async Task Only_admins_recount()
     {
         var d = await OpenDisputeAsync();
-        var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(d.Claimant, d.DisputeId, repair: true));
+        var refused = await WithAsync<DeliberationService, Outcome<RecountReport>>(s =>
+            s.RecountAsync(d.Claimant, d.DisputeId, repair: true));
         AssertRefusal.Is(DeliberationRefusals.OnlyAdminsRecount, refused);
     }
 
@@ -176,7 +191,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
 
         // Public numbers never change silently: the correction is on the record, and the chain still verifies.
         var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
-        Assert.Contains(entries, e => e.Kind == TimelineKind.VotesRecounted && e.Summary.Contains("7 counted before, 1 votes on record", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.VotesRecounted
+            && e.Summary.Contains("7 counted before, 1 votes on record", StringComparison.Ordinal));
         Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(d.DisputeId))).Intact);
     }
 
@@ -219,11 +235,13 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Clock.Advance(TimeSpan.FromDays(8));
         await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
 
-        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId)))
+            .Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.DoesNotContain("<img", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<a ", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href", frozen.BodyHtml, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(title), frozen.BodyHtml!.Replace("&#39;", "'", StringComparison.Ordinal), StringComparison.Ordinal); // the title, word for word, as text
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(title), frozen.BodyHtml!.Replace("&#39;", "'", StringComparison.Ordinal),
+            StringComparison.Ordinal); // the title, word for word, as text
     }
 
     [Fact]
@@ -231,14 +249,16 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
         var proposer = await MemberAsync("Proposer");
-        var resolution = (await Do(s => s.ProposeResolutionAsync(proposer, d.DisputeId, "Pay *Jo* at [12 Elm Road](http://x.example)", "Details."))).Value;
+        var resolution = (await Do(s =>
+            s.ProposeResolutionAsync(proposer, d.DisputeId, "Pay *Jo* at [12 Elm Road](http://x.example)", "Details."))).Value;
         var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
             s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Resolution, resolution, "Personal information"))).Succeeded);
         Clock.Advance(TimeSpan.FromDays(8));
         await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
 
-        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId)))
+            .Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.DoesNotContain("Elm Road", frozen.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Elm Road", frozen.BodyHtml, StringComparison.Ordinal);
         Assert.Contains("[a resolution hidden by a moderator]", frozen.BodyHtml, StringComparison.Ordinal);
@@ -259,12 +279,14 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
             // A ranking as the code before issue 15 froze it: the title as typed, not escaped. The record keeps it (hash-chained).
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
             var body = $"**No verdict**\n\nResolutions, best supported first:\n\n1. {title}: 0 support, 0 oppose\n";
-            await scope.ServiceProvider.GetRequiredService<TimelineWriter>().AppendAsync(db, d.DisputeId, Clock.GetUtcNow().UtcDateTime, ForumActor.Anonymous,
-                TimelineKind.VerdictFrozen, "Voting closed.", body: body, bodyHtml: scope.ServiceProvider.GetRequiredService<MarkdownRenderer>().Render(body).Html);
+            await scope.ServiceProvider.GetRequiredService<TimelineWriter>().AppendAsync(db, d.DisputeId, Clock.GetUtcNow().UtcDateTime,
+                ForumActor.Anonymous, TimelineKind.VerdictFrozen, "Voting closed.", body: body,
+                bodyHtml: scope.ServiceProvider.GetRequiredService<MarkdownRenderer>().Render(body).Html);
             await db.SaveChangesAsync();
         }
 
-        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        var frozen = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId)))
+            .Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.DoesNotContain("Elm Road", frozen.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("Elm Road", frozen.BodyHtml, StringComparison.Ordinal);
         Assert.Contains("[a resolution hidden by a moderator]", frozen.BodyHtml, StringComparison.Ordinal);
@@ -294,8 +316,10 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     public async Task Verdict_needs_a_quorum_and_a_clear_lead_and_is_frozen_onto_the_timeline_at_close()
     {
         var d = await OpenDisputeAsync();
-        var refund = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "All £40 back."))).Value;
-        var voucher = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "A voucher", "£10 voucher."))).Value;
+        var refund = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(d.Claimant, d.DisputeId, "Full refund", "All £40 back."))).Value;
+        var voucher = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(d.Respondent, d.DisputeId, "A voucher", "£10 voucher."))).Value;
         for (var i = 0; i < 9; i++)
         {
             var reader = await MemberAsync($"Reader {i}");
@@ -311,7 +335,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.Equal(FaultOption.RespondentAtFault, verdict.Leader);
         Assert.Equal(0.9, verdict.LeaderShare!.Value.Value, 3);
         Assert.InRange(verdict.LeaderShare.Value.Low, 0.59, 0.60); // Wilson 95% for 9 of 10: 59.6%–98.2%
-        Assert.StartsWith("The public finds: the respondent is at fault, 90% (95% interval 60%–98%)", verdict.Text, StringComparison.Ordinal);
+        Assert.StartsWith("The public finds: the respondent is at fault, 90% (95% interval 60%–98%)", verdict.Text,
+            StringComparison.Ordinal);
 
         // 8 of 9 support outranks 2 of 2: the lower bound of the interval decides, not the raw share.
         var ranked = await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, d.Claimant));
@@ -334,7 +359,8 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         for (var i = 0; i < 12; i++)
         {
             var reader = await MemberAsync($"Reader {i}");
-            await Do(s => s.CastFaultVoteAsync(reader, d.DisputeId, i % 2 == 0 ? FaultOption.ClaimantAtFault : FaultOption.RespondentAtFault));
+            await Do(s =>
+                s.CastFaultVoteAsync(reader, d.DisputeId, i % 2 == 0 ? FaultOption.ClaimantAtFault : FaultOption.RespondentAtFault));
         }
 
         var verdict = (await TallyAsync(d.DisputeId, d.Claimant))!.Verdict!;
@@ -361,16 +387,19 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
         Assert.True((await Do(s => s.EditCommentAsync(reader, first.Id, "Did you keep the box and the receipt?"))).Succeeded);
         AssertRefusal.Is(DeliberationRefusals.OnlyAuthorEdits, await Do(s => s.EditCommentAsync(d.Claimant, first.Id, "Hijacked")));
         Clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal("Comments can be edited for 15 minutes after posting.", (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
+        Assert.Equal("Comments can be edited for 15 minutes after posting.",
+            (await Do(s => s.EditCommentAsync(reader, first.Id, "Too late"))).Message);
 
         Assert.True((await Do(s => s.DeleteCommentAsync(reader, first.Id))).Succeeded);
-        var after = Assert.Single((await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, ForumActor.Anonymous))).Threads);
+        var after = Assert.Single((await WithAsync<DeliberationQueries, CommentPage>(q =>
+            q.CommentsAsync(d.DisputeId, ForumActor.Anonymous))).Threads);
         Assert.True(after.Comment.Deleted);
         Assert.Null(after.Comment.Html);
         Assert.Equal(2, after.Replies.Count); // the thread stays readable around the stub
 
         await using var scope = App.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == first.Id);
+        var stored = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Comments.Include(c => c.Revisions)
+            .SingleAsync(c => c.Id == first.Id);
         Assert.Equal("Did you keep the box and the receipt?", stored.Source); // on the record for moderators
         Assert.Equal("Did you keep the **box**?", Assert.Single(stored.Revisions).Source);
     }
@@ -397,21 +426,26 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     {
         var d = await OpenDisputeAsync();
         var reader = await MemberAsync("Reader");
-        var id = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, d.DisputeId, "Split the cost", "Half each."))).Value;
+        var id = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(reader, d.DisputeId, "Split the cost", "Half each."))).Value;
 
         Assert.True((await Do(s => s.AnswerResolutionAsync(d.Respondent, id, PartyAnswer.Accepts))).Succeeded);
         AssertRefusal.Is(DeliberationRefusals.OnlyPartiesAnswer, await Do(s => s.AnswerResolutionAsync(reader, id, PartyAnswer.Accepts)));
         AssertRefusal.Is(DeliberationRefusals.PartiesAnswerInstead, await Do(s => s.SetStanceAsync(d.Claimant, id, false)));
         Assert.True((await Do(s => s.SetStanceAsync(reader, id, false))).Succeeded);
 
-        var view = Assert.Single(await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(d.DisputeId, reader)));
+        var view = Assert.Single(await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q =>
+            q.ResolutionsAsync(d.DisputeId, reader)));
         Assert.Equal(PartyAnswer.Accepts, view.RespondentAnswer);
         Assert.Equal(PartyAnswer.Undecided, view.ClaimantAnswer);
         Assert.Equal(false, view.MyStance);
         Assert.Equal((0, 1), (view.Support, view.Oppose));
         var entries = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(d.DisputeId));
-        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionProposed && e.Summary.Contains("“Split the cost”", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionAnswered && e.Summary.Contains("would accept", StringComparison.Ordinal));
-        Assert.DoesNotContain(entries, e => e.Summary.Contains("voted", StringComparison.OrdinalIgnoreCase)); // individual votes stay off the record
+        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionProposed
+            && e.Summary.Contains("“Split the cost”", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.ResolutionAnswered
+            && e.Summary.Contains("would accept", StringComparison.Ordinal));
+        // individual votes stay off the record
+        Assert.DoesNotContain(entries, e => e.Summary.Contains("voted", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -22,7 +22,8 @@ public sealed class VoteLookupsTests : ClockedForumAppTest
         var members = new List<ForumActor>();
         for (var i = 0; i < 6; i++) members.Add(await MemberAsync($"Voter {i}"));
         for (var i = 0; i < 4; i++)
-            Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(members[i], opened.DisputeId, (FaultOption)i))).Succeeded);
+            Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+                s.CastFaultVoteAsync(members[i], opened.DisputeId, (FaultOption)i))).Succeeded);
         var lookups = App.Services.GetRequiredService<VoteLookups>();
 
         // Many pages at once, several tabs of each member: each answer is its own member's.
@@ -32,7 +33,8 @@ public sealed class VoteLookupsTests : ClockedForumAppTest
             Assert.Equal(k % members.Count < 4 ? (FaultOption)(k % members.Count) : null, answers[k]);
 
         // A vote changed afterwards is what the next lookup reads.
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(members[5], opened.DisputeId, FaultOption.Both))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(members[5], opened.DisputeId, FaultOption.Both))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.WithdrawFaultVoteAsync(members[0], opened.DisputeId))).Succeeded);
         Assert.Equal(FaultOption.Both, await lookups.OfAsync(opened.DisputeId, members[5].UserId!));
         Assert.Null(await lookups.OfAsync(opened.DisputeId, members[0].UserId!));

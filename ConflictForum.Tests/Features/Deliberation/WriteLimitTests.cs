@@ -45,7 +45,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
         {
             var app = i % 2 == 0 ? first : second;
             await using var scope = app.Services.CreateAsyncScope();
-            outcomes.Add(await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(chatty, disputeId, $"Comment {i}"));
+            outcomes.Add(await scope.ServiceProvider.GetRequiredService<DeliberationService>()
+                .PostCommentAsync(chatty, disputeId, $"Comment {i}"));
         }
 
         Assert.Equal(3, outcomes.Count(o => o.Succeeded));
@@ -56,8 +57,10 @@ public sealed class WriteLimitTests : IAsyncDisposable
             var deliberation = scope.ServiceProvider.GetRequiredService<DeliberationService>();
             Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Both)).Succeeded);
             Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded);
-            Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded); // a repeat costs nothing
-            Assert.StartsWith("Slow down", (await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Both)).Message, StringComparison.Ordinal);
+            // a repeat costs nothing
+            Assert.True((await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Neither)).Succeeded);
+            Assert.StartsWith("Slow down", (await deliberation.CastFaultVoteAsync(chatty, disputeId, FaultOption.Both)).Message,
+                StringComparison.Ordinal);
 
             // Flags too: the claimant flags the three comments, taking turns between the instances.
             var comments = await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Comments.Select(c => c.Id).ToListAsync();
@@ -66,7 +69,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
             {
                 await using var flagScope = (i % 2 == 0 ? first : second).Services.CreateAsyncScope();
                 flags.Add(await flagScope.ServiceProvider.GetRequiredService<ConflictForum.Features.Moderation.ModerationService>()
-                    .FlagAsync(claimant, ConflictForum.Features.Content.ContentKind.Comment, comment, ConflictForum.Features.Moderation.FlagReason.Spam, null));
+                    .FlagAsync(claimant, ConflictForum.Features.Content.ContentKind.Comment, comment,
+                        ConflictForum.Features.Moderation.FlagReason.Spam, null));
             }
             Assert.Equal([true, true, false], flags.Select(f => f.Succeeded));
             Assert.StartsWith("Slow down", flags[2].Message, StringComparison.Ordinal);
@@ -80,7 +84,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
     private static OpenDisputeInput Noise(string? respondentEmail = null) =>
         Scenario.Dispute("Noise after midnight", "Music every night.", "Rita", "Loud.", respondentEmail: respondentEmail);
 
-    private static async Task<int> OpenDisputeAsync(ForumAppFactory app, ForumActor claimant, ForumActor? respondent, string? respondentEmail = null) =>
+    private static async Task<int> OpenDisputeAsync(ForumAppFactory app, ForumActor claimant, ForumActor? respondent,
+        string? respondentEmail = null) =>
         respondent is null
             ? (await new Scenario(app).OpenAsync(claimant, Noise(respondentEmail))).DisputeId
             : (await new Scenario(app).DisputeBetweenAsync(claimant, respondent, Noise(respondentEmail))).DisputeId;
@@ -135,7 +140,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
         var outcomes = await Task.WhenAll(disputeIds.Select(async (id, i) =>
         {
             await using var scope = (i % 2 == 0 ? first : second).Services.CreateAsyncScope();
-            return (Outcome)await scope.ServiceProvider.GetRequiredService<DeliberationService>().PostCommentAsync(chatty, id, $"Comment {i}");
+            return (Outcome)await scope.ServiceProvider.GetRequiredService<DeliberationService>()
+                .PostCommentAsync(chatty, id, $"Comment {i}");
         }));
 
         Assert.Equal(3, outcomes.Count(o => o.Succeeded));

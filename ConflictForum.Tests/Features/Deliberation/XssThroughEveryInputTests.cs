@@ -28,7 +28,8 @@ public sealed class XssThroughEveryInputTests : ForumAppTest
                 await Run<DisputeService, Outcome>(s => s.SaveStatementAsync(respondent, opened.DisputeId, vector + $"\n\n(version {i})")),
                 await Run<DisputeService, Outcome>(s => s.PostReplyAsync(claimant, opened.DisputeId, vector)),
                 await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, opened.DisputeId, vector)),
-                await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(reader, opened.DisputeId, $"Proposal number {i}", vector)),
+                await Run<DeliberationService, Outcome<int>>(s =>
+                    s.ProposeResolutionAsync(reader, opened.DisputeId, $"Proposal number {i}", vector)),
             };
             // A vector carrying a control character never reaches the renderer: the input check refuses it first.
             if (Inputs.TextProblem(vector, "text") is null) Assert.All(outcomes, o => Assert.True(o.Succeeded, $"{vector}: {o.Message}"));

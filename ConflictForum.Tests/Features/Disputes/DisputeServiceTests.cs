@@ -28,7 +28,8 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
     private Task<DisputeView?> ViewAsync(int id, ForumActor viewer) => WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(id, viewer));
 
-    private Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int id) => WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(id));
+    private Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int id) =>
+        WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(id));
 
     [Fact]
     public async Task Opening_a_dispute_records_it_its_statement_and_invitation_on_an_intact_timeline()
@@ -144,7 +145,8 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         Assert.True((await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "Still waiting for an answer."))).Succeeded);
         var entries = await TimelineAsync(opened.DisputeId);
-        Assert.Contains(entries, e => e.Kind == TimelineKind.StatusChanged && e.ActorId is null && e.Summary.Contains("without an answer", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Kind == TimelineKind.StatusChanged && e.ActorId is null
+            && e.Summary.Contains("without an answer", StringComparison.Ordinal));
 
         Clock.Advance(TimeSpan.FromDays(7));
         var closed = await Do(s => s.PostReplyAsync(dana, opened.DisputeId, "One more thing."));
@@ -185,16 +187,21 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
 
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact."))).Succeeded);
         Assert.True((await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Succeeded);
-        AssertRefusal.Is(DisputeRefusals.OnlyPartiesWriteStatements, await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too")));
-        Assert.Equal(OutcomeKind.Invalid, (await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Kind);
+        AssertRefusal.Is(DisputeRefusals.OnlyPartiesWriteStatements,
+            await Do(s => s.SaveStatementAsync(reader, opened.DisputeId, "Me too")));
+        Assert.Equal(OutcomeKind.Invalid,
+            (await Do(s => s.SaveStatementAsync(shop, opened.DisputeId, "It left our warehouse intact; we offer 50%."))).Kind);
 
         var view = await ViewAsync(opened.DisputeId, reader);
         Assert.True(view!.RespondentStatement!.Edited);
         Assert.Equal(2, view.RespondentStatement.Revision);
         Assert.Equal("The parcel arrived **broken** and the seller refuses a refund.", view.ClaimantStatement!.Source);
-        var (revisions, _) = await WithAsync<DisputeQueries, (IReadOnlyList<StatementRevision>, ConflictForum.Features.Content.HiddenNotice?)>(q => q.RevisionsAsync(opened.DisputeId, PartyRole.Respondent, ForumActor.Anonymous));
+        var (revisions, _) =
+            await WithAsync<DisputeQueries, (IReadOnlyList<StatementRevision>, ConflictForum.Features.Content.HiddenNotice?)>(q =>
+                q.RevisionsAsync(opened.DisputeId, PartyRole.Respondent, ForumActor.Anonymous));
         Assert.Equal(["It left our warehouse intact.", "It left our warehouse intact; we offer 50%."], revisions.Select(r => r.Source));
-        Assert.Contains(await TimelineAsync(opened.DisputeId), e => e.Kind == TimelineKind.StatementEdited && e.Reference == "statement:Respondent:2");
+        Assert.Contains(await TimelineAsync(opened.DisputeId), e => e.Kind == TimelineKind.StatementEdited
+            && e.Reference == "statement:Respondent:2");
     }
 
     [Fact]
@@ -289,8 +296,10 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-            await db.Statements.ExecuteUpdateAsync(s => s.SetProperty(st => st.Html, st => db.StatementRevisions.Where(r => r.StatementId == st.Id).Select(r => r.Html).First()));
-            await db.TimelineEntries.Where(e => e.Kind == TimelineKind.Reply).ExecuteUpdateAsync(s => s.SetProperty(e => e.BodyHtml, "<p>We agreed.</p>"));
+            await db.Statements.ExecuteUpdateAsync(s =>
+                s.SetProperty(st => st.Html, st => db.StatementRevisions.Where(r => r.StatementId == st.Id).Select(r => r.Html).First()));
+            await db.TimelineEntries.Where(e => e.Kind == TimelineKind.Reply)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.BodyHtml, "<p>We agreed.</p>"));
         }
         var reply = await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId));
         Assert.Equal("The record is broken: entry 4 was changed after it was written.", reply.Message);
@@ -358,7 +367,8 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var entries = await TimelineAsync(opened.DisputeId);
         Assert.Equal(before + 20, entries.Count);
         Assert.Equal(Enumerable.Range(1, entries.Count), entries.Select(e => e.Sequence));
-        Assert.Equal(20, entries.Select(e => e.Body).Where(b => b?.StartsWith("Reply number", StringComparison.Ordinal) == true).Distinct().Count());
+        Assert.Equal(20,
+            entries.Select(e => e.Body).Where(b => b?.StartsWith("Reply number", StringComparison.Ordinal) == true).Distinct().Count());
         Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 }

@@ -24,7 +24,8 @@ public sealed class DisputeSnapshotsTests : ForumAppTest
         async Task<int> VoteAsync(string name, FaultOption option)
         {
             var voter = await MemberAsync(name);
-            Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(voter, opened.DisputeId, option))).Succeeded);
+            Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+                s.CastFaultVoteAsync(voter, opened.DisputeId, option))).Succeeded);
             for (var i = 0; i < 100 && !heard.Exists(h => h.Changes == DisputeChanges.Tally && h.Version > 0); i++) await Task.Delay(20);
             lock (heard)
             {

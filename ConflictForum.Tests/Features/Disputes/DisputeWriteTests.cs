@@ -27,7 +27,8 @@ public sealed class DisputeWriteTests : ClockedForumAppTest
         Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
 
         // A party may not vote: refused, after the write opened the dispute because its response deadline had passed.
-        var vote = await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(dana, opened.DisputeId, FaultOption.RespondentAtFault));
+        var vote = await WithAsync<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(dana, opened.DisputeId, FaultOption.RespondentAtFault));
         AssertRefusal.Is(DeliberationRefusals.PartiesDoNotVote, vote);
 
         await using var db = App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContext();

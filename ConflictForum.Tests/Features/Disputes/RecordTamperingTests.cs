@@ -32,11 +32,14 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         var opened = await Given.DisputeBetweenAsync(claimant, respondent,
             Scenario.Dispute("The fence on the boundary", "Who pays for the new fence.", "Sam", "Sam moved the fence."));
         var comment = await Given.CommentAsync(reader, opened.DisputeId, "Ask for the survey.");
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.EditCommentAsync(reader, comment, "Ask for the land survey."))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+            s.EditCommentAsync(reader, comment, "Ask for the land survey."))).Succeeded);
         var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
             s.ProposeResolutionAsync(reader, opened.DisputeId, "Share the cost", "Each pays half of the new fence."))).Value;
-        var reply = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(claimant, opened.DisputeId, "We have one.", comment))).Value;
-        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(claimant, opened.DisputeId, "The survey is attached."))).Succeeded);
+        var reply = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(claimant, opened.DisputeId, "We have one.", comment))).Value;
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.PostReplyAsync(claimant, opened.DisputeId, "The survey is attached."))).Succeeded);
 
         var intact = await VerifyAsync(opened.DisputeId);
         Assert.True(intact.Intact, intact.Message);
@@ -73,7 +76,8 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
             "The record is broken: entry 8 is missing: the record ends at entry 7 but the dispute records 9 entries.");
 
         // The next entry extends the anchor, not what is left: the gap stays in view.
-        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(scene.Claimant, scene.DisputeId, "Still here."))).Succeeded);
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.PostReplyAsync(scene.Claimant, scene.DisputeId, "Still here."))).Succeeded);
         AssertBroken(await VerifyAsync(scene.DisputeId), 8, "The record is broken: entry 8 is missing.");
     }
 
@@ -84,7 +88,8 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
 
         await BehindTheForumAsync($"DELETE FROM TimelineEntries WHERE DisputeId = {scene.DisputeId}");
 
-        AssertBroken(await VerifyAsync(scene.DisputeId), 1, "The record is broken: entry 1 is missing: the dispute records 9 entries and none remain.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 1,
+            "The record is broken: entry 1 is missing: the dispute records 9 entries and none remain.");
     }
 
     [Fact]
@@ -93,10 +98,13 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         var scene = await RecordAsync();
 
         await BehindTheForumAsync($"UPDATE Resolutions SET Title = 'The respondent pays it all' WHERE Id = {scene.ResolutionId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 7, "The record is broken: the resolution that entry 7 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 7,
+            "The record is broken: the resolution that entry 7 points to was changed or removed.");
 
-        await BehindTheForumAsync($"UPDATE Resolutions SET Title = 'Share the cost', Source = 'Sam pays for the fence.', Html = '<p>Sam pays for the fence.</p>' WHERE Id = {scene.ResolutionId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 7, "The record is broken: the resolution that entry 7 points to was changed or removed.");
+        await BehindTheForumAsync("UPDATE Resolutions SET Title = 'Share the cost', Source = 'Sam pays for the fence.', "
+            + $"Html = '<p>Sam pays for the fence.</p>' WHERE Id = {scene.ResolutionId}");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 7,
+            "The record is broken: the resolution that entry 7 points to was changed or removed.");
     }
 
     [Fact]
@@ -104,16 +112,21 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     {
         var scene = await RecordAsync();
 
-        await BehindTheForumAsync($"UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8, "The record is broken: the comment that entry 8 points to was changed or removed.");
+        await BehindTheForumAsync(
+            $"UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId}");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
+            "The record is broken: the comment that entry 8 points to was changed or removed.");
 
         // The edited comment as shown is the one its edit (entry 6) recorded; rewriting it is found first now.
-        await BehindTheForumAsync($"UPDATE Comments SET Source = 'Forget the survey.', Html = '<p>Forget the survey.</p>' WHERE Id = {scene.CommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 6, "The record is broken: the comment that entry 6 points to was changed or removed.");
+        await BehindTheForumAsync(
+            $"UPDATE Comments SET Source = 'Forget the survey.', Html = '<p>Forget the survey.</p>' WHERE Id = {scene.CommentId}");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 6,
+            "The record is broken: the comment that entry 6 points to was changed or removed.");
 
         // Its first version, kept as a revision, is the one entry 5 recorded.
         await BehindTheForumAsync($"UPDATE CommentRevision SET Source = 'Never mind the survey.' WHERE CommentId = {scene.CommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 5, "The record is broken: the comment that entry 5 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 5,
+            "The record is broken: the comment that entry 5 points to was changed or removed.");
     }
 
     [Fact]
@@ -121,10 +134,10 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     {
         var scene = await RecordAsync();
 
-        await BehindTheForumAsync($"""
-            INSERT INTO CommentRevision (CommentId, Source, Html, At) SELECT Id, Source, NULL, CreatedAt FROM Comments WHERE Id = {scene.ReplyCommentId};
-            UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId};
-            """);
+        await BehindTheForumAsync(
+            "INSERT INTO CommentRevision (CommentId, Source, Html, At) SELECT Id, Source, NULL, CreatedAt FROM Comments "
+            + $"WHERE Id = {scene.ReplyCommentId};\n"
+            + $"UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId};");
 
         AssertBroken(await VerifyAsync(scene.DisputeId), 8,
             "The record is broken: the comment that entry 8 points to was edited before edits were recorded, or changed since.");
@@ -139,7 +152,8 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         AssertBroken(await VerifyAsync(scene.DisputeId), 9, "The record is broken: entry 9 was changed after it was written.");
 
         await BehindTheForumAsync($"DELETE FROM Comments WHERE Id = {scene.ReplyCommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8, "The record is broken: the comment that entry 8 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
+            "The record is broken: the comment that entry 8 points to was changed or removed.");
     }
 
     [Fact]
@@ -153,11 +167,13 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
             var last = await db.TimelineEntries.AsNoTracking().SingleAsync(e => e.DisputeId == scene.DisputeId && e.Sequence == 9);
             last.Body = "No survey was ever made.";
             var hash = TimelineWriter.HashOf(last);
-            await db.TimelineEntries.Where(e => e.Id == last.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, last.Body).SetProperty(e => e.Hash, hash));
+            await db.TimelineEntries.Where(e => e.Id == last.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, last.Body).SetProperty(e => e.Hash, hash));
         }
 
         AssertBroken(await VerifyAsync(scene.DisputeId), 9,
-            "The record is broken: entry 9 does not match the hash the dispute keeps of its newest entry: the record was rewritten and hashed again.");
+            "The record is broken: entry 9 does not match the hash the dispute keeps of its newest entry: "
+            + "the record was rewritten and hashed again.");
     }
 
     [Fact]
@@ -194,9 +210,11 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         {
             for (var i = 0; i < 30; i++)
             {
-                var posted = await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, scene.DisputeId, $"Comment {i}"));
+                var posted = await WithAsync<DeliberationService, Outcome<int>>(s =>
+                    s.PostCommentAsync(reader, scene.DisputeId, $"Comment {i}"));
                 Assert.True(posted.Succeeded, posted.Message);
-                Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.EditCommentAsync(reader, posted.Value, $"Comment {i}, edited"))).Succeeded);
+                Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+                    s.EditCommentAsync(reader, posted.Value, $"Comment {i}, edited"))).Succeeded);
             }
         });
         var verdicts = new List<ChainVerdict>();
@@ -214,7 +232,8 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var migrator = scope.ServiceProvider.GetRequiredService<ForumDbContext>().GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var migrator = scope.ServiceProvider.GetRequiredService<ForumDbContext>()
+                .GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
             var migrations = scope.ServiceProvider.GetRequiredService<ForumDbContext>().Database.GetMigrations().ToList();
             await migrator.MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_TrustRecord", StringComparison.Ordinal)) - 1]);
             await migrator.MigrateAsync();

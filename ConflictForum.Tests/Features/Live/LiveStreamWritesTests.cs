@@ -100,8 +100,10 @@ public sealed class LiveStreamWritesTests
         .. text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(message =>
         {
             var lines = message.Split('\n');
-            var id = int.Parse(lines.Single(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..], System.Globalization.CultureInfo.InvariantCulture);
-            var data = JsonSerializer.Deserialize<Dictionary<string, string>>(lines.Single(l => l.StartsWith("data: ", StringComparison.Ordinal))[6..])!;
+            var id = int.Parse(lines.Single(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..],
+                System.Globalization.CultureInfo.InvariantCulture);
+            var data = JsonSerializer.Deserialize<Dictionary<string, string>>(
+                lines.Single(l => l.StartsWith("data: ", StringComparison.Ordinal))[6..])!;
             return (id, string.Join(',', data.Keys.Order(StringComparer.Ordinal)));
         }),
     ];

@@ -13,20 +13,27 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Live;
 
-/// <summary>The regions of a dispute's page rendered once for every reader who is not signed in (the static page and the live stream).</summary>
+/// <summary>
+/// The regions of a dispute's page rendered once for every reader who is not signed in (the static page and the live stream).
+/// </summary>
 public sealed class ReaderRegionsTests : ClockedForumAppTest
 {
     [Fact]
     public async Task A_reader_s_regions_show_names_and_text_encoded_and_nothing_to_act_on()
     {
-        var (id, _, respondent) = await DisputeAsync(respondentName: "Remy <b>& Sons</b>", statement: "The van blocks the drive **every** morning.");
-        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(respondent, id, "The van is gone by <em>ten</em> past."))).Succeeded);
-        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me <script>alert(1)</script>"))).Succeeded);
-        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "First <script>alert(2)</script> thoughts."))).Succeeded);
+        var (id, _, respondent) = await DisputeAsync(respondentName: "Remy <b>& Sons</b>",
+            statement: "The van blocks the drive **every** morning.");
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.SaveStatementAsync(respondent, id, "The van is gone by <em>ten</em> past."))).Succeeded);
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.PostReplyAsync(respondent, id, "Call me <script>alert(1)</script>"))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(respondent, id, "First <script>alert(2)</script> thoughts."))).Succeeded);
 
         var regions = await RenderAsync(id);
 
-        Assert.Contains("opened the dispute against Remy &lt;b&gt;&amp; Sons&lt;/b&gt;.", regions[LiveRegions.Timeline], StringComparison.Ordinal); // a name is text, never markup
+        Assert.Contains("opened the dispute against Remy &lt;b&gt;&amp; Sons&lt;/b&gt;.", regions[LiveRegions.Timeline],
+            StringComparison.Ordinal); // a name is text, never markup
         Assert.Contains($"href=\"disputes/{id}/statements/claimant#version-1\"", regions[LiveRegions.Timeline], StringComparison.Ordinal);
         Assert.Contains("<strong>every</strong>", regions[LiveRegions.Statements], StringComparison.Ordinal);
         Assert.DoesNotContain("<em>", regions[LiveRegions.Statements], StringComparison.Ordinal); // raw HTML in Markdown stays text
@@ -48,7 +55,8 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
     {
         var (id, _, respondent) = await DisputeAsync(statement: "My neighbour Ada Lovelace at number 4 parks there.");
         Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(respondent, id, "Call me on 07700 900123"))).Succeeded);
-        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "Her address is 4 Elm Row."))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(respondent, id, "Her address is 4 Elm Row."))).Succeeded);
         var before = await RenderAsync(id);
         Assert.Contains("07700 900123", before[LiveRegions.Timeline], StringComparison.Ordinal);
 
@@ -62,9 +70,12 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
             statement = (await db.Statements.SingleAsync(s => s.DisputeId == id && s.Role == PartyRole.Claimant)).Id;
             comment = (await db.Comments.SingleAsync(c => c.DisputeId == id)).Id;
         }
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Reply, reply, "A phone number"))).Succeeded);
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Statement, statement, "Names a private person"))).Succeeded);
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Comment, comment, "An address"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Reply, reply, "A phone number"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Statement, statement, "Names a private person"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Comment, comment, "An address"))).Succeeded);
 
         var after = await RenderAsync(id);
         var all = string.Concat(after.Values);

@@ -8,14 +8,18 @@ using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Features.Moderation;
 
-/// <summary>Flags hide words, so they take the same standing as votes: a few fresh or suspended accounts cannot hide anyone's statement.</summary>
-public sealed class FlagStandingTests() : ClockedForumAppTest(new Dictionary<string, string?> { ["Voting:MinimumAccountAge"] = "1.00:00:00" })
+/// <summary>
+/// Flags hide words, so they take the same standing as votes: a few fresh or suspended accounts cannot hide anyone's statement.
+/// </summary>
+public sealed class FlagStandingTests()
+    : ClockedForumAppTest(new Dictionary<string, string?> { ["Voting:MinimumAccountAge"] = "1.00:00:00" })
 {
     private async Task<(int DisputeId, int Comment)> CommentedDisputeAsync()
     {
         var opened = await Given.DisputeBetweenAsync("Claimant", "Courier",
             Scenario.Dispute("Parcel left in the rain", "The courier left it outside.", "Courier", "It was soaked."));
-        return (opened.DisputeId, await Given.CommentAsync(await MemberAsync("Outspoken Author"), opened.DisputeId, "Couriers never care."));
+        return (opened.DisputeId,
+            await Given.CommentAsync(await MemberAsync("Outspoken Author"), opened.DisputeId, "Couriers never care."));
     }
 
     private Task<Outcome> FlagAsync(ForumActor flagger, int comment) =>
@@ -55,7 +59,8 @@ public sealed class FlagStandingTests() : ClockedForumAppTest(new Dictionary<str
         Assert.True((await FlagAsync(flaggers[1], comment)).Succeeded);
         foreach (var flagger in flaggers[..2])
         {
-            Assert.True((await WithAsync<ModerationService, Outcome>(s => s.SuspendAsync(moderator, flagger.UserId!, ForumGuardian.Permanently, "Flag brigade"))).Succeeded);
+            Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+                s.SuspendAsync(moderator, flagger.UserId!, ForumGuardian.Permanently, "Flag brigade"))).Succeeded);
         }
 
         // The third flag would make three, but two of the flaggers are no longer in good standing.

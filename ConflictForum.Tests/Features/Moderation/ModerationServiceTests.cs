@@ -22,12 +22,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     private Task<T> Mod<T>(Func<ModerationService, Task<T>> action) where T : Outcome => WithAsync(action);
 
     private async Task<CommentView> SeenAsync(int disputeId, int commentId, ForumActor viewer) =>
-        (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, viewer))).Threads.Single(t => t.Comment.Id == commentId).Comment;
+        (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, viewer))).Threads
+            .Single(t => t.Comment.Id == commentId).Comment;
 
-    private async Task<List<ModerationLogEntry>> LogAsync() => [.. (await WithAsync<ModerationQueries, LogPage>(q => q.LogAsync())).Entries];
+    private async Task<List<ModerationLogEntry>> LogAsync() =>
+        [.. (await WithAsync<ModerationQueries, LogPage>(q => q.LogAsync())).Entries];
 
     private async Task<List<TimelineEntry>> ModerationEntriesAsync(int disputeId) =>
-        [.. (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(disputeId))).Where(e => e.Kind == TimelineKind.Moderation)];
+        [.. (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(disputeId)))
+            .Where(e => e.Kind == TimelineKind.Moderation)];
 
     private async Task<ForumActor> ModeratorAsync(string name) => await WithRoleAsync(await MemberAsync(name), ForumRoles.Moderator);
 
@@ -39,8 +42,10 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var comment = await Given.CommentAsync(author, w.DisputeId, "Everyone on this street is an idiot.");
         var flaggers = new[] { await MemberAsync("Flagger One"), await MemberAsync("Flagger Two"), await MemberAsync("Flagger Three") };
 
-        AssertRefusal.Is(ModerationRefusals.OwnWords, await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null)));
-        Assert.Equal("Say in a note what is wrong with it.", (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Other, " "))).Message);
+        AssertRefusal.Is(ModerationRefusals.OwnWords,
+            await Mod(s => s.FlagAsync(author, ContentKind.Comment, comment, FlagReason.Abuse, null)));
+        Assert.Equal("Say in a note what is wrong with it.",
+            (await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Other, " "))).Message);
         Assert.True((await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Abuse, "Name-calling"))).Succeeded);
         AssertRefusal.Is(ModerationRefusals.AlreadyFlagged,
             await Mod(s => s.FlagAsync(flaggers[0], ContentKind.Comment, comment, FlagReason.Spam, null)));
@@ -54,7 +59,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.Null(seen.Html);
         Assert.Contains("flagged", seen.Hidden!.Text, StringComparison.Ordinal);
         Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html);
-        Assert.Contains("idiot", (await SeenAsync(w.DisputeId, comment, author)).Html, StringComparison.Ordinal); // the author can read it to appeal
+        // the author can read it to appeal
+        Assert.Contains("idiot", (await SeenAsync(w.DisputeId, comment, author)).Html, StringComparison.Ordinal);
         var moderator = await ModeratorAsync("Fair Moderator");
         Assert.Contains("idiot", (await SeenAsync(w.DisputeId, comment, moderator)).Html, StringComparison.Ordinal);
 
@@ -62,7 +68,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.Equal(3, queued.Flags.Count);
         Assert.Equal("Name-calling", queued.Flags[0].Note);
         Assert.Equal(ModerationAction.AutoHidden, Assert.Single(await LogAsync()).Action);
-        Assert.Contains("hidden until a moderator reviews it", Assert.Single(await ModerationEntriesAsync(w.DisputeId)).Summary, StringComparison.Ordinal);
+        Assert.Contains("hidden until a moderator reviews it", Assert.Single(await ModerationEntriesAsync(w.DisputeId)).Summary,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,13 +80,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var comment = await Given.CommentAsync(author, w.DisputeId, "Here is their home address: 12 Elm Road.");
         var moderator = await ModeratorAsync("Moderator Ann");
 
-        Assert.Equal("Write the reason: everyone will read it.", (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, ""))).Message);
+        Assert.Equal("Write the reason: everyone will read it.",
+            (await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, ""))).Message);
         Assert.True((await Mod(s => s.HideAsync(moderator, ContentKind.Comment, comment, "Personal information"))).Succeeded);
         var seen = await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous);
         Assert.Equal("Hidden by a moderator: Personal information", seen.Hidden!.Text);
         Assert.Null(seen.Html);
 
-        Assert.True((await Mod(s => s.UnhideAsync(moderator, ContentKind.Comment, comment, "The address is the shop's, which is public"))).Succeeded);
+        Assert.True((await Mod(s =>
+            s.UnhideAsync(moderator, ContentKind.Comment, comment, "The address is the shop's, which is public"))).Succeeded);
         Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
 
         var flagger = await MemberAsync("Flagger");
@@ -87,13 +96,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "A public business address"))).Succeeded);
         Assert.Empty(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
 
-        Assert.Equal([ModerationAction.FlagsDismissed, ModerationAction.Unhidden, ModerationAction.Hidden], (await LogAsync()).Select(e => e.Action));
+        Assert.Equal([ModerationAction.FlagsDismissed, ModerationAction.Unhidden, ModerationAction.Hidden],
+            (await LogAsync()).Select(e => e.Action));
         Assert.All(await LogAsync(), e => Assert.Equal("Moderator Ann", e.ModeratorName));
         var timeline = await ModerationEntriesAsync(w.DisputeId);
         Assert.Equal(3, timeline.Count);
         Assert.Equal("Moderator Ann (moderator) hid a comment by Commenter: Personal information", timeline[0].Summary);
         Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
-        Assert.Contains("12 Elm Road", (await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html, StringComparison.Ordinal); // nothing was deleted
+        // nothing was deleted
+        Assert.Contains("12 Elm Road", (await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +123,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         AssertRefusal.Is(ModerationRefusals.OwnContent, await Mod(s => s.HideAsync(moderator, ContentKind.Comment, own, "Oops")));
 
         var member = await MemberAsync("Plain Member");
-        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude")));
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly,
+            await Mod(s => s.HideAsync(member, ContentKind.Comment, respondentComment, "Rude")));
         Assert.Empty(await LogAsync());
     }
 
@@ -127,8 +139,10 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         await Mod(s => s.HideAsync(hider, ContentKind.Comment, comment, "Unfounded accusation"));
 
         var stranger = await MemberAsync("Stranger");
-        AssertRefusal.Is(ModerationRefusals.OnlyAuthorAppeals, await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!")));
-        Assert.True((await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "They took my money and never delivered."))).Succeeded);
+        AssertRefusal.Is(ModerationRefusals.OnlyAuthorAppeals,
+            await Mod(s => s.AppealAsync(stranger, ContentKind.Comment, comment, "Unfair!")));
+        Assert.True((await Mod(s =>
+            s.AppealAsync(author, ContentKind.Comment, comment, "They took my money and never delivered."))).Succeeded);
         AssertRefusal.Is(ModerationRefusals.AppealedOnce, await Mod(s => s.AppealAsync(author, ContentKind.Comment, comment, "Again")));
         Assert.Equal("Your appeal is waiting for another moderator.", (await SeenAsync(w.DisputeId, comment, author)).Hidden!.AppealState);
 
@@ -136,10 +150,12 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
             await Mod(s => s.DecideAppealAsync(hider, ContentKind.Comment, comment, restore: false, "Still unfounded")));
         AssertRefusal.Is(ModerationRefusals.AppealWaiting,
             await Mod(s => s.UnhideAsync(hider, ContentKind.Comment, comment, "Changed my mind")));
-        Assert.True((await Mod(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "An opinion about a business, fairly argued"))).Succeeded);
+        Assert.True((await Mod(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true,
+            "An opinion about a business, fairly argued"))).Succeeded);
 
         Assert.Null((await SeenAsync(w.DisputeId, comment, ForumActor.Anonymous)).Hidden);
-        Assert.Equal([ModerationAction.AppealGranted, ModerationAction.Appealed, ModerationAction.Hidden], (await LogAsync()).Select(e => e.Action));
+        Assert.Equal([ModerationAction.AppealGranted, ModerationAction.Appealed, ModerationAction.Hidden],
+            (await LogAsync()).Select(e => e.Action));
     }
 
     [Fact]
@@ -149,7 +165,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var troll = await MemberAsync("Troll");
         var moderator = await ModeratorAsync("Firm Moderator");
         var comment = await Given.CommentAsync(w.Respondent, w.DisputeId, "My side.");
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.ClaimantAtFault))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.ClaimantAtFault))).Succeeded);
 
         var standing = new List<string>();
         using var subscription = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(troll.UserId!, e =>
@@ -157,13 +174,17 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
             lock (standing) standing.Add(e.UserId);
             return Task.CompletedTask;
         });
-        Assert.Equal("Write the reason: everyone will read it.", (await Mod(s => s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), ""))).Message);
-        Assert.True((await Mod(s => s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), "Brigading"))).Succeeded);
+        Assert.Equal("Write the reason: everyone will read it.",
+            (await Mod(s => s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), ""))).Message);
+        Assert.True((await Mod(s =>
+            s.SuspendAsync(moderator, troll.UserId!, Clock.GetUtcNow().UtcDateTime.AddDays(1), "Brigading"))).Succeeded);
 
         // "troll" is the actor object read before the suspension: the services re-read the standing on every write.
         const string suspended = "Your account is suspended until 3 Nov 2026, 09:00 UTC: you can read, but not write, flag or vote.";
-        Assert.Equal(suspended, (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(troll, w.DisputeId, "Hah"))).Message);
-        Assert.Equal(suspended, (await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.Both))).Message);
+        Assert.Equal(suspended,
+            (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(troll, w.DisputeId, "Hah"))).Message);
+        Assert.Equal(suspended,
+            (await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(troll, w.DisputeId, FaultOption.Both))).Message);
         Assert.Equal(suspended, (await Mod(s => s.FlagAsync(troll, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
         Assert.Equal(suspended, (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(troll, new OpenDisputeInput
         {
@@ -174,14 +195,18 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
 
         // The vote still counts until a moderator removes it; then the counters move and a recount agrees.
         Assert.Equal(1, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
-        Assert.Equal(1, (await WithAsync<ModerationService, Outcome<int>>(s => s.RemoveVotesAsync(moderator, troll.UserId!, "Brigading"))).Value);
+        Assert.Equal(1,
+            (await WithAsync<ModerationService, Outcome<int>>(s => s.RemoveVotesAsync(moderator, troll.UserId!, "Brigading"))).Value);
         Assert.Equal(0, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
         var admin = await WithRoleAsync(await MemberAsync("Counting Admin"), ForumRoles.Admin);
-        Assert.True((await WithAsync<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(admin, w.DisputeId, repair: false))).Value!.Matches);
-        Assert.Contains(await ModerationEntriesAsync(w.DisputeId), e => e.Summary.Contains("removed the votes of Troll", StringComparison.Ordinal));
+        Assert.True((await WithAsync<DeliberationService, Outcome<RecountReport>>(s =>
+            s.RecountAsync(admin, w.DisputeId, repair: false))).Value!.Matches);
+        Assert.Contains(await ModerationEntriesAsync(w.DisputeId), e =>
+            e.Summary.Contains("removed the votes of Troll", StringComparison.Ordinal));
 
         Clock.Advance(TimeSpan.FromDays(1)); // the suspension runs out by itself
-        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(troll, w.DisputeId, "I'm back, and calmer."))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(troll, w.DisputeId, "I'm back, and calmer."))).Succeeded);
         Assert.Equal([ModerationAction.VotesRemoved, ModerationAction.Suspended], (await LogAsync()).Select(e => e.Action));
     }
 
@@ -195,7 +220,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
 
         AssertRefusal.Is(DeliberationRefusals.CommentsLocked,
             await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "One more thing")));
-        Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(reader, w.DisputeId, FaultOption.Neither))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(reader, w.DisputeId, FaultOption.Neither))).Succeeded);
 
         Assert.True((await Mod(s => s.SetCommentsLockedAsync(moderator, w.DisputeId, false, "Calm again"))).Succeeded);
         Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(reader, w.DisputeId, "Thanks"))).Succeeded);
@@ -210,14 +236,16 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var helper = await MemberAsync("New Helper");
         var comment = await Given.CommentAsync(w.Respondent, w.DisputeId, "Fine words.");
 
-        AssertRefusal.Is(ModerationRefusals.OnlyAdminsManageRoles, await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true)));
+        AssertRefusal.Is(ModerationRefusals.OnlyAdminsManageRoles,
+            await Mod(s => s.SetRoleAsync(helper, helper.UserId!, ForumRoles.Moderator, grant: true)));
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: true))).Succeeded);
         var asModerator = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(helper.UserId));
         Assert.True(asModerator.IsModerator);
 
         Assert.True((await Mod(s => s.SetRoleAsync(admin, helper.UserId!, ForumRoles.Moderator, grant: false))).Succeeded);
         // asModerator still says IsModerator; the service re-reads and refuses.
-        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly, await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing")));
+        AssertRefusal.Is(ModerationRefusals.ModeratorsOnly,
+            await Mod(s => s.HideAsync(asModerator, ContentKind.Comment, comment, "Testing")));
         AssertRefusal.Is(ModerationRefusals.OwnAdminRole,
             await Mod(s => s.SetRoleAsync(admin, admin.UserId!, ForumRoles.Admin, grant: false)));
 
@@ -231,14 +259,17 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
     {
         var w = await OpenDisputeAsync();
         var moderator = await ModeratorAsync("Thorough Moderator");
-        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(w.Respondent, w.DisputeId, "My phone is 07700 900123."))).Succeeded);
-        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(w.Respondent, w.DisputeId, "Pay me off now", "Or else."))).Value;
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.PostReplyAsync(w.Respondent, w.DisputeId, "My phone is 07700 900123."))).Succeeded);
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(w.Respondent, w.DisputeId, "Pay me off now", "Or else."))).Value;
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
             var statement = await db.Statements.SingleAsync(s => s.DisputeId == w.DisputeId && s.Role == PartyRole.Claimant);
             var reply = await db.TimelineEntries.SingleAsync(e => e.DisputeId == w.DisputeId && e.Kind == TimelineKind.Reply);
-            foreach (var (kind, id) in new[] { (ContentKind.Dispute, (long)w.DisputeId), (ContentKind.Statement, statement.Id), (ContentKind.Reply, reply.Id), (ContentKind.Resolution, resolution) })
+            foreach (var (kind, id) in new[] { (ContentKind.Dispute, (long)w.DisputeId), (ContentKind.Statement, statement.Id),
+                (ContentKind.Reply, reply.Id), (ContentKind.Resolution, resolution) })
             {
                 var outcome = await Mod(s => s.HideAsync(moderator, kind, id, $"Hidden {kind} for the test"));
                 Assert.True(outcome.Succeeded, outcome.Message);
@@ -255,7 +286,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         var timeline = await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: reader));
         Assert.Null(timeline.Single(e => e.Kind == TimelineKind.Reply).BodyHtml);
         Assert.DoesNotContain(timeline, e => e.Summary.Contains("Pay me off", StringComparison.Ordinal));
-        var resolutionView = (await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q => q.ResolutionsAsync(w.DisputeId, reader))).Single();
+        var resolutionView = (await WithAsync<DeliberationQueries, IReadOnlyList<ResolutionView>>(q =>
+            q.ResolutionsAsync(w.DisputeId, reader))).Single();
         Assert.Equal(("Hidden resolution", ""), (resolutionView.Title, resolutionView.Html));
 
         var claimantView = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(w.DisputeId, w.Claimant)))!;
@@ -280,12 +312,15 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
 
         Clock.Advance(TimeSpan.FromDays(8)); // voting closes at the next write: the ranking is frozen onto the timeline
         await WithAsync<DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
-        var reader = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        var reader = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId)))
+            .Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.DoesNotContain("Elm Road", reader.BodyHtml, StringComparison.Ordinal);
         Assert.Contains("[a resolution hidden by a moderator]", reader.BodyHtml, StringComparison.Ordinal);
-        var own = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: moderator))).Single(e => e.Kind == TimelineKind.VerdictFrozen);
+        var own = (await WithAsync<DisputeQueries, IReadOnlyList<TimelineEntry>>(q => q.TimelineAsync(w.DisputeId, viewer: moderator)))
+            .Single(e => e.Kind == TimelineKind.VerdictFrozen);
         Assert.Contains("Elm Road", own.BodyHtml, StringComparison.Ordinal);
-        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact); // the record itself is whole
+        // the record itself is whole
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(q => q.VerifyRecordAsync(w.DisputeId))).Intact);
     }
 
     [Fact]
@@ -305,7 +340,8 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         Assert.True((await Mod(s => s.DismissFlagsAsync(moderator, ContentKind.Comment, comment, "Harsh but fair"))).Succeeded);
         Assert.Empty(await WithAsync<ModerationQueries, IReadOnlyList<QueueItem>>(q => q.QueueAsync(moderator)));
         Assert.True((await WithAsync<DeliberationService, Outcome>(s => s.DeleteCommentAsync(author, comment))).Succeeded);
-        Assert.Equal("This comment does not exist.", (await Mod(s => s.FlagAsync(moderator, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
+        Assert.Equal("This comment does not exist.",
+            (await Mod(s => s.FlagAsync(moderator, ContentKind.Comment, comment, FlagReason.Spam, null))).Message);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

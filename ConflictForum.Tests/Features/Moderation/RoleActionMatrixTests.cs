@@ -18,7 +18,8 @@ namespace ConflictForum.Tests.Features.Moderation;
 public sealed class RoleActionMatrixTests(ITestOutputHelper output)
     : ClockedForumAppTest(new Dictionary<string, string?> { ["Voting:MinimumAccountAge"] = "1.00:00:00" })
 {
-    private static readonly string[] Roles = ["anonymous", "member", "new account", "claimant", "respondent", "suspended", "moderator", "admin"];
+    private static readonly string[] Roles = ["anonymous", "member", "new account", "claimant", "respondent", "suspended", "moderator",
+        "admin"];
 
     /// <summary>The intended rules: Y allowed, - refused, in the order of <see cref="Roles"/>.</summary>
     private static readonly (string Action, string Allowed)[] Expected =
@@ -44,8 +45,8 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         ("recount votes", "-------Y"),
     ];
 
-    private sealed record Cast(ForumActor Claimant, ForumActor Respondent, ForumActor Writer, ForumActor Helper, ForumActor Flagger, int Dispute, int Resolution,
-        Queue<ForumActor> Voters);
+    private sealed record Cast(ForumActor Claimant, ForumActor Respondent, ForumActor Writer, ForumActor Helper, ForumActor Flagger,
+        int Dispute, int Resolution, Queue<ForumActor> Voters);
 
     [Fact]
     public async Task Every_role_is_allowed_or_refused_every_write_exactly_as_intended()
@@ -63,10 +64,12 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         foreach (var i in Enumerable.Range(1, Roles.Length)) voters.Enqueue(await MemberAsync($"Voter {i}"));
         Clock.Advance(TimeSpan.FromDays(2)); // everyone above is old enough to vote
         var newcomer = await MemberAsync("Newcomer");
-        Assert.True((await Run<ModerationService, Outcome>(s => s.SuspendAsync(helper, suspended.UserId!, ForumGuardian.Permanently, "Matrix test"))).Succeeded);
+        Assert.True((await Run<ModerationService, Outcome>(s =>
+            s.SuspendAsync(helper, suspended.UserId!, ForumGuardian.Permanently, "Matrix test"))).Succeeded);
 
         var dispute = await FreshDisputeAsync(claimant, respondent);
-        var resolution = (await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(claimant, dispute, "Move the fence back", "By March."))).Value;
+        var resolution = (await Run<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(claimant, dispute, "Move the fence back", "By March."))).Value;
         var cast = new Cast(claimant, respondent, writer, helper, flagger, dispute, resolution, voters);
         ForumActor[] actors = [ForumActor.Anonymous, member, newcomer, claimant, respondent, suspended, moderator, admin];
 
@@ -88,62 +91,76 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         {
             Title = "A dispute opened for the matrix", Summary = "Matrix.", RespondentName = "Someone", Statement = "Matrix.",
         })),
-        "write own statement" => await Run<DisputeService, Outcome>(s => s.SaveStatementAsync(actor, c.Dispute, $"My statement, as {actor.DisplayName}.")),
+        "write own statement" =>
+            await Run<DisputeService, Outcome>(s => s.SaveStatementAsync(actor, c.Dispute, $"My statement, as {actor.DisplayName}.")),
         "reply on the timeline" => await Run<DisputeService, Outcome>(s => s.PostReplyAsync(actor, c.Dispute, "A reply.")),
-        "withdraw the dispute" => await Run<DisputeService, Outcome>(async s => await s.WithdrawAsync(actor, await FreshDisputeAsync(c.Claimant, c.Respondent))),
+        "withdraw the dispute" =>
+            await Run<DisputeService, Outcome>(async s => await s.WithdrawAsync(actor, await FreshDisputeAsync(c.Claimant, c.Respondent))),
         "comment" => await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(actor, c.Dispute, "A comment.")),
         "cast a fault vote" => await Run<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(actor, c.Dispute, FaultOption.Both)),
         "support a resolution" => await Run<DeliberationService, Outcome>(s => s.SetStanceAsync(actor, c.Resolution, true)),
-        "propose a resolution" => await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(actor, c.Dispute, "Share the cost", "Half each.")),
-        "accept a resolution (party)" => await Run<DeliberationService, Outcome>(s => s.AnswerResolutionAsync(actor, c.Resolution, PartyAnswer.Accepts)),
-        "flag a comment" => await Moderate(async s => await s.FlagAsync(actor, ContentKind.Comment, await CommentAsync(c), FlagReason.Spam, null)),
+        "propose a resolution" =>
+            await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(actor, c.Dispute, "Share the cost", "Half each.")),
+        "accept a resolution (party)" =>
+            await Run<DeliberationService, Outcome>(s => s.AnswerResolutionAsync(actor, c.Resolution, PartyAnswer.Accepts)),
+        "flag a comment" =>
+            await Moderate(async s => await s.FlagAsync(actor, ContentKind.Comment, await CommentAsync(c), FlagReason.Spam, null)),
         "hide a comment" => await Moderate(async s => await s.HideAsync(actor, ContentKind.Comment, await CommentAsync(c), "Matrix")),
-        "restore a hidden comment" => await Moderate(async s => await s.UnhideAsync(actor, ContentKind.Comment, await HiddenCommentAsync(c), "Matrix")),
+        "restore a hidden comment" =>
+            await Moderate(async s => await s.UnhideAsync(actor, ContentKind.Comment, await HiddenCommentAsync(c), "Matrix")),
         "dismiss flags" => await Moderate(async s =>
         {
             var comment = await CommentAsync(c);
             Assert.True((await s.FlagAsync(c.Flagger, ContentKind.Comment, comment, FlagReason.Spam, null)).Succeeded);
             return await s.DismissFlagsAsync(actor, ContentKind.Comment, comment, "Matrix");
         }),
-        "lock comments" => await Moderate(async s => await s.SetCommentsLockedAsync(actor, await FreshDisputeAsync(c.Claimant, c.Respondent), true, "Matrix")),
+        "lock comments" => await Moderate(async s =>
+            await s.SetCommentsLockedAsync(actor, await FreshDisputeAsync(c.Claimant, c.Respondent), true, "Matrix")),
         "decide an appeal" => await Moderate(async s =>
         {
             var comment = await HiddenCommentAsync(c);
             Assert.True((await s.AppealAsync(c.Writer, ContentKind.Comment, comment, "Please look again")).Succeeded);
             return await s.DecideAppealAsync(actor, ContentKind.Comment, comment, restore: true, "Matrix");
         }),
-        "suspend a member" => await Moderate(async s => await s.SuspendAsync(actor, (await MemberAsync($"Target {Guid.NewGuid():N}"[..20])).UserId!,
-            Clock.GetUtcNow().UtcDateTime.AddDays(1), "Matrix")),
+        "suspend a member" =>
+            await Moderate(async s => await s.SuspendAsync(actor, (await MemberAsync($"Target {Guid.NewGuid():N}"[..20])).UserId!,
+                Clock.GetUtcNow().UtcDateTime.AddDays(1), "Matrix")),
         "remove a member's votes" => await Moderate(async s =>
         {
             var voter = c.Voters.Dequeue();
-            Assert.True((await Run<DeliberationService, Outcome>(d => d.CastFaultVoteAsync(voter, c.Dispute, FaultOption.Neither))).Succeeded);
+            Assert.True((await Run<DeliberationService, Outcome>(d =>
+                d.CastFaultVoteAsync(voter, c.Dispute, FaultOption.Neither))).Succeeded);
             return await s.RemoveVotesAsync(actor, voter.UserId!, "Matrix");
         }),
-        "grant a role" => await Moderate(async s => await s.SetRoleAsync(actor, (await MemberAsync($"Promoted {Guid.NewGuid():N}"[..20])).UserId!, ForumRoles.Moderator, grant: true)),
+        "grant a role" => await Moderate(async s => await s.SetRoleAsync(actor,
+            (await MemberAsync($"Promoted {Guid.NewGuid():N}"[..20])).UserId!, ForumRoles.Moderator, grant: true)),
         "recount votes" => await Run<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(actor, c.Dispute, repair: false)),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
     private Task<Outcome> Moderate(Func<ModerationService, Task<Outcome>> act) => Run(act);
 
-    private async Task<int> CommentAsync(Cast c) => (await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(c.Writer, c.Dispute, "Target comment."))).Value;
+    private async Task<int> CommentAsync(Cast c) =>
+        (await Run<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(c.Writer, c.Dispute, "Target comment."))).Value;
 
     private async Task<int> HiddenCommentAsync(Cast c)
     {
         var comment = await CommentAsync(c);
-        Assert.True((await Run<ModerationService, Outcome>(s => s.HideAsync(c.Helper, ContentKind.Comment, comment, "Hidden by the helper"))).Succeeded);
+        Assert.True((await Run<ModerationService, Outcome>(s =>
+            s.HideAsync(c.Helper, ContentKind.Comment, comment, "Hidden by the helper"))).Succeeded);
         return comment;
     }
 
-    private async Task<int> FreshDisputeAsync(ForumActor claimant, ForumActor respondent) => (await Given.DisputeBetweenAsync(claimant, respondent,
-        Scenario.Dispute("Fence a metre over the line", "The fence is on my side.", "Neighbour", "It is on my land."))).DisputeId;
+    private async Task<int> FreshDisputeAsync(ForumActor claimant, ForumActor respondent) =>
+        (await Given.DisputeBetweenAsync(claimant, respondent,
+            Scenario.Dispute("Fence a metre over the line", "The fence is on my side.", "Neighbour", "It is on my land."))).DisputeId;
 
     private static string Table(IEnumerable<(string Action, string Allowed)> rows)
     {
         var table = new StringBuilder($"| action | {string.Join(" | ", Roles)} |\n|---|{string.Concat(Roles.Select(_ => "---|"))}\n");
         foreach (var (action, allowed) in rows)
-            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| {action} | {string.Join(" | ", allowed.Select(a => a == 'Y' ? "yes" : "no"))} |\n");
+            table.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"| {action} | {string.Join(" | ", allowed.Select(a => a == 'Y' ? "yes" : "no"))} |\n");
         return table.ToString();
     }
 }
