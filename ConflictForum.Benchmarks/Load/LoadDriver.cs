@@ -230,8 +230,10 @@ public static partial class LoadDriver
         var floor = await FloorAsync(o.CircuitCounts, o.VotesPerCount, o.HoldSeconds, RuntimeSettings(app.Dll, o), ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
-        using var http = new HttpClient(
-            new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false })
+        {
+            BaseAddress = server.Root,
+        };
 
         // Prerendered page: alternate the two disputes so both see the same machine noise.
         var times = new Dictionary<int, List<double>> { [seeded.Small] = [], [seeded.Large] = [] };
@@ -896,8 +898,10 @@ public static partial class LoadDriver
         var program = typeof(EmptyPageServer).Assembly.Location;
         await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct,
             EmptyPageServer.Command);
-        using var http = new HttpClient(
-            new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false })
+        {
+            BaseAddress = server.Root,
+        };
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
         var baseline = server.ResidentBytes;
         var circuits = new List<BlazorCircuit>();
@@ -945,8 +949,10 @@ public static partial class LoadDriver
         foreach (var email in emails)
         {
             var cookies = new CookieContainer();
-            var http = new HttpClient(
-                new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, CookieContainer = cookies }) { BaseAddress = root };
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, CookieContainer = cookies })
+            {
+                BaseAddress = root,
+            };
             members.Add((http, cookies));
             var login = await http.GetStringAsync(new Uri("Account/Login", UriKind.Relative), ct);
             var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
