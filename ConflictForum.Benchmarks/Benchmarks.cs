@@ -26,10 +26,13 @@ internal static class Benchmarks
                     ReportPath = Option(rest, "--report") ?? Path.Combine(LoadDriver.RepositoryRoot(), "docs", "benchmarks.md"),
                     Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
                 };
-                if (Option(rest, "--circuits") is { } counts) options = options with { CircuitCounts = [.. counts.Split(',').Select(int.Parse)] };
+                if (Option(rest, "--circuits") is { } counts)
+                    options = options with { CircuitCounts = [.. counts.Split(',').Select(int.Parse)] };
                 if (Option(rest, "--skip") is { } skip) options = options with { Skip = skip.Split(',') };
-                if (Option(rest, "--votes") is { } votes) options = options with { VotesPerCount = int.Parse(votes, System.Globalization.CultureInfo.InvariantCulture) };
-                if (Option(rest, "--streams") is { } streams) options = options with { ReaderStreams = int.Parse(streams, System.Globalization.CultureInfo.InvariantCulture) };
+                if (Option(rest, "--votes") is { } votes)
+                    options = options with { VotesPerCount = int.Parse(votes, System.Globalization.CultureInfo.InvariantCulture) };
+                if (Option(rest, "--streams") is { } streams)
+                    options = options with { ReaderStreams = int.Parse(streams, System.Globalization.CultureInfo.InvariantCulture) };
                 if (Option(rest, "--storm") is { } storm && storm.Split(',') is [var rate, var seconds])
                 {
                     options = options with
@@ -40,15 +43,20 @@ internal static class Benchmarks
                 }
                 if (Option(rest, "--storm-circuits") is { } stormCircuits)
                     options = options with { StormCircuits = int.Parse(stormCircuits, System.Globalization.CultureInfo.InvariantCulture) };
-                if (Option(rest, "--hold") is { } hold) options = options with { HoldSeconds = int.Parse(hold, System.Globalization.CultureInfo.InvariantCulture) };
+                if (Option(rest, "--hold") is { } hold)
+                    options = options with { HoldSeconds = int.Parse(hold, System.Globalization.CultureInfo.InvariantCulture) };
                 if (Option(rest, "--server-env") is { } env)
-                    options = options with { ServerSettings = env.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]) };
+                    options = options with
+                    {
+                        ServerSettings = env.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]),
+                    };
                 Directory.CreateDirectory(Path.GetDirectoryName(options.ReportPath)!);
                 var figures = await LoadDriver.RunAsync(options);
                 Console.WriteLine(await File.ReadAllTextAsync(options.ReportPath));
                 return figures.All(f => f.Met) ? 0 : 1;
             default:
-                Console.WriteLine("Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]");
+                Console.WriteLine(
+                    "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]");
                 return 2;
         }
     }

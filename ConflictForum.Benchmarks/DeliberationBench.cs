@@ -25,8 +25,12 @@ internal sealed class DeliberationBench : IAsyncDisposable
         app = new Host(folder, redis);
     }
 
-    /// <param name="dataFolder">Where the SQLite file lives (kept afterwards, for a server to open); default a temp folder, deleted at the end.</param>
-    /// <param name="redis">A Redis connection to publish changes on, as an instance of the forum beside running servers; default none.</param>
+    /// <param name="dataFolder">
+    /// Where the SQLite file lives (kept afterwards, for a server to open); default a temp folder, deleted at the end.
+    /// </param>
+    /// <param name="redis">
+    /// A Redis connection to publish changes on, as an instance of the forum beside running servers; default none.
+    /// </param>
     public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null, string? redis = null)
     {
         var bench = new DeliberationBench(dataFolder, redis);
@@ -48,7 +52,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
             var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
             var opened = (await disputes.OpenDisputeAsync(claimant, new OpenDisputeInput
             {
-                Title = "Benchmark dispute with many votes", Summary = "Generated.", RespondentName = "Respondent", Statement = StatementOf("Claimant"),
+                Title = "Benchmark dispute with many votes", Summary = "Generated.", RespondentName = "Respondent",
+                Statement = StatementOf("Claimant"),
             })).Value!;
             await disputes.AcceptInvitationAsync(respondent, opened.InvitationToken);
             disputeId = opened.DisputeId;
@@ -63,7 +68,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
             await using var db = await factory.CreateDbContextAsync();
             db.FaultVotes.AddRange(chunk.Select(v => new FaultVote
             {
-                DisputeId = disputeId, VoterId = v.UserId!, Option = (FaultOption)(v.UserId!.GetHashCode(StringComparison.Ordinal) & 3), CastAt = DateTime.UtcNow,
+                DisputeId = disputeId, VoterId = v.UserId!, Option = (FaultOption)(v.UserId!.GetHashCode(StringComparison.Ordinal) & 3),
+                CastAt = DateTime.UtcNow,
             }));
             await db.SaveChangesAsync();
         }
@@ -73,17 +79,21 @@ internal sealed class DeliberationBench : IAsyncDisposable
             await using (var db = await factory.CreateDbContextAsync())
             {
                 // The recount re-reads its actor's roles from the database, so the admin must really hold the role.
-                db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = admin.UserId!, RoleId = "role-admin" });
+                db.UserRoles.Add(
+                    new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = admin.UserId!, RoleId = "role-admin" });
                 await db.SaveChangesAsync();
             }
-            var report = (await scope.ServiceProvider.GetRequiredService<DeliberationService>().RecountAsync(admin, disputeId, repair: true)).Value!;
+            var report = (await scope.ServiceProvider.GetRequiredService<DeliberationService>()
+                .RecountAsync(admin, disputeId, repair: true)).Value!;
             if (report.Counted.Total != votes) throw new InvalidOperationException("Bulk insert and recount disagree.");
         }
         return disputeId;
     }
 
     /// <summary>Posts <paramref name="comments"/> comments on the dispute through the service (each on the timeline too).</summary>
-    /// <summary>A statement of a real dispute's length (five paragraphs, about 1,700 characters), so open pages carry what theirs do.</summary>
+    /// <summary>
+    /// A statement of a real dispute's length (five paragraphs, about 1,700 characters), so open pages carry what theirs do.
+    /// </summary>
     private static string StatementOf(string party) => string.Join("\n\n", Enumerable.Range(1, 5).Select(i =>
         $"**{party}, point {i}.** On the day in question the goods arrived late and damaged; the photographs, the courier's note "
         + "and the emails exchanged that week all show it. A refund or a replacement was asked for twice, and each time the answer "
@@ -137,7 +147,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
         await connection.OpenAsync();
         await using (var setup = connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE votes (id INTEGER PRIMARY KEY, voter TEXT NOT NULL, option INTEGER NOT NULL);";
+            setup.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                + "CREATE TABLE votes (id INTEGER PRIMARY KEY, voter TEXT NOT NULL, option INTEGER NOT NULL);";
             await setup.ExecuteNonQueryAsync();
         }
         await using var insert = connection.CreateCommand();

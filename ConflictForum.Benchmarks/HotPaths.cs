@@ -77,7 +77,8 @@ public class HotPaths
         await using var db = await bench.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         await bench.Services.GetRequiredService<TimelineWriter>()
-            .AppendAsync(db, disputeId, DateTime.UtcNow, voter, TimelineKind.Reply, "Benchmark entry.", body: "Text", bodyHtml: "<p>Text</p>");
+            .AppendAsync(db, disputeId, DateTime.UtcNow, voter, TimelineKind.Reply, "Benchmark entry.", body: "Text",
+                bodyHtml: "<p>Text</p>");
         await db.SaveChangesAsync();
         await tx.CommitAsync();
     }

@@ -102,11 +102,15 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
     /// (<c>JS.EndUpdateRootComponents</c>, sent once their first render settled), so its render batches have arrived.
     /// </summary>
     /// <param name="http">Fetches the page and, on disposal, ends the circuit; its cookies decide who is signed in.</param>
-    /// <param name="cookies">The cookies <paramref name="http"/> uses, sent with the circuit's connection; null for an anonymous reader.</param>
+    /// <param name="cookies">
+    /// The cookies <paramref name="http"/> uses, sent with the circuit's connection; null for an anonymous reader.
+    /// </param>
     /// <param name="pageUri">The page, absolute or relative to <paramref name="http"/>'s base address.</param>
     /// <param name="ct">Cancels the whole opening, including the wait for the first render.</param>
     /// <exception cref="HttpRequestException">The page could not be fetched.</exception>
-    /// <exception cref="InvalidOperationException">The page has no server components, or the server refused or failed the circuit.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The page has no server components, or the server refused or failed the circuit.
+    /// </exception>
     public static async Task<BlazorCircuit> OpenAsync(HttpClient http, CookieContainer? cookies, Uri pageUri, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -116,7 +120,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var html = await response.Content.ReadAsStringAsync(ct);
         // location.href is where the browser ended up, after any redirect.
-        var locationHref = response.RequestMessage?.RequestUri ?? throw new InvalidOperationException("The page response has no request address.");
+        var locationHref = response.RequestMessage?.RequestUri
+            ?? throw new InvalidOperationException("The page response has no request address.");
         var page = PrerenderedPage.Parse(html, locationHref);
 
         var circuit = new BlazorCircuit(http, cookies, page.BaseUri);
@@ -125,7 +130,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
             await circuit.connection.StartAsync(ct);
             circuit.secret = await circuit.connection.InvokeAsync<string?>("StartCircuit",
                 page.BaseUri.AbsoluteUri, locationHref.AbsoluteUri, "[]", page.ApplicationState, ct);
-            if (string.IsNullOrEmpty(circuit.secret)) throw new InvalidOperationException($"The server refused to start a circuit for {locationHref}.");
+            if (string.IsNullOrEmpty(circuit.secret))
+                throw new InvalidOperationException($"The server refused to start a circuit for {locationHref}.");
 
             // The first update carries the state the page was prerendered with, as blazor.web.js sends it.
             await circuit.connection.SendAsync("UpdateRootComponents", page.AddOperationsJson, page.ApplicationState, ct);
@@ -157,7 +163,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"No render batch with \"{text}\" arrived within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
+            throw new TimeoutException(
+                $"No render batch with \"{text}\" arrived within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
         }
         finally
         {
@@ -373,7 +380,8 @@ public sealed partial class BlazorCircuit : IAsyncDisposable
 
         public bool IsVersionSupported(int version) => inner.IsVersionSupported(version);
 
-        public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message) =>
+        public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder,
+            [NotNullWhen(true)] out HubMessage? message) =>
             inner.TryParseMessage(ref input, binder, out message);
 
         public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => inner.WriteMessage(message, output);

@@ -17,7 +17,8 @@ public sealed class BrowserVoter : IAsyncDisposable
     public static string ExecutablePath =>
         new[] { Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH"), "/usr/bin/chromium" }
             .FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path))
-        ?? throw new InvalidOperationException("No Chromium found: install one (Debian: apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH.");
+        ?? throw new InvalidOperationException(
+            "No Chromium found: install one (Debian: apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH.");
 
     public static async Task<BrowserVoter> LaunchAsync()
     {

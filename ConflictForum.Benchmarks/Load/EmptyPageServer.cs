@@ -88,8 +88,10 @@ public sealed class Broadcast
 public sealed class Fragments
 {
     /// <summary>About what a vote changes on a reader's page: the fault panel's HTML, in the forum's message format.</summary>
-    private static readonly string Region = "<div class=\"mud-paper mud-elevation-1 pa-4\"><h2 class=\"mud-typography mud-typography-h6\">Who is at fault?</h2>"
-        + string.Concat(Enumerable.Range(1, 8).Select(i => $"<p class=\"mud-typography mud-typography-body2\">Option {i}: votes are hidden until voting closes.</p>"))
+    private static readonly string Region =
+        "<div class=\"mud-paper mud-elevation-1 pa-4\"><h2 class=\"mud-typography mud-typography-h6\">Who is at fault?</h2>"
+        + string.Concat(Enumerable.Range(1, 8).Select(i =>
+            $"<p class=\"mud-typography mud-typography-body2\">Option {i}: votes are hidden until voting closes.</p>"))
         + "</div>";
 
     private readonly Lock gate = new();
@@ -124,7 +126,8 @@ public sealed class Fragments
         {
             var id = latest.Id + 1;
             var bytes = System.Text.Encoding.UTF8.GetBytes(
-                $"id: {id}\nevent: regions\ndata: {System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["fault"] = Region })}\n\n");
+                $"id: {id}\nevent: regions\ndata: "
+                + $"{System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["fault"] = Region })}\n\n");
             var fragment = new Fragment(id, bytes);
             latest.Followed(fragment);
             latest = fragment;

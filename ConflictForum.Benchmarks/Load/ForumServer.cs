@@ -73,7 +73,8 @@ public sealed class ForumServer : IAsyncDisposable
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not { Length: > 0 } line) return;
-            if (line.StartsWith("info:", StringComparison.Ordinal) || line.StartsWith("dbug:", StringComparison.Ordinal)) informational = true;
+            if (line.StartsWith("info:", StringComparison.Ordinal) || line.StartsWith("dbug:", StringComparison.Ordinal))
+                informational = true;
             else if (!char.IsWhiteSpace(line[0])) informational = false;
             if (!informational) Console.Error.WriteLine($"[server] {line}");
         };

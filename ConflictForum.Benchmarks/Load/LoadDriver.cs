@@ -76,7 +76,8 @@ public sealed record LoadOptions
     {
         CircuitCounts = [20], VotesPerCount = 2, PageRequests = 20, SmallComments = 5, LargeComments = 60, TallyVotes = [10, 100, 2_000],
         BaseVotes = 1_000, WriteMeasure = TimeSpan.FromSeconds(1), ConcurrentVoters = 8, VoterPool = 5_000, ReconnectCircuits = 10,
-        RedisCircuits = 10, CircuitMembers = 2, ReaderStreams = 20, StormVotesPerSecond = 10, StormDuration = TimeSpan.FromSeconds(3), StormCircuits = 10,
+        RedisCircuits = 10, CircuitMembers = 2, ReaderStreams = 20, StormVotesPerSecond = 10,
+        StormDuration = TimeSpan.FromSeconds(3), StormCircuits = 10,
         App = app, ReportPath = reportPath, Command = "(smoke test)",
     };
 }
@@ -97,7 +98,8 @@ public static partial class LoadDriver
     /// The members the driver's circuits are signed in as: a reader who is not signed in gets a static dispute page and a
     /// live stream, no circuit (issue 16), so the circuits measured here are members' pages.
     /// </summary>
-    private static string[] CircuitMemberEmails(LoadOptions o) => [.. Enumerable.Range(0, o.CircuitMembers).Select(i => $"reader{i}@load.test")];
+    private static string[] CircuitMemberEmails(LoadOptions o) =>
+        [.. Enumerable.Range(0, o.CircuitMembers).Select(i => $"reader{i}@load.test")];
 
     public static async Task<IReadOnlyList<Figure>> RunAsync(LoadOptions options, CancellationToken ct = default)
     {
@@ -141,7 +143,8 @@ public static partial class LoadDriver
         var raw = (rawBefore + await bench.RawCommitsPerSecondAsync(o.WriteMeasure)) / 2;
         var votes = count / elapsed.TotalSeconds;
         figures.Add(new Figure(
-            $"durable votes/s through the vote service ({o.ConcurrentVoters} voters at once) ÷ raw single-row SQLite commits/s (synchronous=FULL), same run",
+            $"durable votes/s through the vote service ({o.ConcurrentVoters} voters at once) ÷ raw single-row SQLite commits/s "
+            + "(synchronous=FULL), same run",
             "ratio ≥ 1.0", $"{votes:N0} ÷ {raw:N0} = **{votes / raw:N2}**", votes / raw >= 1.0));
 
         if (o.Skip.Contains("tally")) return;
@@ -154,8 +157,11 @@ public static partial class LoadDriver
         }
         var medians = disputes.Select(d => (d.Votes, Micros: Median(rounds[d.Id]))).ToList();
         var ratio = medians.Max(m => m.Micros) / medians.Min(m => m.Micros);
-        figures.Add(new Figure($"tally read at {string.Join(", ", o.TallyVotes.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))} votes (median of 7 rounds)",
-            "largest ÷ smallest ≤ 1.2", $"{string.Join(" · ", medians.Select(m => $"{m.Micros:N0} µs"))}; ratio **{ratio:N2}**", ratio <= 1.2));
+        figures.Add(new Figure(
+            $"tally read at {string.Join(", ", o.TallyVotes.Select(v => v.ToString("N0", CultureInfo.InvariantCulture)))} votes "
+            + "(median of 7 rounds)",
+            "largest ÷ smallest ≤ 1.2",
+            $"{string.Join(" · ", medians.Select(m => $"{m.Micros:N0} µs"))}; ratio **{ratio:N2}**", ratio <= 1.2));
     }
 
     private sealed record Seeded(int Small, int Large, int BaseVotes, IReadOnlyList<string> VoterEmails);
@@ -170,7 +176,8 @@ public static partial class LoadDriver
         await bench.AddCommentsAsync(small, o.SmallComments);
         var large = await bench.DisputeWithVotesAsync(0);
         await bench.AddCommentsAsync(large, o.LargeComments);
-        foreach (var (email, i) in CircuitMemberEmails(o).Select((e, i) => (e, i))) await bench.MemberWithPasswordAsync($"Load reader {i}", email, VoterPassword);
+        foreach (var (email, i) in CircuitMemberEmails(o).Select((e, i) => (e, i)))
+            await bench.MemberWithPasswordAsync($"Load reader {i}", email, VoterPassword);
         var voters = new List<string>();
         // A voter per vote, a commenter, a warm-up vote on each server, two votes across instances, the readers' votes.
         var needed = o.VotesPerCount * o.CircuitCounts.Length + 5 + ReaderVotes(o);
@@ -195,7 +202,8 @@ public static partial class LoadDriver
         var server = inherited is not null
             ? inherited == "1"
             : File.Exists(config)
-              && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
+              && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))
+                  ?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
         var settings = o.ServerSettings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToDictionary();
         settings.TryAdd("DOTNET_gcServer", server ? "1" : "0");
         return settings;
@@ -222,7 +230,10 @@ public static partial class LoadDriver
         var floor = await FloorAsync(o.CircuitCounts, o.VotesPerCount, o.HoldSeconds, RuntimeSettings(app.Dll, o), ct);
         await using var server = await ForumServer.StartAsync(app.Dll, app.Environment, data, ServerSettings(o), ct);
         Log($"server up at {server.Root}");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false })
+        {
+            BaseAddress = server.Root,
+        };
 
         // Prerendered page: alternate the two disputes so both see the same machine noise.
         var times = new Dictionary<int, List<double>> { [seeded.Small] = [], [seeded.Large] = [] };
@@ -241,8 +252,10 @@ public static partial class LoadDriver
         var pageRatio = P(seeded.Large, 0.95) / P(seeded.Small, 0.95);
         figures.Add(new Figure($"dispute page served (prerendered HTML), {o.SmallComments} comments: p50 / p95", "p95 ≤ 30 ms",
             $"{P(seeded.Small, 0.5):N1} / **{P(seeded.Small, 0.95):N1} ms**", P(seeded.Small, 0.95) <= 30));
-        figures.Add(new Figure($"dispute page served, {o.LargeComments:N0} comments: p50 / p95; ratio of p95s", "p95 ≤ 30 ms; ratio ≤ 1.5",
-            $"{P(seeded.Large, 0.5):N1} / **{P(seeded.Large, 0.95):N1} ms**; ratio **{pageRatio:N2}**", P(seeded.Large, 0.95) <= 30 && pageRatio <= 1.5));
+        figures.Add(new Figure($"dispute page served, {o.LargeComments:N0} comments: p50 / p95; ratio of p95s",
+            "p95 ≤ 30 ms; ratio ≤ 1.5",
+            $"{P(seeded.Large, 0.5):N1} / **{P(seeded.Large, 0.95):N1} ms**; ratio **{pageRatio:N2}**",
+            P(seeded.Large, 0.95) <= 30 && pageRatio <= 1.5));
 
         using var member = await SignedInAsync(server.Root, CircuitMemberEmails(o), ct);
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
@@ -265,7 +278,8 @@ public static partial class LoadDriver
                 }
                 var perCircuit = (server.ResidentBytes - baseline) / (double)count / 1024;
                 figures.Add(new Figure($"server memory (RSS) per signed-in interactive page, {count:N0} circuits", "≤ 200 KB per page",
-                    $"**{perCircuit:N0} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB idle)"
+                    $"**{perCircuit:N0} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB "
+                    + $"over {baseline / 1024.0 / 1024:N0} MB idle)"
                     + $"; floor: an empty Blazor Server page (no layout, no MudBlazor), same run, **{floor[count].MemoryKb:N0} KB**",
                     perCircuit <= 200));
 
@@ -279,12 +293,15 @@ public static partial class LoadDriver
                 {
                     var page = await voter.OpenSignedInAsync(server.Root, seeded.VoterEmails[nextVoter++], VoterPassword, seeded.Small);
                     total++;
-                    await votes.MeasureAsync(circuits, total.ToString(CultureInfo.InvariantCulture), () => BrowserVoter.VoteAsync(page, "RespondentAtFault"));
+                    await votes.MeasureAsync(circuits, total.ToString(CultureInfo.InvariantCulture),
+                        () => BrowserVoter.VoteAsync(page, "RespondentAtFault"));
                     await page.Context.CloseAsync();
                 }
-                figures.Add(new Figure($"a vote's new tally reaching every signed-in interactive page, {count:N0} circuits ({o.VotesPerCount} votes): p95 / max",
+                figures.Add(new Figure($"a vote's new tally reaching every signed-in interactive page, {count:N0} circuits "
+                    + $"({o.VotesPerCount} votes): p95 / max",
                     "p95 ≤ 200 ms",
-                    votes.Result("vote") + $"; floor: a new number pushed to as many empty Blazor Server pages, same run, {floor[count].FanOut.Result("change", emphasized: false)}",
+                    votes.Result("vote") + "; floor: a new number pushed to as many empty Blazor Server pages, same run, "
+                    + $"{floor[count].FanOut.Result("change", emphasized: false)}",
                     votes.P95 <= 200 && votes.Missed == 0));
 
                 // Comments: the same storm in words, at the largest count only (a page that re-rendered its discussion holds
@@ -298,7 +315,8 @@ public static partial class LoadDriver
                     await comments.MeasureAsync(circuits, text, () => BrowserVoter.CommentAsync(commenter, text));
                 }
                 await commenter.Context.CloseAsync();
-                figures.Add(new Figure($"a new comment reaching every signed-in interactive page, {count:N0} circuits ({o.VotesPerCount} comments): p95 / max",
+                figures.Add(new Figure($"a new comment reaching every signed-in interactive page, {count:N0} circuits "
+                    + $"({o.VotesPerCount} comments): p95 / max",
                     "none set (the vote's goal: p95 ≤ 200 ms)", comments.Result("comment"), comments.Missed == 0));
             }
 
@@ -327,8 +345,10 @@ public static partial class LoadDriver
                 }
             }));
             var ok = resumed.Count(r => r);
-            figures.Add(new Figure($"{dropped.Count:N0} signed-in circuits losing their connection at once and reconnecting within a minute",
-                $"all {dropped.Count:N0} resume their circuit", $"**{ok:N0} / {dropped.Count:N0}** resumed in {clock.Elapsed.TotalSeconds:N1} s", ok == dropped.Count));
+            figures.Add(new Figure(
+                $"{dropped.Count:N0} signed-in circuits losing their connection at once and reconnecting within a minute",
+                $"all {dropped.Count:N0} resume their circuit",
+                $"**{ok:N0} / {dropped.Count:N0}** resumed in {clock.Elapsed.TotalSeconds:N1} s", ok == dropped.Count));
             return total;
         }
         finally
@@ -342,8 +362,8 @@ public static partial class LoadDriver
     /// first are the baseline in the same run (same vote, same renders, no crossing); what the crossing adds is the difference.
     /// </summary>
     /// <returns>The votes on the measured dispute afterwards.</returns>
-    private static async Task<int> TwoInstancesAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded, int total,
-        List<Figure> figures, CancellationToken ct)
+    private static async Task<int> TwoInstancesAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
+        int total, List<Figure> figures, CancellationToken ct)
     {
         Log("two instances and redis-server");
         await using var redis = await RedisProcess.StartAsync(ct);
@@ -374,7 +394,8 @@ public static partial class LoadDriver
             }
             var (p95Same, p95Other) = (Percentile(same, 0.95), Percentile(other, 0.95));
             figures.Add(new Figure(
-                $"two instances sharing SQLite and redis-server: a vote on one reaching {o.RedisCircuits:N0} signed-in interactive pages on the other, p95; "
+                $"two instances sharing SQLite and redis-server: a vote on one reaching {o.RedisCircuits:N0} signed-in interactive pages "
+                + "on the other, p95; "
                 + $"baseline: {o.RedisCircuits:N0} such pages on the voter's own instance, same votes",
                 "≤ 50 ms added by the crossing (other − own)",
                 $"other **{p95Other:N0} ms**, own {p95Same:N0} ms (both from the click): crossing adds **{p95Other - p95Same:+0;-0;0} ms**"
@@ -427,9 +448,11 @@ public static partial class LoadDriver
             await Task.Delay(TimeSpan.FromSeconds(5), ct); // let the opening settle
             var perStream = (server.ResidentBytes - baseline) / (double)Math.Max(1, count - 1) / 1024;
             var driverPerStream = (Environment.WorkingSet - driverBefore) / (double)Math.Max(1, count - 1) / 1024;
-            figures.Add(new Figure($"server memory (RSS) per open page of a reader who is not signed in (static page, live stream), {streamsNamed}",
+            figures.Add(new Figure(
+                $"server memory (RSS) per open page of a reader who is not signed in (static page, live stream), {streamsNamed}",
                 "≤ 25 KB per page",
-                $"**{perStream:N1} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB over {baseline / 1024.0 / 1024:N0} MB with one stream open)"
+                $"**{perStream:N1} KB** ({(server.ResidentBytes - baseline) / 1024.0 / 1024:N0} MB "
+                + $"over {baseline / 1024.0 / 1024:N0} MB with one stream open)"
                 + $"; floor: a bare ASP.NET Core event-stream endpoint holding as many, same run, **{floor.MemoryKb:N1} KB**"
                 + $"; the driver holds a stream in {driverPerStream:N1} KB",
                 perStream <= 25 && streams.Dropped == 0));
@@ -439,7 +462,8 @@ public static partial class LoadDriver
             // circuit round trip and the commit began. Clicks are timed too, for the whole path a voter sees.
             var stormVotes = (int)Math.Round(o.StormVotesPerSecond * o.StormDuration.TotalSeconds);
             await using var instance = await DeliberationBench.CreateAsync(data, redis.Connection);
-            var voters = new Queue<ForumActor>(await instance.VotersAsync($"r{Guid.NewGuid():N}"[..12], o.VotesPerCount + 1 + stormVotes + 2));
+            var voters = new Queue<ForumActor>(
+                await instance.VotersAsync($"r{Guid.NewGuid():N}"[..12], o.VotesPerCount + 1 + stormVotes + 2));
             var cpu = new CpuSpent();
             async Task<(List<double> Latencies, int Missed)> CommittedAsync(CpuSpent? spent)
             {
@@ -459,7 +483,8 @@ public static partial class LoadDriver
             async Task<(List<double> Latencies, int Missed)> ClickedAsync(string email)
             {
                 var voting = await voter.OpenSignedInAsync(server.Root, email, VoterPassword, seeded.Small);
-                var result = await streams.FanOutAsync(streams.Newest + 1, () => BrowserVoter.VoteAsync(voting, "RespondentAtFault"), TimeSpan.FromSeconds(30));
+                var result = await streams.FanOutAsync(streams.Newest + 1, () => BrowserVoter.VoteAsync(voting, "RespondentAtFault"),
+                    TimeSpan.FromSeconds(30));
                 await voting.Context.CloseAsync();
                 total++;
                 return result;
@@ -483,13 +508,18 @@ public static partial class LoadDriver
             }
             var (p95, floorP95) = (Percentile(latencies, 0.95), Percentile(floor.Latencies, 0.95));
             figures.Add(new Figure(
-                $"a vote's new count (blind tally) reaching every open reader stream, {streamsNamed} ({o.VotesPerCount} votes): p95 / max; ratio to the floor",
+                $"a vote's new count (blind tally) reaching every open reader stream, {streamsNamed} ({o.VotesPerCount} votes): "
+                + "p95 / max; ratio to the floor",
                 "p95 ≤ 1.2 × the floor and ≤ 300 ms",
-                $"**{p95:N0} ms** / {latencies.DefaultIfEmpty().Max():N0} ms from the commit's acknowledgement{(missed > 0 ? $"; {missed:N0} streams missed a vote" : "")}; "
+                $"**{p95:N0} ms** / {latencies.DefaultIfEmpty().Max():N0} ms from the commit's acknowledgement"
+                + $"{(missed > 0 ? $"; {missed:N0} streams missed a vote" : "")}; "
                 + cpu.PerChange("vote", o.VotesPerCount, count, "streams")
-                + $"; from a click in Chromium (the voter's circuit and the commit included) {Percentile(clicks, 0.95):N0} ms / {clicks.DefaultIfEmpty().Max():N0} ms"
-                + $"; floor: a bare endpoint writing one fragment to as many streams, same run, {floorP95:N0} ms / {floor.Latencies.DefaultIfEmpty().Max():N0} ms "
-                + $"from the request{(floor.Missed > 0 ? $"; {floor.Missed:N0} streams missed it" : "")}; {floor.Cpu}; ratio **{p95 / floorP95:N2}**",
+                + $"; from a click in Chromium (the voter's circuit and the commit included) {Percentile(clicks, 0.95):N0} ms "
+                + $"/ {clicks.DefaultIfEmpty().Max():N0} ms"
+                + $"; floor: a bare endpoint writing one fragment to as many streams, same run, {floorP95:N0} ms "
+                + $"/ {floor.Latencies.DefaultIfEmpty().Max():N0} ms "
+                + $"from the request{(floor.Missed > 0 ? $"; {floor.Missed:N0} streams missed it" : "")}; "
+                + $"{floor.Cpu}; ratio **{p95 / floorP95:N2}**",
                 p95 <= 300 && p95 <= 1.2 * floorP95 && missed == 0));
 
             if (o.Skip.Contains("storm")) return;
@@ -509,8 +539,9 @@ public static partial class LoadDriver
     /// every vote: how long after the vote's commit was acknowledged the page showed it (or a later one).
     /// </summary>
     /// <param name="voters">Members who have not voted: one per vote of the storm, one for its warm-up and one to close it.</param>
-    private static async Task<Figure> StormAsync(LoadOptions o, DeliberationBench instance, IReadOnlyList<ForumActor> voters, Seeded seeded, int total,
-        ForumServer server, ReaderStreams streams, List<BlazorCircuit> circuits, string streamsNamed, CancellationToken ct)
+    private static async Task<Figure> StormAsync(LoadOptions o, DeliberationBench instance, IReadOnlyList<ForumActor> voters,
+        Seeded seeded, int total, ForumServer server, ReaderStreams streams, List<BlazorCircuit> circuits, string streamsNamed,
+        CancellationToken ct)
     {
         var votes = voters.Count - 2;
 
@@ -532,7 +563,8 @@ public static partial class LoadDriver
         var onPages = new VersionLag(total, votes);
         var shown = circuits.Select(c => new PageTotal(c, total, total + votes, onPages)).ToList();
         streams.Time(onStreams);
-        Log($"storm: {votes:N0} votes at {o.StormVotesPerSecond}/s, {streams.Count:N0} streams and {circuits.Count:N0} signed-in pages open");
+        Log($"storm: {votes:N0} votes at {o.StormVotesPerSecond}/s, {streams.Count:N0} streams "
+            + $"and {circuits.Count:N0} signed-in pages open");
         var cpu = new CpuSpan(server);
         var clock = Stopwatch.StartNew();
         var acknowledged = 0;
@@ -567,7 +599,8 @@ public static partial class LoadDriver
         // for them a while, then stop timing and cast a closing vote, drawn after every vote of the storm committed.
         await streams.UntilAsync(versionBase + votes, TimeSpan.FromSeconds(10));
         var pagesBehind = 0;
-        for (var wait = Stopwatch.StartNew(); (pagesBehind = shown.Count(p => p.Shown < total + votes)) > 0 && wait.Elapsed < TimeSpan.FromSeconds(30);)
+        for (var wait = Stopwatch.StartNew();
+            (pagesBehind = shown.Count(p => p.Shown < total + votes)) > 0 && wait.Elapsed < TimeSpan.FromSeconds(30);)
             await Task.Delay(50, ct);
         streams.Time(null);
         foreach (var p in shown) p.Detach();
@@ -584,15 +617,24 @@ public static partial class LoadDriver
         var (p95Streams, p95Pages) = (onStreams.Percentile(0.95), onPages.Percentile(0.95));
         var worst = double.IsNaN(p95Pages) ? p95Streams : Math.Max(p95Streams, p95Pages);
         return new Figure(
-            $"sustained storm: {o.StormVotesPerSecond} votes a second for {o.StormDuration.TotalSeconds:N0} s (by new voters, through a second instance over redis-server) "
-            + $"with {streamsNamed} of readers and {circuits.Count:N0} signed-in interactive pages open: how far behind each page was, p95 / max; server CPU; streams dropped",
+            $"sustained storm: {o.StormVotesPerSecond} votes a second for {o.StormDuration.TotalSeconds:N0} s "
+            + "(by new voters, through a second instance over redis-server) "
+            + $"with {streamsNamed} of readers and {circuits.Count:N0} signed-in interactive pages open: "
+            + "how far behind each page was, p95 / max; server CPU; streams dropped",
             "p95 ≤ 1 s behind; server CPU < 80% of the 2 cores; no stream dropped",
-            $"reader streams **{p95Streams:N0} ms** / {onStreams.Max:N0} ms, signed-in pages **{p95Pages:N0} ms** / {onPages.Max:N0} ms behind the commit; "
-            + $"{acknowledged:N0} votes in {castIn.TotalSeconds:N1} s; server CPU **{serverShare * 100:N0}%** of {Environment.ProcessorCount} cores, "
-            + $"the driver's (streams, circuits and the voting instance) {driverShare * 100:N0}%; dropped: **{dropped:N0} streams**, {deadPages:N0} pages"
+            $"reader streams **{p95Streams:N0} ms** / {onStreams.Max:N0} ms, "
+            + $"signed-in pages **{p95Pages:N0} ms** / {onPages.Max:N0} ms behind the commit; "
+            + $"{acknowledged:N0} votes in {castIn.TotalSeconds:N1} s; "
+            + $"server CPU **{serverShare * 100:N0}%** of {Environment.ProcessorCount} cores, "
+            + $"the driver's (streams, circuits and the voting instance) {driverShare * 100:N0}%; "
+            + $"dropped: **{dropped:N0} streams**, {deadPages:N0} pages"
             + $"; the storm moved the dispute {stormVersion - versionBase:N0} versions (votes committed together move it once)"
-            + (uncarried > 0 ? $"; the last {uncarried:N0} versions came in no frame's id (no region changed after them), so they are not timed" : "")
-            + (streamsBehind + pagesBehind > 0 ? $"; {streamsBehind:N0} streams missed the closing vote, {pagesBehind:N0} pages the storm's last" : "")
+            + (uncarried > 0
+                ? $"; the last {uncarried:N0} versions came in no frame's id (no region changed after them), so they are not timed"
+                : "")
+            + (streamsBehind + pagesBehind > 0
+                ? $"; {streamsBehind:N0} streams missed the closing vote, {pagesBehind:N0} pages the storm's last"
+                : "")
             + (streamsBehind > 0 ? $" ({stall}; the closing vote's is {closingVersion:N0})" : ""),
             worst <= 1_000 && serverShare < 0.8 && dropped == 0 && deadPages == 0 && streamsBehind + pagesBehind == 0);
     }
@@ -602,7 +644,8 @@ public static partial class LoadDriver
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
         var rendered = RenderedVersion().Match(await http.GetStringAsync(new Uri($"disputes/{disputeId}", UriKind.Relative), ct));
-        if (!rendered.Success) throw new InvalidOperationException("A reader's dispute page names no live stream (data-live-src=\"...live?v=N\").");
+        if (!rendered.Success)
+            throw new InvalidOperationException("A reader's dispute page names no live stream (data-live-src=\"...live?v=N\").");
         return long.Parse(rendered.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
@@ -615,7 +658,8 @@ public static partial class LoadDriver
         await using var probe = new ReaderStreams();
         await probe.OpenAsync(server.Root, $"/disputes/{disputeId}/live", 1, 0, ct);
         var frame = await probe.UntilAsync(1, TimeSpan.FromSeconds(10)) == 0 ? probe.Newest : -1;
-        return $"a new stream opened then starts at version {frame:N0}, a reader's page is rendered at version {await RenderedVersionAsync(server, disputeId, ct):N0}";
+        return $"a new stream opened then starts at version {frame:N0}, "
+            + $"a reader's page is rendered at version {await RenderedVersionAsync(server, disputeId, ct):N0}";
     }
 
     /// <summary>
@@ -662,13 +706,17 @@ public static partial class LoadDriver
         }
     }
 
-    /// <summary>The floor under the readers' figures: a bare event-stream endpoint's memory per stream and one fragment's fan-out.</summary>
+    /// <summary>
+    /// The floor under the readers' figures: a bare event-stream endpoint's memory per stream and one fragment's fan-out.
+    /// </summary>
     private sealed record StreamFloor(double MemoryKb, List<double> Latencies, int Missed, string Cpu);
 
-    private static async Task<StreamFloor> StreamFloorAsync(int count, int changes, IReadOnlyDictionary<string, string> runtime, CancellationToken ct)
+    private static async Task<StreamFloor> StreamFloorAsync(int count, int changes, IReadOnlyDictionary<string, string> runtime,
+        CancellationToken ct)
     {
         var program = typeof(EmptyPageServer).Assembly.Location;
-        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct, EmptyPageServer.Command);
+        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct,
+            EmptyPageServer.Command);
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Root };
         await using var streams = new ReaderStreams();
         var baseline = await FirstStreamAsync(server, streams, EmptyPageServer.StreamPath, 0, ct);
@@ -700,7 +748,8 @@ public static partial class LoadDriver
     /// Opens the first stream, which pays what only the first pays (code compiled on first use, the forum's drawing of
     /// the dispute's regions), and returns the server's resident memory once it settled: the baseline of the others.
     /// </summary>
-    private static async Task<long> FirstStreamAsync(ForumServer server, ReaderStreams streams, string path, long version, CancellationToken ct)
+    private static async Task<long> FirstStreamAsync(ForumServer server, ReaderStreams streams, string path, long version,
+        CancellationToken ct)
     {
         await streams.OpenAsync(server.Root, path, 1, version, ct);
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
@@ -754,11 +803,14 @@ public static partial class LoadDriver
         public void Add(CpuSpan span) => (server, driver) = (server + span.Server, driver + span.Driver);
 
         public string PerChange(string change, int changes, int pages, string what) =>
-            $"server CPU {server.TotalMilliseconds / changes:N0} ms per {change} ({server.TotalMicroseconds / changes / pages:N1} µs per {what[..^1]}), "
+            $"server CPU {server.TotalMilliseconds / changes:N0} ms per {change} "
+            + $"({server.TotalMicroseconds / changes / pages:N1} µs per {what[..^1]}), "
             + $"the driver's {what} (same {Environment.ProcessorCount} cores) {driver.TotalMilliseconds / changes:N0} ms";
     }
 
-    /// <summary>Several changes fanned out to the same open pages: each page's delay, and the CPU the server and the driver spent.</summary>
+    /// <summary>
+    /// Several changes fanned out to the same open pages: each page's delay, and the CPU the server and the driver spent.
+    /// </summary>
     private sealed class Storm(ForumServer server, int pages, int changes)
     {
         private readonly List<double> latencies = [];
@@ -782,13 +834,16 @@ public static partial class LoadDriver
 
         /// <param name="emphasized">Whether the p95 is the figure's result (bold) rather than its floor.</param>
         public string Result(string change, bool emphasized = true) =>
-            (emphasized ? $"**{P95:N0} ms**" : $"{P95:N0} ms") + $" / {latencies.DefaultIfEmpty().Max():N0} ms{(Missed > 0 ? $"; {Missed:N0} pages missed it" : "")}; "
-            + $"server CPU {serverCpu.TotalMilliseconds / changes:N0} ms per {change} ({serverCpu.TotalMicroseconds / changes / pages:N0} µs per page), "
+            (emphasized ? $"**{P95:N0} ms**" : $"{P95:N0} ms") + $" / {latencies.DefaultIfEmpty().Max():N0} ms"
+            + $"{(Missed > 0 ? $"; {Missed:N0} pages missed it" : "")}; "
+            + $"server CPU {serverCpu.TotalMilliseconds / changes:N0} ms per {change} "
+            + $"({serverCpu.TotalMicroseconds / changes / pages:N0} µs per page), "
             + $"the driver's circuits (same 2 cores) {driverCpu.TotalMilliseconds / changes:N0} ms";
     }
 
     /// <summary>An unmeasured vote on a fresh server, seen by every open page before measuring starts; returns the new total.</summary>
-    private static async Task<int> WarmUpAsync(BrowserVoter voter, Uri root, Seeded seeded, string email, int total, List<BlazorCircuit> circuits)
+    private static async Task<int> WarmUpAsync(BrowserVoter voter, Uri root, Seeded seeded, string email, int total,
+        List<BlazorCircuit> circuits)
     {
         var page = await voter.OpenSignedInAsync(root, email, VoterPassword, seeded.Small);
         await FanOutAsync(circuits, total + 1, () => BrowserVoter.VoteAsync(page, "Both"));
@@ -800,11 +855,15 @@ public static partial class LoadDriver
     /// Arms every circuit for the new total, acts, and returns each page's delay from the act to the new tally, in the
     /// circuits' order (null for a page that never showed it), and how many missed it.
     /// </summary>
-    private static Task<(List<double?> Latencies, int Missed)> FanOutAsync(List<BlazorCircuit> circuits, int newTotal, Func<Task<long>> act) =>
+    private static Task<(List<double?> Latencies, int Missed)> FanOutAsync(List<BlazorCircuit> circuits, int newTotal,
+        Func<Task<long>> act) =>
         FanOutAsync(circuits, newTotal.ToString(CultureInfo.InvariantCulture), act);
 
-    /// <summary>Arms every circuit for <paramref name="marker"/> (text only the change brings), acts, and returns each page's delay.</summary>
-    private static async Task<(List<double?> Latencies, int Missed)> FanOutAsync(List<BlazorCircuit> circuits, string marker, Func<Task<long>> act)
+    /// <summary>
+    /// Arms every circuit for <paramref name="marker"/> (text only the change brings), acts, and returns each page's delay.
+    /// </summary>
+    private static async Task<(List<double?> Latencies, int Missed)> FanOutAsync(List<BlazorCircuit> circuits, string marker,
+        Func<Task<long>> act)
     {
         var waits = circuits.Select(c => c.WaitForTextAsync(marker, TimeSpan.FromSeconds(30))).ToList();
         var at = await act();
@@ -837,8 +896,12 @@ public static partial class LoadDriver
         IReadOnlyDictionary<string, string> runtime, CancellationToken ct)
     {
         var program = typeof(EmptyPageServer).Assembly.Location;
-        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct, EmptyPageServer.Command);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false }) { BaseAddress = server.Root };
+        await using var server = await ForumServer.StartAsync(program, "Production", Path.GetTempPath(), runtime, ct,
+            EmptyPageServer.Command);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, UseCookies = false })
+        {
+            BaseAddress = server.Root,
+        };
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
         var baseline = server.ResidentBytes;
         var circuits = new List<BlazorCircuit>();
@@ -886,7 +949,10 @@ public static partial class LoadDriver
         foreach (var email in emails)
         {
             var cookies = new CookieContainer();
-            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, CookieContainer = cookies }) { BaseAddress = root };
+            var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1_000, CookieContainer = cookies })
+            {
+                BaseAddress = root,
+            };
             members.Add((http, cookies));
             var login = await http.GetStringAsync(new Uri("Account/Login", UriKind.Relative), ct);
             var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
@@ -912,15 +978,16 @@ public static partial class LoadDriver
     }
 
     /// <summary>Opens members' pages, the members taking turns.</summary>
-    private static Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, SignedInClients members, Uri page, CancellationToken ct) =>
+    private static Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, SignedInClients members, Uri page,
+        CancellationToken ct) =>
         OpenCircuitsAsync(circuits, count, i => members[i % members.Count], page, ct);
 
     /// <summary>Opens pages of an app with no sign-in (the floor's).</summary>
     private static Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, HttpClient http, Uri page, CancellationToken ct) =>
         OpenCircuitsAsync(circuits, count, _ => (http, null), page, ct);
 
-    private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count, Func<int, (HttpClient, CookieContainer?)> client, Uri page,
-        CancellationToken ct)
+    private static async Task OpenCircuitsAsync(List<BlazorCircuit> circuits, int count,
+        Func<int, (HttpClient, CookieContainer?)> client, Uri page, CancellationToken ct)
     {
         using var limit = new SemaphoreSlim(32);
         var first = circuits.Count;
@@ -952,7 +1019,8 @@ public static partial class LoadDriver
         var project = Path.Combine(RepositoryRoot(), "ConflictForum", "ConflictForum.csproj");
         var output = Path.Combine(work, "app");
         Log("publishing a Release build of the forum");
-        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]))!;
+        var publish = Process.Start(
+            new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]))!;
         await publish.WaitForExitAsync(ct);
         if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish failed.");
         return (Path.Combine(output, "ConflictForum.dll"), "Production");
@@ -969,20 +1037,27 @@ public static partial class LoadDriver
 
     private static string Report(LoadOptions o, List<Figure> figures, DateTime started, DateTime ended)
     {
-        var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))["MemTotal:".Length..].Trim();
+        var memory = File.ReadLines("/proc/meminfo")
+            .First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))["MemTotal:".Length..].Trim();
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
-        text.AppendLine("Written by the load driver (`ConflictForum.Benchmarks`); not edited by hand. Each run replaces this file.").AppendLine();
+        text.AppendLine("Written by the load driver (`ConflictForum.Benchmarks`); not edited by hand. Each run replaces this file.")
+            .AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {ended:HH:mm} UTC");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {Environment.ProcessorCount} cores, {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {Environment.ProcessorCount} cores, {memory} memory, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{o.Command}`");
-        text.AppendLine("- **Set-up**: the forum runs as its own process on 127.0.0.1 (SQLite, WAL, `synchronous=FULL`); signed-in interactive pages are real "
-            + "Blazor circuits of a few members signed in over HTTP, each with many tabs (page fetched, `/_blazor` hub over the MessagePack \"blazorpack\" protocol, "
-            + "render batches acknowledged); readers who are not signed in are live streams (`/disputes/{id}/live`, raw sockets reading each event's id); "
+        text.AppendLine("- **Set-up**: the forum runs as its own process on 127.0.0.1 (SQLite, WAL, `synchronous=FULL`); "
+            + "signed-in interactive pages are real "
+            + "Blazor circuits of a few members signed in over HTTP, each with many tabs (page fetched, `/_blazor` hub "
+            + "over the MessagePack \"blazorpack\" protocol, "
+            + "render batches acknowledged); readers who are not signed in are live streams "
+            + "(`/disputes/{id}/live`, raw sockets reading each event's id); "
             + "votes are clicked in a real Chromium, the storm's cast through the forum's services in a second instance over redis-server. "
             + "Driver, browser and server share the same cores, so every latency includes the driver's own work.").AppendLine();
         text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        foreach (var f in figures) text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        foreach (var f in figures)
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
         return text.ToString();
     }
 

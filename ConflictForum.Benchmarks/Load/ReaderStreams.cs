@@ -29,7 +29,10 @@ public sealed class ReaderStreams : IAsyncDisposable
     /// <summary>The newest version any stream has reached.</summary>
     public long Newest => streams.Count == 0 ? 0 : streams.Max(s => s.Version);
 
-    /// <summary>Opens <paramref name="count"/> more streams to <paramref name="path"/> (with its query), each starting at <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Opens <paramref name="count"/> more streams to <paramref name="path"/> (with its query), each starting at
+    /// <paramref name="version"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The server answered other than 200 (a cap's 429, say).</exception>
     public async Task OpenAsync(Uri root, string path, int count, long version, CancellationToken ct)
     {
@@ -78,7 +81,10 @@ public sealed class ReaderStreams : IAsyncDisposable
     /// <summary>From now on every version a stream reaches is timed against <paramref name="storm"/>; null stops it.</summary>
     internal void Time(VersionLag? storm) => Volatile.Write(ref lag, storm);
 
-    /// <summary>Waits until every stream has reached <paramref name="version"/>; returns how many have not when <paramref name="timeout"/> passed.</summary>
+    /// <summary>
+    /// Waits until every stream has reached <paramref name="version"/>; returns how many have not when
+    /// <paramref name="timeout"/> passed.
+    /// </summary>
     public async Task<int> UntilAsync(long version, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
@@ -90,7 +96,9 @@ public sealed class ReaderStreams : IAsyncDisposable
         }
     }
 
-    /// <summary>Called on a stream's receive loop when an event brought it from version <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>
+    /// Called on a stream's receive loop when an event brought it from version <paramref name="from"/> to <paramref name="to"/>.
+    /// </summary>
     internal void Reached(int index, long from, long to, long at)
     {
         var armed = Volatile.Read(ref target);
@@ -124,7 +132,9 @@ internal sealed class VersionLag(long baseVersion, int versions)
     /// <summary>Version <see cref="Base"/> + <paramref name="k"/> was committed at <paramref name="timestamp"/> (or earlier).</summary>
     public void Ack(int k, long timestamp) => Volatile.Write(ref acks[k], timestamp);
 
-    /// <summary>Every version up to <paramref name="version"/> not acknowledged yet was committed at <paramref name="timestamp"/> (or earlier).</summary>
+    /// <summary>
+    /// Every version up to <paramref name="version"/> not acknowledged yet was committed at <paramref name="timestamp"/> (or earlier).
+    /// </summary>
     public void AckUpTo(long version, long timestamp)
     {
         lock (gate)
@@ -193,7 +203,8 @@ internal sealed class ReaderStream
 
     public Task Receiving { get; private set; } = Task.CompletedTask;
 
-    public static async Task<ReaderStream> OpenAsync(ReaderStreams owner, int index, IPEndPoint endpoint, byte[] request, long version, CancellationToken ct)
+    public static async Task<ReaderStream> OpenAsync(ReaderStreams owner, int index, IPEndPoint endpoint, byte[] request, long version,
+        CancellationToken ct)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -231,7 +242,8 @@ internal sealed class ReaderStream
             if (!head.StartsWith("HTTP/1.1 200", StringComparison.Ordinal))
                 throw new InvalidOperationException($"The stream was refused: {head.Split("\r\n")[0]}");
             if (!head.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException("The stream's body is not chunked, which this client expects of HTTP/1.1 without a length.");
+                throw new InvalidOperationException(
+                    "The stream's body is not chunked, which this client expects of HTTP/1.1 without a length.");
             Feed(buffer.AsSpan(end + 4, filled - end - 4), Stopwatch.GetTimestamp());
         }
         finally

@@ -21,13 +21,15 @@ public sealed class RedisProcess : IAsyncDisposable
             listener.Start();
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-        var start = new ProcessStartInfo("redis-server", ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no"])
+        var start = new ProcessStartInfo("redis-server",
+            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server (Debian: apt-get install redis-server).");
+        var process = Process.Start(start)
+            ?? throw new InvalidOperationException("Could not start redis-server (Debian: apt-get install redis-server).");
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         for (var i = 0; i < 100; i++)

@@ -60,9 +60,11 @@ public sealed partial class CodeMeasuresTests(ITestOutputHelper output)
         var misfiled = SourceTree.In(App).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)).SelectMany(f =>
         {
             var types = CSharpSyntaxTree.ParseText(SourceTree.Read(App, f)).GetRoot().DescendantNodes()
-                .OfType<BaseTypeDeclarationSyntax>().Where(t => t.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax).ToList();
+                .OfType<BaseTypeDeclarationSyntax>()
+                .Where(t => t.Parent is BaseNamespaceDeclarationSyntax or CompilationUnitSyntax).ToList();
             var named = Path.GetFileNameWithoutExtension(f).Split('.')[0];
-            var publicTypes = types.Where(t => t.Modifiers.Any(SyntaxKind.PublicKeyword)).Select(t => t.Identifier.Text).Distinct().ToList();
+            var publicTypes = types.Where(t => t.Modifiers.Any(SyntaxKind.PublicKeyword)).Select(t => t.Identifier.Text)
+                .Distinct().ToList();
             return publicTypes.Count > 1 ? [$"{f}: {string.Join(", ", publicTypes)}"]
                 : types.Count > 0 && !types.Exists(t => t.Identifier.Text == named) ? [$"{f}: no type named {named}"]
                 : Array.Empty<string>();

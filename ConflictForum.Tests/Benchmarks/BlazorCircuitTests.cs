@@ -19,7 +19,8 @@ public sealed class BlazorCircuitTests : IAsyncDisposable
     private readonly CookieContainer cookies = new();
     private readonly HttpClient http;
 
-    public BlazorCircuitTests() => http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = app.RootUri };
+    public BlazorCircuitTests() =>
+        http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = app.RootUri };
 
     [Fact]
     public async Task Three_members_see_a_new_comment_on_their_open_pages_without_reload()

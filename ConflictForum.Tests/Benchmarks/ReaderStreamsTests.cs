@@ -66,7 +66,8 @@ public sealed class ReaderStreamsTests
         });
         await using var streams = new ReaderStreams();
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => streams.OpenAsync(root, "/live", 1, 0, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => streams.OpenAsync(root, "/live", 1, 0, CancellationToken.None));
 
         Assert.Contains("429", refused.Message, StringComparison.Ordinal);
         await serving;

@@ -6,8 +6,9 @@ using MudBlazor;
 namespace ConflictForum.Tests.Components;
 
 /// <summary>
-/// Each look-alike in Platform/LookAlikes (the components and LookAlikeClasses) beside the MudBlazor component it imitates: their classes must match, so an
-/// upgrade of MudBlazor that changes the component's markup fails here instead of silently changing the look.
+/// Each look-alike in Platform/LookAlikes (the components and LookAlikeClasses) beside the MudBlazor component it
+/// imitates: their classes must match, so an upgrade of MudBlazor that changes the component's markup fails here
+/// instead of silently changing the look.
 /// </summary>
 public sealed class LookAlikeTests : ForumComponentTest
 {
@@ -111,7 +112,8 @@ public sealed class LookAlikeTests : ForumComponentTest
     [InlineData(Variant.Outlined, Color.Default, Size.Small)]
     public void Button_has_the_classes_of_MudButton(Variant variant, Color color, Size size)
     {
-        var mud = Render<MudButton>(p => p.Add(b => b.Variant, variant).Add(b => b.Color, color).Add(b => b.Size, size).AddChildContent("Reply"));
+        var mud = Render<MudButton>(p => p.Add(b => b.Variant, variant).Add(b => b.Color, color).Add(b => b.Size, size)
+            .AddChildContent("Reply"));
         Assert.Equal(Classes(mud.Find("button")), Classes(LookAlikeClasses.Button(variant, color, size)));
         Assert.Equal("Reply", mud.Find("button > .mud-button-label").TextContent);
     }
@@ -119,7 +121,8 @@ public sealed class LookAlikeTests : ForumComponentTest
     [Fact]
     public void Small_button_s_start_icon_has_the_classes_of_MudButton_s()
     {
-        var mud = Render<MudButton>(p => p.Add(b => b.Variant, Variant.Text).Add(b => b.Size, Size.Small).Add(b => b.StartIcon, Icons.Material.Outlined.Flag)
+        var mud = Render<MudButton>(p => p.Add(b => b.Variant, Variant.Text).Add(b => b.Size, Size.Small)
+            .Add(b => b.StartIcon, Icons.Material.Outlined.Flag)
             .AddChildContent("Flag"));
         var icon = mud.Find(".mud-button-label > span");
         Assert.Equal(Classes(icon), Classes(LookAlikeClasses.SmallStartIcon));
@@ -140,7 +143,8 @@ public sealed class LookAlikeTests : ForumComponentTest
             .AddChildContent<MudTimelineItem>(i => i.Add(x => x.Color, Color.Info).Add(x => x.Size, Size.Small).AddChildContent("x")));
         Assert.Equal(Classes(mud.Find(".mud-timeline")), Classes(LookAlikeClasses.Timeline("cf-timeline")));
         Assert.Equal(Classes(mud.Find(".mud-timeline-item")), Classes(LookAlikeClasses.TimelineItem));
-        Assert.Equal(["mud-timeline-item-content", "mud-timeline-item-divider"], mud.Find(".mud-timeline-item").Children.Select(c => c.ClassName));
+        Assert.Equal(["mud-timeline-item-content", "mud-timeline-item-divider"],
+            mud.Find(".mud-timeline-item").Children.Select(c => c.ClassName));
         Assert.Equal(Classes(mud.Find(".mud-timeline-item-divider > div")), Classes(LookAlikeClasses.TimelineDot));
         Assert.Equal(Classes(mud.Find(".mud-timeline-item-dot > div")), Classes(LookAlikeClasses.TimelineDotInner(Color.Info)));
     }

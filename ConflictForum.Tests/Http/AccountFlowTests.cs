@@ -50,7 +50,8 @@ public sealed class AccountFlowTests : ForumAppTest
         var confirmed = await site.ConfirmFromMailAsync("ivy@example.test");
         Assert.Contains("Account/Login" + query, confirmed, StringComparison.Ordinal);
 
-        var (signedIn, _) = await site.SubmitAsync("/Account/Login" + query, "login", ("Input.Email", "ivy@example.test"), ("Input.Password", Password));
+        var (signedIn, _) = await site.SubmitAsync("/Account/Login" + query, "login",
+            ("Input.Email", "ivy@example.test"), ("Input.Password", Password));
         Assert.Equal(Back, signedIn.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
@@ -173,6 +174,7 @@ public sealed class AccountFlowTests : ForumAppTest
         request.Headers.Add("Cookie", cookie);
         using var response = await second.CreateBrowserLikeClient().SendAsync(request);
 
-        Assert.Contains("Welcome back, <strong>Hedy Lamarr</strong>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Welcome back, <strong>Hedy Lamarr</strong>", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
     }
 }

@@ -47,7 +47,8 @@ public sealed partial class AccountPrivacyTests : ForumAppTest
         await site.RegisterAsync("Unconfirmed Uma", "uma@example.test", Password);
 
         var answers = new List<string>();
-        foreach (var (email, password) in new[] { ("nobody@example.test", Password), ("carla@example.test", "not her password"), ("uma@example.test", Password) })
+        foreach (var (email, password) in new[] { ("nobody@example.test", Password), ("carla@example.test", "not her password"),
+            ("uma@example.test", Password) })
         {
             var (response, html) = await site.SignInAsync(email, password);
             Assert.Equal("/Account/Login", response.RequestMessage!.RequestUri!.AbsolutePath);
@@ -67,11 +68,13 @@ public sealed partial class AccountPrivacyTests : ForumAppTest
         await site.RegisterAsync("Unconfirmed Uma", "uma@example.test", Password);
 
         // The time a sign-in takes is the hash's (PBKDF2, 210,000 rounds): the same number of them is the same time.
-        foreach (var (email, password) in new[] { ("nobody@example.test", Password), ("carla@example.test", "not her password"), ("uma@example.test", Password) })
+        foreach (var (email, password) in new[] { ("nobody@example.test", Password), ("carla@example.test", "not her password"),
+            ("uma@example.test", Password) })
         {
             var before = hasher.Verifications;
             await site.SignInAsync(email, password);
-            Assert.True(hasher.Verifications - before == 1, $"Signing in as {email} hashed the password {hasher.Verifications - before} times.");
+            Assert.True(hasher.Verifications - before == 1,
+                $"Signing in as {email} hashed the password {hasher.Verifications - before} times.");
         }
     }
 
@@ -85,8 +88,9 @@ public sealed partial class AccountPrivacyTests : ForumAppTest
         var answers = new List<string>();
         foreach (var email in new[] { "rhea@example.test", "nobody@example.test" })
         {
-            var (response, html) = await site.SubmitAsync("/Account/ResetPassword?code=bm90LWEtY29kZQ", "reset-password", ("Input.Email", email),
-                ("Input.Password", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"), ("Input.Code", "not-a-code"));
+            var (response, html) = await site.SubmitAsync("/Account/ResetPassword?code=bm90LWEtY29kZQ", "reset-password",
+                ("Input.Email", email), ("Input.Password", "a brand new passphrase"),
+                ("Input.ConfirmPassword", "a brand new passphrase"), ("Input.Code", "not-a-code"));
             Assert.Equal("/Account/ResetPassword", response.RequestMessage!.RequestUri!.AbsolutePath);
             answers.Add(Message().Match(html).Groups[1].Value.Trim());
         }
@@ -111,7 +115,8 @@ public sealed partial class AccountPrivacyTests : ForumAppTest
         Assert.Contains("value=\"leaky@example.test\"", register, StringComparison.Ordinal); // what is not secret is kept
         Assert.DoesNotContain(Secret, register, StringComparison.Ordinal);
 
-        var (_, reset) = await site.SubmitAsync("/Account/ResetPassword?code=bm90LWEtY29kZQ", "reset-password", ("Input.Email", "leaky@example.test"),
+        var (_, reset) = await site.SubmitAsync("/Account/ResetPassword?code=bm90LWEtY29kZQ", "reset-password",
+            ("Input.Email", "leaky@example.test"),
             ("Input.Password", Secret), ("Input.ConfirmPassword", Secret + " typo"), ("Input.Code", "not-a-code"));
         Assert.Contains("The two passwords do not match.", reset, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, reset, StringComparison.Ordinal);

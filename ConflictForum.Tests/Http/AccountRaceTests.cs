@@ -35,7 +35,8 @@ public sealed class AccountRaceTests : ForumAppTest
             using var hold = hasher.HoldNext();
             var signIn = site.SignInAsync("rita@example.test", $"a wrong guess {round}");
             await hold.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            var suspended = await WithAsync<ModerationService, Outcome>(s => s.SuspendAsync(moderator, rita, DateTime.UtcNow.AddDays(1), $"Round {round}"));
+            var suspended = await WithAsync<ModerationService, Outcome>(s =>
+                s.SuspendAsync(moderator, rita, DateTime.UtcNow.AddDays(1), $"Round {round}"));
             Assert.True(suspended.Succeeded, suspended.Message);
             hold.Released.Set();
             var (_, page) = await signIn;

@@ -48,12 +48,14 @@ public sealed class AccountRateLimitTests() : ForumAppTest(settings: new Diction
         await site.RegisterAndSignInAsync("Limited Guesser", "guesser@example.test", "correct horse battery"); // two posts of three
 
         var (allowed, html) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
-            ("Input.OldPassword", "first guess at it"), ("Input.NewPassword", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
+            ("Input.OldPassword", "first guess at it"), ("Input.NewPassword", "a brand new passphrase"),
+            ("Input.ConfirmPassword", "a brand new passphrase"));
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Contains("That is not your current password.", html, StringComparison.Ordinal);
 
         var (refused, message) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
-            ("Input.OldPassword", "second guess at it"), ("Input.NewPassword", "a brand new passphrase"), ("Input.ConfirmPassword", "a brand new passphrase"));
+            ("Input.OldPassword", "second guess at it"), ("Input.NewPassword", "a brand new passphrase"),
+            ("Input.ConfirmPassword", "a brand new passphrase"));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.StartsWith("Too many attempts from your network.", message, StringComparison.Ordinal);
     }

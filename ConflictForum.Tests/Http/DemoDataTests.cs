@@ -15,13 +15,16 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         foreach (var status in new[] { "Awaiting response", "Open for votes", "Open · no response", "Closed" })
             Assert.Contains(status, list, StringComparison.Ordinal);
 
-        var washer = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri("/api/disputes/1", UriKind.Relative));
+        var washer = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri("/api/disputes/1", UriKind.Relative));
         Assert.Equal(4, washer!.VoteCount);
-        Assert.Equal((3, 1, "Accepts"), (washer.Resolutions[0].Support, washer.Resolutions[0].Oppose, washer.Resolutions[0].RespondentAnswer));
+        Assert.Equal((3, 1, "Accepts"),
+            (washer.Resolutions[0].Support, washer.Resolutions[0].Oppose, washer.Resolutions[0].RespondentAnswer));
 
         // Moderation in the open: the hidden comment's reason is on the page and the public log, its text is not.
         var (_, page) = await GetPageAsync("/disputes/1");
-        Assert.Contains("Hidden by a moderator: Personal information: a staff member's private phone number", page, StringComparison.Ordinal);
+        Assert.Contains("Hidden by a moderator: Personal information: a staff member's private phone number", page,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("07700 900461", page, StringComparison.Ordinal);
         var (_, log) = await GetPageAsync("/moderation/log");
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
@@ -29,7 +32,8 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
         for (var id = 1; id <= 4; id++)
         {
-            var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(id));
+            var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
+                q.VerifyRecordAsync(id));
             Assert.True(verdict.Intact, $"Dispute {id}: {verdict.Message}");
         }
 

@@ -13,7 +13,8 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     {
         var opened = await test.Given.DisputeBetweenAsync(await member("Claimant Carla"), await member("Respondent Rob"),
             Scenario.Dispute("Fence paint on my car", "Paint drifted onto my car.", "Rob", "Paint everywhere."));
-        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(opened.Claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
+        var resolution = (await test.Run<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(opened.Claimant, opened.DisputeId, "Pay for a valet", "£60."))).Value;
         for (var i = 0; i < votes; i++)
         {
             var reader = await member($"Reader {i}");
@@ -70,14 +71,16 @@ public sealed class DisputeApiTests : ClockedForumAppTest
     }
 }
 
-public sealed class DisputeApiWithOpenTalliesTests() : ForumAppTest(settings: new Dictionary<string, string?> { ["Voting:TalliesVisible"] = "Always" })
+public sealed class DisputeApiWithOpenTalliesTests()
+    : ForumAppTest(settings: new Dictionary<string, string?> { ["Voting:TalliesVisible"] = "Always" })
 {
     [Fact]
     public async Task With_TalliesVisible_Always_the_json_shows_tallies_while_voting_runs()
     {
         var id = await DisputeApiTests.DisputeWithVotesAsync(this, MemberAsync, votes: 2);
 
-        var json = await App.CreateBrowserLikeClient().GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(id), UriKind.Relative));
+        var json = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(id), UriKind.Relative));
 
         Assert.Equal(new DisputeApi.FaultTallyJson(0, 2, 0, 0), json!.Tallies);
         Assert.StartsWith("No clear verdict yet: 2 of the 10 votes needed.", json.Verdict, StringComparison.Ordinal);

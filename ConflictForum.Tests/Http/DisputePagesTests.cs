@@ -61,13 +61,17 @@ public sealed class DisputePagesTests : ForumAppTest
     {
         const string typed = "Zebedee Quillfeather";
         var tenant = await MemberAsync("Tenant Tom");
-        var opened = await Given.OpenAsync(tenant, Scenario.Dispute("Deposit kept by a private landlord", "He kept all of it.", typed, "The flat was spotless."));
-        await WithAsync<DisputeService, Outcome<string>>(s => s.ReissueInvitationAsync(tenant, opened.DisputeId)); // a second "issued a link for" entry
+        var opened = await Given.OpenAsync(tenant,
+            Scenario.Dispute("Deposit kept by a private landlord", "He kept all of it.", typed, "The flat was spotless."));
+        await WithAsync<DisputeService, Outcome<string>>(s =>
+            s.ReissueInvitationAsync(tenant, opened.DisputeId)); // a second "issued a link for" entry
         var moderator = await WithRoleAsync(await MemberAsync("Mod Erator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
         Assert.True((await WithAsync<ConflictForum.Features.Moderation.ModerationService, Outcome>(s =>
-            s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Dispute, opened.DisputeId, "Names a private person"))).Succeeded);
+            s.HideAsync(moderator, ConflictForum.Features.Content.ContentKind.Dispute, opened.DisputeId,
+                "Names a private person"))).Succeeded);
 
-        foreach (var path in new[] { "/disputes", $"/disputes/{opened.DisputeId}", $"/members/{tenant.UserId}", $"/api/disputes/{opened.DisputeId}" })
+        foreach (var path in new[] { "/disputes", $"/disputes/{opened.DisputeId}", $"/members/{tenant.UserId}",
+            $"/api/disputes/{opened.DisputeId}" })
         {
             var html = await GetAsync(path);
             Assert.DoesNotContain("Quillfeather", html, StringComparison.Ordinal);
@@ -77,9 +81,11 @@ public sealed class DisputePagesTests : ForumAppTest
         Assert.Contains("<span>the other party</span>", page, StringComparison.Ordinal);
 
         // The record itself is unchanged, and its author still reads it as written.
-        var own = await WithAsync<DisputeQueries, IReadOnlyList<ConflictForum.Features.Timeline.TimelineEntry>>(q => q.TimelineAsync(opened.DisputeId, viewer: tenant));
+        var own = await WithAsync<DisputeQueries, IReadOnlyList<ConflictForum.Features.Timeline.TimelineEntry>>(q =>
+            q.TimelineAsync(opened.DisputeId, viewer: tenant));
         Assert.Contains(own, e => e.Summary == $"Tenant Tom opened the dispute against {typed}.");
-        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q => q.VerifyRecordAsync(opened.DisputeId))).Intact);
+        Assert.True((await WithAsync<RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
+            q.VerifyRecordAsync(opened.DisputeId))).Intact);
     }
 
     [Fact]
@@ -104,7 +110,8 @@ public sealed class DisputePagesTests : ForumAppTest
         using var response = await site.Http.GetAsync(new Uri("/disputes/4242", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("We can't find that page", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("We can't find that page", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()),
+            StringComparison.Ordinal);
     }
 
     [Fact]

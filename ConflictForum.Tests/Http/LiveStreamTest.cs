@@ -18,16 +18,20 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
 
     protected HttpClient Client { get; } = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    protected async Task<int> OpenDisputeAsync() => (await Given.DisputeBetweenAsync($"Cleo Claimant {++disputes}", $"Remy Respondent {disputes}",
-        Scenario.Dispute("Shared drive blocked every morning", "A van parks across the drive at seven.", "Remy", "The van blocks the drive."))).DisputeId;
+    protected async Task<int> OpenDisputeAsync() =>
+        (await Given.DisputeBetweenAsync($"Cleo Claimant {++disputes}", $"Remy Respondent {disputes}",
+            Scenario.Dispute("Shared drive blocked every morning", "A van parks across the drive at seven.", "Remy",
+                "The van blocks the drive."))).DisputeId;
 
     protected async Task<int> VersionAsync(int disputeId)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes.Where(d => d.Id == disputeId).Select(d => d.Version).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<ForumDbContext>().Disputes
+            .Where(d => d.Id == disputeId).Select(d => d.Version).SingleAsync();
     }
 
-    protected async Task VoteAsync(int disputeId, string voter, FaultOption option) => await Given.VoteAsync(await MemberAsync(voter), disputeId, option);
+    protected async Task VoteAsync(int disputeId, string voter, FaultOption option) =>
+        await Given.VoteAsync(await MemberAsync(voter), disputeId, option);
 
     protected async Task<LiveReader> ConnectAsync(string path, int? lastEventId = null)
     {
@@ -74,7 +78,8 @@ public abstract class LiveStreamTest(IReadOnlyDictionary<string, string?>? setti
                         continue;
                     }
                     if (line.StartsWith(':')) comment = line[1..].Trim();
-                    else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = int.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
+                    else if (line.StartsWith("id: ", StringComparison.Ordinal))
+                        id = int.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
                     else if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
                     else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = data is null ? line[6..] : $"{data}\n{line[6..]}";
                 }

@@ -22,7 +22,8 @@ public sealed class LiveStreamTests : LiveStreamTest
         Assert.Equal("text/event-stream", stream.ContentType);
 
         var respondent = await MemberAsync("Commenter");
-        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(respondent, id, "Park on the street, please."))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(respondent, id, "Park on the street, please."))).Succeeded);
 
         var message = await stream.NextRegionsAsync(Patience);
         Assert.Equal(await VersionAsync(id), message.Id);
@@ -36,7 +37,8 @@ public sealed class LiveStreamTests : LiveStreamTest
         var id = await OpenDisputeAsync();
         var seen = await VersionAsync(id);
         var commenter = await MemberAsync("Commenter");
-        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(commenter, id, "Missed while away."))).Succeeded);
+        Assert.True((await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(commenter, id, "Missed while away."))).Succeeded);
         await VoteAsync(id, "Voter", FaultOption.Both);
 
         using var stream = await ConnectAsync($"/disputes/{id}/live?v=1", lastEventId: seen);
@@ -75,12 +77,14 @@ public sealed class LiveStreamTests : LiveStreamTest
     {
         var id = await OpenDisputeAsync();
         var author = await MemberAsync("Hot Head");
-        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s => s.PostCommentAsync(author, id, "Call 07700 900123 for the owner."))).Value;
+        var comment = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(author, id, "Call 07700 900123 for the owner."))).Value;
         using var stream = await ConnectAsync($"/disputes/{id}/live");
         Assert.Contains("07700 900123", (await stream.NextRegionsAsync(Patience)).Regions[LiveRegions.Comments], StringComparison.Ordinal);
 
         var moderator = await WithRoleAsync(await MemberAsync("Mo Derator"), ConflictForum.Features.Accounts.ForumRoles.Moderator);
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.HideAsync(moderator, ContentKind.Comment, comment, "A phone number"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Comment, comment, "A phone number"))).Succeeded);
         var hidden = System.Diagnostics.Stopwatch.StartNew();
 
         var message = await stream.NextRegionsAsync(TimeSpan.FromSeconds(1));
@@ -99,9 +103,11 @@ public sealed class LiveStreamTests : LiveStreamTest
         await stream.NextRegionsAsync(Patience);
 
         var storm = System.Diagnostics.Stopwatch.StartNew();
-        await Task.WhenAll(voters.Select(voter => WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(voter, id, FaultOption.Both))));
+        await Task.WhenAll(voters.Select(voter =>
+            WithAsync<DeliberationService, Outcome>(s => s.CastFaultVoteAsync(voter, id, FaultOption.Both))));
         var frames = 0;
-        while (!(await stream.NextRegionsAsync(Patience)).Regions.GetValueOrDefault(LiveRegions.Fault, "").Contains("24 votes cast so far", StringComparison.Ordinal))
+        while (!(await stream.NextRegionsAsync(Patience)).Regions.GetValueOrDefault(LiveRegions.Fault, "")
+            .Contains("24 votes cast so far", StringComparison.Ordinal))
             frames++;
         frames++;
 
@@ -161,7 +167,8 @@ public sealed class LiveCoalescingTests : LiveStreamTest
 
         // The clock stands still: a change that waited for the coalescing interval would not go out.
         await VoteAsync(id, "Voter One", FaultOption.Both);
-        Assert.Contains("1 vote cast so far", (await stream.NextRegionsAsync(Patience)).Regions[LiveRegions.Fault], StringComparison.Ordinal);
+        Assert.Contains("1 vote cast so far", (await stream.NextRegionsAsync(Patience)).Regions[LiveRegions.Fault],
+            StringComparison.Ordinal);
 
         await VoteAsync(id, "Voter Two", FaultOption.Both);
         var next = stream.NextRegionsAsync(Patience);

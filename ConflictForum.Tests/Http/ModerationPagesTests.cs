@@ -40,15 +40,19 @@ public sealed class ModerationPagesTests : ForumAppTest
     {
         const string note = "Ask my neighbour Jo Bloggs at 12 Elm Road, she saw it all.";
         var (disputeId, comment, _) = await HiddenCommentAsync("The landlord never fixed the boiler.");
-        var author = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, ForumActor.Anonymous))).Threads.Single().Comment.AuthorId;
+        var author = (await WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, ForumActor.Anonymous)))
+            .Threads.Single().Comment.AuthorId;
         var commenter = await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(author));
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.AppealAsync(commenter, ContentKind.Comment, comment, note))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.AppealAsync(commenter, ContentKind.Comment, comment, note))).Succeeded);
         var other = await WithRoleAsync(await MemberAsync("Other Moderator"), ForumRoles.Moderator);
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "A fair complaint"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.DecideAppealAsync(other, ContentKind.Comment, comment, restore: true, "A fair complaint"))).Succeeded);
 
         var (_, log) = await GetPageAsync("/moderation/log");
         Assert.Contains("Commenter appealed the hiding of their comment; another moderator will decide.", log, StringComparison.Ordinal);
-        Assert.Contains("Other Moderator (moderator) granted the appeal and restored a comment by Commenter: A fair complaint", log, StringComparison.Ordinal);
+        Assert.Contains("Other Moderator (moderator) granted the appeal and restored a comment by Commenter: A fair complaint", log,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("Elm Road", log, StringComparison.Ordinal);
         var (_, page) = await GetPageAsync($"/disputes/{disputeId}");
         Assert.Contains("appealed the hiding of their comment", page, StringComparison.Ordinal);
@@ -86,7 +90,8 @@ public sealed class ModerationPagesTests : ForumAppTest
             Scenario.Dispute("Music through the wall at 3 am", "Every night this week.", "Noisy Neighbour", "Please stop."));
 
         var opponent = await site.GetHtmlAsync($"/members/{neighbour.UserId}");
-        Assert.Contains("You are in a dispute with this member, so another moderator acts on them", System.Net.WebUtility.HtmlDecode(opponent), StringComparison.Ordinal);
+        Assert.Contains("You are in a dispute with this member, so another moderator acts on them",
+            System.Net.WebUtility.HtmlDecode(opponent), StringComparison.Ordinal);
         Assert.DoesNotContain("suspension-panel", opponent, StringComparison.Ordinal);
 
         var other = await site.GetHtmlAsync($"/members/{stranger.UserId}");
@@ -96,7 +101,8 @@ public sealed class ModerationPagesTests : ForumAppTest
     private async Task<ForumActor> ActorByEmailAsync(string email)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>().FindByEmailAsync(email);
+        var user = await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ForumUser>>()
+            .FindByEmailAsync(email);
         return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user!.Id);
     }
 }

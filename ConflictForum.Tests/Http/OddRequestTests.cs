@@ -66,7 +66,8 @@ public sealed class OddRequestTests : ForumAppTest
 
         foreach (var response in new[] { signedOut, switched })
         {
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.RequestMessage!.RequestUri} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK,
+                $"{response.RequestMessage!.RequestUri} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             Assert.Equal(App.RootUri.Host, response.RequestMessage!.RequestUri!.Host);
             Assert.Equal("/", response.RequestMessage.RequestUri.AbsolutePath);
         }

@@ -35,7 +35,8 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
 
         await site.RegisterAsync("Grace Hopper", "grace@example.test", "a long and memorable passphrase");
 
-        Assert.StartsWith(PublicUrl + "Account/ConfirmEmail?", App.Mail.LinkIn("grace@example.test", "Confirm").ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(PublicUrl + "Account/ConfirmEmail?", App.Mail.LinkIn("grace@example.test", "Confirm").ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,14 +44,16 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
     {
         var claimant = await MemberAsync("Dana Whitfield");
 
-        var opened = await WithAsync<DisputeService, ConflictForum.Platform.Outcome<OpenedDispute>>(disputes => disputes.OpenDisputeAsync(claimant, new()
-        {
-            Title = "Washing machine failed after three weeks", Summary = "It stopped spinning.", RespondentName = "Northwind",
-            RespondentEmail = "support@example.test", Statement = "It broke.",
-        }));
+        var opened = await WithAsync<DisputeService, ConflictForum.Platform.Outcome<OpenedDispute>>(disputes =>
+            disputes.OpenDisputeAsync(claimant, new()
+            {
+                Title = "Washing machine failed after three weeks", Summary = "It stopped spinning.", RespondentName = "Northwind",
+                RespondentEmail = "support@example.test", Statement = "It broke.",
+            }));
 
         Assert.True(opened.Value!.Mailed);
-        Assert.Equal(new Uri(PublicUrl + "invitations/" + opened.Value.InvitationToken), App.Mail.LinkIn("support@example.test", "invites you"));
+        Assert.Equal(new Uri(PublicUrl + "invitations/" + opened.Value.InvitationToken),
+            App.Mail.LinkIn("support@example.test", "invites you"));
     }
 
     [Fact]
@@ -72,7 +75,8 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
     {
         await using var production = Production(new()
         {
-            ["Site:PublicUrl"] = PublicUrl, ["Site:HstsMaxAge"] = "2.00:00:00", ["AllowedHosts"] = "forum.example.test;www.forum.example.test",
+            ["Site:PublicUrl"] = PublicUrl, ["Site:HstsMaxAge"] = "2.00:00:00",
+            ["AllowedHosts"] = "forum.example.test;www.forum.example.test",
         });
         using var client = production.CreateClient(new() { BaseAddress = new Uri("https://www.forum.example.test/") });
 
@@ -99,7 +103,8 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
 
         using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -128,14 +133,16 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
 
         using var overHttps = new HttpRequestMessage(HttpMethod.Get, "/Account/Login") { Headers = { { "X-Forwarded-Proto", "https" } } };
         using var page = await proxy.SendAsync(overHttps);
-        Assert.Contains("; secure", page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)),
+        Assert.Contains("; secure",
+            page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)),
             StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task Forwarded_headers_from_an_unknown_address_are_ignored()
     {
-        await using var direct = new ForumAppFactory(kestrel: true, settings: new Dictionary<string, string?> { ["AbuseLimits:ApiRequestsPerMinute"] = "2" });
+        await using var direct = new ForumAppFactory(kestrel: true,
+            settings: new Dictionary<string, string?> { ["AbuseLimits:ApiRequestsPerMinute"] = "2" });
         using var client = new HttpClient { BaseAddress = direct.RootUri };
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests],
@@ -148,7 +155,10 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
         var statuses = new List<HttpStatusCode>();
         foreach (var address in forwardedFor)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/disputes/999") { Headers = { { "X-Forwarded-For", address } } };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/disputes/999")
+            {
+                Headers = { { "X-Forwarded-For", address } },
+            };
             using var response = await client.SendAsync(request);
             statuses.Add(response.StatusCode);
         }
@@ -164,8 +174,12 @@ public sealed class PublicAddressTests() : ForumAppTest(settings: new Dictionary
     private async Task ConfirmedMemberAsync(string displayName, string email)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var user = new ForumUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow };
-        var created = await scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>().CreateAsync(user, "a long and memorable passphrase");
+        var user = new ForumUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = DateTime.UtcNow,
+        };
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<ForumUser>>()
+            .CreateAsync(user, "a long and memorable passphrase");
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
     }
 }

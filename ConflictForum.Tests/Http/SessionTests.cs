@@ -102,17 +102,23 @@ public sealed partial class SessionTests : ForumAppTest
         var signInId = ReadSignInId(cookie);
         var page = await WithAsync<ForumActors, ForumActor>(async actors => (await actors.ForUserAsync(userId)) with
         {
-            SessionStamp = (await WithAsync<UserManager<ForumUser>, string?>(async users => await users.GetSecurityStampAsync((await users.FindByIdAsync(userId))!)))!,
+            SessionStamp = (await WithAsync<UserManager<ForumUser>, string?>(async users =>
+                await users.GetSecurityStampAsync((await users.FindByIdAsync(userId))!)))!,
             SignInId = signInId,
         });
-        var opened = await WithAsync<ConflictForum.Features.Disputes.DisputeService, Outcome<ConflictForum.Features.Disputes.OpenedDispute>>(s =>
-            s.OpenDisputeAsync(page, new() { Title = "Fence painted the wrong colour", Summary = "Bright pink.", RespondentName = "Next Door", Statement = "It is pink." }));
+        var opened = await WithAsync<ConflictForum.Features.Disputes.DisputeService,
+            Outcome<ConflictForum.Features.Disputes.OpenedDispute>>(s => s.OpenDisputeAsync(page, new()
+            {
+                Title = "Fence painted the wrong colour", Summary = "Bright pink.", RespondentName = "Next Door",
+                Statement = "It is pink.",
+            }));
         Assert.True(opened.Succeeded, opened.Message);
 
         using (var signedOut = await SignOutWithCookieAsync(cookie))
             Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
-        var refused = await WithAsync<ConflictForum.Features.Disputes.DisputeService, Outcome>(s => s.PostReplyAsync(page, opened.Value!.DisputeId, "One more thing."));
+        var refused = await WithAsync<ConflictForum.Features.Disputes.DisputeService, Outcome>(s =>
+            s.PostReplyAsync(page, opened.Value!.DisputeId, "One more thing."));
         Assert.Equal("Your session has ended; sign in again.", refused.Message);
     }
 
@@ -120,7 +126,8 @@ public sealed partial class SessionTests : ForumAppTest
     private string ReadSignInId(string cookie)
     {
         var value = cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..].Split(';')[0];
-        var options = App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+        var options = App.Services.GetRequiredService<
+                Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
             .Get(IdentityConstants.ApplicationScheme);
         var ticket = options.TicketDataFormat.Unprotect(Uri.UnescapeDataString(value))!;
         return ticket.Principal.FindFirst(ForumClaims.SignInIdType)!.Value;
@@ -135,12 +142,14 @@ public sealed partial class SessionTests : ForumAppTest
         var moderator = await WithRoleAsync(await MemberAsync("Session Moderator"), ForumRoles.Moderator);
         var admin = await WithRoleAsync(await MemberAsync("Session Admin"), ForumRoles.Admin);
 
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.SuspendAsync(moderator, memberId, DateTime.UtcNow.AddDays(1), "Cooling off"))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.SuspendAsync(moderator, memberId, DateTime.UtcNow.AddDays(1), "Cooling off"))).Succeeded);
         Assert.Equal("/Account/Login", await ManagePathAsync(site));
 
         await site.SignInAsync("standing@example.test", Password); // a suspended member still signs in, to read
         Assert.Equal("/Account/Manage", await ManagePathAsync(site));
-        Assert.True((await WithAsync<ModerationService, Outcome>(s => s.SetRoleAsync(admin, memberId, ForumRoles.Moderator, grant: true))).Succeeded);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.SetRoleAsync(admin, memberId, ForumRoles.Moderator, grant: true))).Succeeded);
         Assert.Equal("/Account/Login", await ManagePathAsync(site));
     }
 
@@ -153,7 +162,8 @@ public sealed partial class SessionTests : ForumAppTest
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             var (_, html) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
-                ("Input.OldPassword", $"a guess number {attempt}"), ("Input.NewPassword", NewPassword), ("Input.ConfirmPassword", NewPassword));
+                ("Input.OldPassword", $"a guess number {attempt}"), ("Input.NewPassword", NewPassword),
+                ("Input.ConfirmPassword", NewPassword));
             Assert.Contains("That is not your current password.", html, StringComparison.Ordinal);
         }
         var (fifth, _) = await site.SubmitAsync("/Account/Manage/ChangePassword", "change-password",
@@ -173,7 +183,8 @@ public sealed partial class SessionTests : ForumAppTest
 
     /// <summary>A client that sends only the cookies it is given, as whoever copied a cookie would.</summary>
     private HttpClient CookielessClient() =>
-        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = App.RootUri });
+        App.CreateClient(
+            new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = App.RootUri });
 
     private async Task<HttpResponseMessage> GetWithCookieAsync(string cookie, string path)
     {
@@ -187,7 +198,8 @@ public sealed partial class SessionTests : ForumAppTest
     private async Task<HttpResponseMessage> SignOutWithCookieAsync(string cookie)
     {
         using var home = await GetWithCookieAsync(cookie, "/");
-        var antiforgery = home.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
+        var antiforgery = home.Headers.GetValues("Set-Cookie")
+            .Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
         var token = WebUtility.HtmlDecode(Token().Match(await home.Content.ReadAsStringAsync()).Groups[1].Value);
         using var client = CookielessClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Logout")

@@ -41,7 +41,8 @@ public sealed class SiteTests : ForumAppTest
     {
         using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri("/Account/Login", UriKind.Relative));
 
-        Assert.Equal(ConflictForum.Components.SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(ConflictForum.Components.SecurityHeaders.ContentSecurityPolicy,
+            response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Contains("frame-ancestors 'none'", ConflictForum.Components.SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());

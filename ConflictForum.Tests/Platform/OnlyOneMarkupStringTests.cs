@@ -9,7 +9,8 @@ public sealed class OnlyOneMarkupStringTests
     {
         var offenders = SourceTree.In("ConflictForum")
             .Where(f => SourceTree.Read("ConflictForum", f) is var text
-                && (text.Contains("MarkupString", StringComparison.Ordinal) || text.Contains("AddMarkupContent", StringComparison.Ordinal)));
+                && (text.Contains("MarkupString", StringComparison.Ordinal)
+                    || text.Contains("AddMarkupContent", StringComparison.Ordinal)));
 
         // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced. The live
         // stream's regions (SharedMarkup) are HTML Blazor's own HtmlRenderer drew from components, sent to the page as strings.

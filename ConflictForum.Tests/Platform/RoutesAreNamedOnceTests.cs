@@ -23,7 +23,8 @@ public sealed partial class RoutesAreNamedOnceTests
             .Where(l => BuiltRoute().IsMatch(l.Text) && !UrlHelper().IsMatch(l.Text))
             .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}");
 
-        // Link through DisputeAddresses.DisputeUrl(id), DisputeAddresses.MemberUrl(userId), DisputeAddresses.StatementUrl(id, role), LiveSetup.Url(id, v), ...
+        // Link through DisputeAddresses.DisputeUrl(id), DisputeAddresses.MemberUrl(userId),
+        // DisputeAddresses.StatementUrl(id, role), LiveSetup.Url(id, v), ...
         Assert.Empty(offenders);
     }
 

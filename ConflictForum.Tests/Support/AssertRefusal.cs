@@ -2,7 +2,10 @@ using ConflictForum.Platform;
 
 namespace ConflictForum.Tests.Support;
 
-/// <summary>Asserts a refusal by its kind and its named sentence (e.g. <c>DeliberationRefusals.OnlyWhileOpen</c>), not a copy of the wording.</summary>
+/// <summary>
+/// Asserts a refusal by its kind and its named sentence (e.g. <c>DeliberationRefusals.OnlyWhileOpen</c>), not a copy of
+/// the wording.
+/// </summary>
 internal static class AssertRefusal
 {
     public static void Is(string expected, Outcome outcome)
