@@ -9,7 +9,8 @@ public static class ContentItems
 {
     /// <summary>The item, or null when there is no such item. A deleted comment is gone from view, so it cannot be flagged,
     /// but moderators still act on it (its flags may wait in the queue).</summary>
-    public static Task<ContentItem?> FindAsync(ForumDbContext db, ContentKind kind, long id, bool includeDeleted, CancellationToken ct) => kind switch
+    public static Task<ContentItem?> FindAsync(ForumDbContext db, ContentKind kind, long id, bool includeDeleted,
+        CancellationToken ct) => kind switch
     {
         ContentKind.Dispute => db.Disputes.Where(d => d.Id == id)
             .Select(d => new ContentItem(kind, id, d.Id, d.ClaimantId)).SingleOrDefaultAsync(ct),
