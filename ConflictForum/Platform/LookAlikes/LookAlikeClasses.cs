@@ -22,11 +22,16 @@ public static partial class LookAlikeClasses
         new CssBuilder("d-flex flex-row")
             .AddClass(align switch
             {
-                AlignItems.Center => "align-center", AlignItems.Start => "align-start", AlignItems.End => "align-end", _ => null,
+                AlignItems.Center => "align-center",
+                AlignItems.Start => "align-start",
+                AlignItems.End => "align-end",
+                _ => null,
             })
             .AddClass(justify switch
             {
-                Justify.FlexEnd => "justify-end", Justify.Center => "justify-center", Justify.SpaceBetween => "justify-space-between",
+                Justify.FlexEnd => "justify-end",
+                Justify.Center => "justify-center",
+                Justify.SpaceBetween => "justify-space-between",
                 _ => null,
             })
             .AddClass("flex-wrap", wrap)
