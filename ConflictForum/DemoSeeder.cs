@@ -71,7 +71,8 @@ public static partial class DemoSeeder
         (TimeProvider Clock, DisputeWriter Writer, ForumGuardian Guardian) Past(TimeSpan ago)
         {
             var clock = new FixedClock(now - ago);
-            return (clock, ActivatorUtilities.CreateInstance<DisputeWriter>(services, clock), ActivatorUtilities.CreateInstance<ForumGuardian>(services, clock));
+            return (clock, ActivatorUtilities.CreateInstance<DisputeWriter>(services, clock),
+                ActivatorUtilities.CreateInstance<ForumGuardian>(services, clock));
         }
         DisputeService At(TimeSpan ago)
         {

@@ -39,9 +39,12 @@ public sealed partial class ForumGuardian(TimeProvider clock, IOptions<VotingOpt
     {
         var (now, minimumAccountAge) = (Now, MinimumAccountAge);
         return minimumAccountAge > TimeSpan.Zero && actor.AccountCreatedAt is { } created && now - created < minimumAccountAge
-            ? Decision.Denied($"New accounts can {act} {Hours(minimumAccountAge)} after joining: {Hours(minimumAccountAge - (now - created))} to go.")
+            ? Decision.Denied(
+                $"New accounts can {act} {Hours(minimumAccountAge)} after joining: {Hours(minimumAccountAge - (now - created))} to go.")
             : null;
     }
 
-    private static string Hours(TimeSpan span) => span.TotalHours >= 1.5 ? $"{Math.Ceiling(span.TotalHours):0} hours" : $"{Math.Max(1, Math.Ceiling(span.TotalMinutes)):0} minutes";
+    private static string Hours(TimeSpan span) => span.TotalHours >= 1.5
+        ? $"{Math.Ceiling(span.TotalHours):0} hours"
+        : $"{Math.Max(1, Math.Ceiling(span.TotalMinutes)):0} minutes";
 }

@@ -16,7 +16,8 @@ namespace ConflictForum.Platform;
 /// </list>
 /// Time is the injected <see cref="TimeProvider"/>, so the rules are tested with a fake clock.
 /// </summary>
-public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimeProvider clock, ILogger<CircuitDisputeUpdates> logger) : IDisposable
+public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimeProvider clock, ILogger<CircuitDisputeUpdates> logger)
+    : IDisposable
 {
     /// <summary>The least time between the starts of two reloads.</summary>
     public static readonly TimeSpan ReloadInterval = TimeSpan.FromMilliseconds(250);

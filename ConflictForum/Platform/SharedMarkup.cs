@@ -16,7 +16,8 @@ public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory log
     private const string DrawingBase = "http://localhost/";
 
     /// <returns>The HTML of <typeparamref name="TComponent"/> drawn with each set of parameters, in order, by one renderer.</returns>
-    public async Task<string[]> DrawAsync<TComponent>(IReadOnlyList<IDictionary<string, object?>> parameterSets) where TComponent : IComponent
+    public async Task<string[]> DrawAsync<TComponent>(IReadOnlyList<IDictionary<string, object?>> parameterSets)
+        where TComponent : IComponent
     {
         await using var scope = scopes.CreateAsyncScope();
         // A component may take services that need the page's address (MudBlazor's snackbar listens for navigation). The

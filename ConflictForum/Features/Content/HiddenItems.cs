@@ -19,10 +19,12 @@ public sealed class HiddenItems
     /// One indexed read of the dispute's hidden items (of one kind, and among <paramref name="ids"/> when given, so a page of
     /// comments costs the same however many are hidden elsewhere in the discussion).
     /// </summary>
-    public static Task<HiddenItems> LoadAsync(ForumGuardian guardian, ForumDbContext db, int disputeId, ForumActor viewer, ContentKind kind,
-        IReadOnlyCollection<long>? ids = null, CancellationToken ct = default) => LoadAsync(guardian, db, disputeId, viewer, [kind], ids, ct);
+    public static Task<HiddenItems> LoadAsync(ForumGuardian guardian, ForumDbContext db, int disputeId, ForumActor viewer,
+        ContentKind kind, IReadOnlyCollection<long>? ids = null, CancellationToken ct = default) =>
+        LoadAsync(guardian, db, disputeId, viewer, [kind], ids, ct);
 
-    public static async Task<HiddenItems> LoadAsync(ForumGuardian guardian, ForumDbContext db, int disputeId, ForumActor viewer, ContentKind[] kinds,
+    public static async Task<HiddenItems> LoadAsync(ForumGuardian guardian, ForumDbContext db, int disputeId, ForumActor viewer,
+        ContentKind[] kinds,
         IReadOnlyCollection<long>? ids = null, CancellationToken ct = default)
     {
         var rows = db.ModeratedItems.AsNoTracking().Where(m => m.DisputeId == disputeId && m.HiddenAt != null && kinds.Contains(m.Kind));
@@ -31,7 +33,8 @@ public sealed class HiddenItems
         return list.Count == 0 ? None : new HiddenItems(list.ToDictionary(m => (m.Kind, m.ItemId), m => NoticeFor(guardian, m, viewer)));
     }
 
-    public static HiddenNotice NoticeFor(ForumGuardian guardian, ModeratedItem item, ForumActor viewer) => new(item.Kind, item.ItemId, item.HiddenReason ?? "",
+    public static HiddenNotice NoticeFor(ForumGuardian guardian, ModeratedItem item, ForumActor viewer) =>
+        new(item.Kind, item.ItemId, item.HiddenReason ?? "",
         item.HiddenById is null, guardian.CanReadHidden(viewer, item.AuthorId), guardian.CanAppeal(viewer, item).Allowed,
         AppealState(item, viewer));
 

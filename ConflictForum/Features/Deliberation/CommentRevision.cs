@@ -9,7 +9,10 @@ public sealed class CommentRevision
 
     public string Source { get; set; } = "";
 
-    /// <summary>The HTML shown for <see cref="Source"/>, kept so the hash its timeline entry recorded can be recomputed; null for edits made before it was kept.</summary>
+    /// <summary>
+    /// The HTML shown for <see cref="Source"/>, kept so the hash its timeline entry recorded can be recomputed; null for edits made
+    /// before it was kept.
+    /// </summary>
     public string? Html { get; set; }
 
     public DateTime At { get; set; }

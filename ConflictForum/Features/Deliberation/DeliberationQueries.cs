@@ -16,7 +16,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
     /// <summary>One row read whatever the number of votes: the counters, never a count over the votes.</summary>
     /// <param name="atLeastVersion">After a change event: its version, so the row read once for every open page serves this one too
-    /// (<see cref="DisputeSnapshots"/>), and the reader's vote is read with the other pages' (<see cref="VoteLookups"/>). Null reads the database afresh.</param>
+    /// (<see cref="DisputeSnapshots"/>), and the reader's vote is read with the other pages' (<see cref="VoteLookups"/>). Null reads
+    /// the database afresh.</param>
     public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default)
     {
         var dispute = atLeastVersion is { } version
@@ -28,7 +29,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         // After a change, every open member's page asks at once: their votes are read together.
         if (atLeastVersion is not null) return View(dispute, viewer, await votes.OfAsync(disputeId, viewer.UserId!).WaitAsync(ct));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var myVote = await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId).Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct);
+        var myVote = await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId)
+            .Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct);
         return View(dispute, viewer, myVote);
     }
 
@@ -46,8 +48,11 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             myVote, guardian.CanVote(viewer, dispute), dispute.FinalVerdict);
     }
 
-    /// <summary>Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.</summary>
-    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null, CancellationToken ct = default)
+    /// <summary>
+    /// Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.
+    /// </summary>
+    public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
@@ -58,13 +63,15 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var more = tops.Count > count;
         if (more) tops.RemoveAt(tops.Count - 1);
         var ids = tops.Select(t => t.Comment.Id).ToList();
-        var replies = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
+        var replies = await Projected(db, db.Comments
+            .Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
             .OrderBy(c => c.Id)).ToListAsync(ct);
 
         var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Comment,
             [.. ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id)], ct);
         // Only the author edits or deletes, and not while a moderator reviews: the states of the viewer's own comments here.
-        var own = tops.Concat(replies).Where(r => viewer.Is(r.Comment.AuthorId) && r.Comment.DeletedAt is null).Select(r => (long)r.Comment.Id).ToList();
+        var own = tops.Concat(replies).Where(r => viewer.Is(r.Comment.AuthorId) && r.Comment.DeletedAt is null)
+            .Select(r => (long)r.Comment.Id).ToList();
         Dictionary<long, ModeratedItem> moderated = own.Count == 0 ? [] : await db.ModeratedItems.AsNoTracking()
             .Where(m => m.Kind == ContentKind.Comment && own.Contains(m.ItemId)).ToDictionaryAsync(m => m.ItemId, ct);
 
@@ -94,7 +101,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
                           select new { Resolution = r, u.DisplayName }).ToListAsync(ct);
         var ids = rows.Select(r => r.Resolution.Id).ToList();
         var mine = viewer.IsSignedIn
-            ? await db.Stances.Where(s => ids.Contains(s.ResolutionId) && s.VoterId == viewer.UserId).ToDictionaryAsync(s => s.ResolutionId, s => s.Supports, ct)
+            ? await db.Stances.Where(s => ids.Contains(s.ResolutionId) && s.VoterId == viewer.UserId)
+                .ToDictionaryAsync(s => s.ResolutionId, s => s.Supports, ct)
             : [];
         var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Resolution, ct: ct);
         // Ranked by the lower bound of the 95% interval of support, not by raw counts.
@@ -103,7 +111,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             .Select(x => new ResolutionView(x.Resolution.Id, x.Hidden?.ShowContent == false ? "Hidden resolution" : x.Resolution.Title,
                 x.Hidden?.ShowContent == false ? "" : x.Resolution.Html, x.Resolution.ProposerId, x.DisplayName, x.Resolution.CreatedAt,
                 x.Resolution.Support, x.Resolution.Oppose, Share.Of(x.Resolution.Support, x.Resolution.Support + x.Resolution.Oppose),
-                x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null, x.Hidden))
+                x.Resolution.ClaimantAnswer, x.Resolution.RespondentAnswer, mine.TryGetValue(x.Resolution.Id, out var s) ? s : null,
+                x.Hidden))
             .OrderByDescending(v => v.SupportShare.Low).ThenBy(v => v.CreatedAt)
             .ToList();
     }

@@ -9,7 +9,8 @@ namespace ConflictForum.Features.Deliberation;
 /// <summary>Resolutions, the stances members take on them and the parties' answers; the admins' recount.</summary>
 public sealed partial class DeliberationService
 {
-    public async Task<Outcome<int>> ProposeResolutionAsync(ForumActor actor, int disputeId, string title, string text, CancellationToken ct = default)
+    public async Task<Outcome<int>> ProposeResolutionAsync(ForumActor actor, int disputeId, string title, string text,
+        CancellationToken ct = default)
     {
         title = title?.Trim() ?? "";
         var rendered = markdown.Accept(new ResolutionInput { Title = title, Text = text }, text);
@@ -20,7 +21,10 @@ public sealed partial class DeliberationService
         var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
         if (guardian.CanProposeResolution(me, dispute) is { Allowed: false } no) return no.AsOutcome().As<int>();
         if (await SlowDownAsync(write, WriteAction.Resolution, ct) is { } slow) return slow.As<int>();
-        var resolution = new Resolution { DisputeId = disputeId, ProposerId = me.UserId!, Title = title, Source = text, Html = rendered.Html, CreatedAt = now };
+        var resolution = new Resolution
+        {
+            DisputeId = disputeId, ProposerId = me.UserId!, Title = title, Source = text, Html = rendered.Html, CreatedAt = now,
+        };
         db.Resolutions.Add(resolution);
         dispute.ActivityCount++;
         dispute.LastActivityAt = now;
@@ -97,7 +101,8 @@ public sealed partial class DeliberationService
         var rows = await db.FaultVotes.Where(v => v.DisputeId == disputeId).GroupBy(v => v.Option)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         int Count(FaultOption o) => rows.GetValueOrDefault(o);
-        var counted = new FaultTally(Count(FaultOption.ClaimantAtFault), Count(FaultOption.RespondentAtFault), Count(FaultOption.Both), Count(FaultOption.Neither));
+        var counted = new FaultTally(Count(FaultOption.ClaimantAtFault), Count(FaultOption.RespondentAtFault), Count(FaultOption.Both),
+            Count(FaultOption.Neither));
         var resolutions = await db.Resolutions.Where(r => r.DisputeId == disputeId)
             .Select(r => new
             {
@@ -113,10 +118,13 @@ public sealed partial class DeliberationService
             FaultCounters.Set(dispute, counted);
             foreach (var r in off) (r.Resolution.Support, r.Resolution.Oppose) = (r.Support, r.Oppose);
             await timeline.AppendAsync(db, disputeId, write.Now, actor, TimelineKind.VotesRecounted,
-                $"{actor.DisplayName} recounted the votes and corrected the counters: {stored.Total} counted before, {counted.Total} votes on record"
+                $"{actor.DisplayName} recounted the votes and corrected the counters: {stored.Total} counted before, "
+                + $"{counted.Total} votes on record"
                 + (off.Count > 0 ? $"; {off.Count} resolution tally corrected." : "."), ct: ct);
         }
-        var committed = await write.CommitAsync(repair ? DisputeChanges.Tally | DisputeChanges.Resolutions | DisputeChanges.Timeline : DisputeChanges.None);
+        var committed = await write.CommitAsync(repair
+            ? DisputeChanges.Tally | DisputeChanges.Resolutions | DisputeChanges.Timeline
+            : DisputeChanges.None);
         return committed.Succeeded ? new RecountReport(stored, counted, off.Count, repaired) : committed.As<RecountReport>();
     }
 

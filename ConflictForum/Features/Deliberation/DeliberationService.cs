@@ -21,7 +21,8 @@ public sealed partial class DeliberationService(
     /// Casts or changes the member's fault vote. Votes arriving together on one dispute share one transaction and one
     /// durable commit (<see cref="FaultVoteCommit"/>); each is still judged on its own, and acknowledged only once committed.
     /// </summary>
-    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option) => votes.CastAsync(actor, disputeId, option);
+    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option) =>
+        votes.CastAsync(actor, disputeId, option);
 
     public async Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default)
     {
@@ -37,7 +38,8 @@ public sealed partial class DeliberationService(
     }
 
     /// <returns>The new comment's id.</returns>
-    public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null, CancellationToken ct = default)
+    public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null,
+        CancellationToken ct = default)
     {
         var rendered = markdown.Accept(new CommentInput { Text = text }, text);
         if (rendered.Problem is not null) return Outcome.Invalid(rendered.Problem).As<int>();
@@ -49,7 +51,8 @@ public sealed partial class DeliberationService(
         int? parentId = null;
         if (replyTo is { } id)
         {
-            var parent = await db.Comments.Where(c => c.Id == id && c.DisputeId == disputeId).Select(c => new { c.Id, c.ParentId }).SingleOrDefaultAsync(ct);
+            var parent = await db.Comments.Where(c => c.Id == id && c.DisputeId == disputeId)
+                .Select(c => new { c.Id, c.ParentId }).SingleOrDefaultAsync(ct);
             if (parent is null) return Outcome.NotFound("The comment you replied to no longer exists.").As<int>();
             parentId = parent.ParentId ?? parent.Id; // replies nest one level: a reply to a reply joins the thread
         }
@@ -85,9 +88,13 @@ public sealed partial class DeliberationService(
         var (comment, moderation) = await CommentAsync(write, commentId, ct);
         if (guardian.CanEditComment(actor, write.Dispute, comment, moderation) is { Allowed: false } no) return no.AsOutcome();
         if (comment.Source == text) return Outcome.Invalid("Nothing changed.");
-        comment.Revisions.Add(new CommentRevision { Source = comment.Source, Html = comment.Html, At = comment.EditedAt ?? comment.CreatedAt });
+        comment.Revisions.Add(new CommentRevision
+        {
+            Source = comment.Source, Html = comment.Html, At = comment.EditedAt ?? comment.CreatedAt,
+        });
         (comment.Source, comment.Html, comment.EditedAt) = (text, rendered.Html, write.Now);
-        await timeline.AppendAsync(write.Db, comment.DisputeId, write.Now, actor, TimelineKind.CommentEdited, $"{actor.DisplayName} edited a comment.",
+        await timeline.AppendAsync(write.Db, comment.DisputeId, write.Now, actor, TimelineKind.CommentEdited,
+            $"{actor.DisplayName} edited a comment.",
             reference: $"comment:{comment.Id}", contentHash: TimelineWriter.ContentHashOf(text, rendered.Html), ct: ct);
         return await write.CommitAsync(DisputeChanges.Comments);
     }
@@ -109,11 +116,15 @@ public sealed partial class DeliberationService(
     private const string CommentMissing = "This comment does not exist.";
 
     private async Task<Outcome?> SlowDownAsync(DisputeWrite write, WriteAction action, CancellationToken ct) =>
-        await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, action, write.Now, ct) is { Allowed: false } no ? no.AsOutcome() : null;
+        await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, action, write.Now, ct) is { Allowed: false } no
+            ? no.AsOutcome()
+            : null;
 
-    private static async Task<(Comment Comment, ModeratedItem? Moderation)> CommentAsync(DisputeWrite write, int commentId, CancellationToken ct) =>
+    private static async Task<(Comment Comment, ModeratedItem? Moderation)> CommentAsync(DisputeWrite write, int commentId,
+        CancellationToken ct) =>
         (await write.Db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == commentId, ct),
-            await write.Db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == ContentKind.Comment && m.ItemId == commentId, ct));
+            await write.Db.ModeratedItems.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.Kind == ContentKind.Comment && m.ItemId == commentId, ct));
 
     private async Task<int?> DisputeOfCommentAsync(int commentId, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ public static class DisputeApi
     public static string Url(int id) => $"/api/disputes/{id}";
 
     public static IEndpointConventionBuilder MapDisputeApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation, CancellationToken ct) =>
+        endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation,
+            CancellationToken ct) =>
         {
             var view = await disputes.GetAsync(id, ForumActor.Anonymous, ct);
             if (view is null) return Results.NotFound(new { error = "This dispute does not exist." });
@@ -31,6 +32,7 @@ public static class DisputeApi
                 d.RespondentId is not null, tally.Total,
                 tally.Tally is { } t ? new FaultTallyJson(t.ClaimantAtFault, t.RespondentAtFault, t.Both, t.Neither) : null,
                 tally.FinalVerdict ?? tally.Verdict?.Text,
-                resolutions.Select(r => new ResolutionJson(r.Title, r.Support, r.Oppose, r.ClaimantAnswer.ToString(), r.RespondentAnswer.ToString())).ToList()));
+                resolutions.Select(r => new ResolutionJson(r.Title, r.Support, r.Oppose, r.ClaimantAnswer.ToString(),
+                    r.RespondentAnswer.ToString())).ToList()));
         }).RequireRateLimiting(Accounts.AccountRateLimits.ApiPolicy);
 }

@@ -14,7 +14,8 @@ public sealed record FaultTally(int ClaimantAtFault, int RespondentAtFault, int 
         _ => Neither,
     };
 
-    public static FaultTally Of(Dispute d) => new(d.ClaimantAtFaultVotes, d.RespondentAtFaultVotes, d.BothAtFaultVotes, d.NeitherAtFaultVotes);
+    public static FaultTally Of(Dispute d) =>
+        new(d.ClaimantAtFaultVotes, d.RespondentAtFaultVotes, d.BothAtFaultVotes, d.NeitherAtFaultVotes);
 
     public Share ShareOf(FaultOption option) => Share.Of(this[option], Total);
 }

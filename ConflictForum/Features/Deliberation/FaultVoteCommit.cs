@@ -24,18 +24,22 @@ public sealed class FaultVoteCommit
         lanes = new GroupCommit<VoteRequest>(CommitAsync);
     }
 
-    public Task<Outcome> CastAsync(ForumActor actor, int disputeId, FaultOption option) => lanes.SubmitAsync(disputeId, new VoteRequest(actor, option));
+    public Task<Outcome> CastAsync(ForumActor actor, int disputeId, FaultOption option) =>
+        lanes.SubmitAsync(disputeId, new VoteRequest(actor, option));
 
     private async Task<Outcome[]> CommitAsync(int disputeId, IReadOnlyList<VoteRequest> votes)
     {
-        if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyAsync(write, votes), DisputeChanges.Tally) is BatchResult.Committed batch)
+        if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyAsync(write, votes), DisputeChanges.Tally)
+            is BatchResult.Committed batch)
             return batch.Outcomes;
-        // A constraint failed somewhere in the batch and nothing was saved: each vote again on its own, so only the one at fault is refused.
+        // A constraint failed somewhere in the batch and nothing was saved: each vote again on its own, so only the one at fault
+        // is refused.
         var outcomes = new Outcome[votes.Count];
         for (var i = 0; i < votes.Count; i++)
         {
             IReadOnlyList<VoteRequest> one = [votes[i]];
-            outcomes[i] = await writer.CommitBatchAsync(disputeId, 1, write => ApplyAsync(write, one), DisputeChanges.Tally) is BatchResult.Committed alone
+            outcomes[i] = await writer.CommitBatchAsync(disputeId, 1, write => ApplyAsync(write, one), DisputeChanges.Tally)
+                is BatchResult.Committed alone
                 ? alone.Outcomes[0]
                 : DisputeWrite.CouldNotSave;
         }
@@ -48,7 +52,8 @@ public sealed class FaultVoteCommit
         var ids = votes.Select(v => v.Actor.UserId).OfType<string>().Distinct().ToList();
         // Standing as it is now, read in this transaction: a suspension, a revoked role or an ended sign-in counts at once.
         var standing = await ForumActors.ReadManyAsync(db, [.. votes.Select(v => v.Actor)], now, CancellationToken.None);
-        var current = await db.FaultVotes.Where(v => v.DisputeId == dispute.Id && ids.Contains(v.VoterId)).ToDictionaryAsync(v => v.VoterId);
+        var current = await db.FaultVotes.Where(v => v.DisputeId == dispute.Id && ids.Contains(v.VoterId))
+            .ToDictionaryAsync(v => v.VoterId);
         var recent = await limiter.RecentAsync(db, ids, WriteAction.Vote, now, CancellationToken.None);
 
         var moves = new int[4];
@@ -91,8 +96,9 @@ public sealed class FaultVoteCommit
 
         if (moves.Any(m => m != 0))
         {
-            await FaultCounters.MoveAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault], moves[(int)FaultOption.RespondentAtFault],
-                moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]), CancellationToken.None);
+            await FaultCounters.MoveAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault],
+                moves[(int)FaultOption.RespondentAtFault], moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]),
+                CancellationToken.None);
         }
         return outcomes;
     }

@@ -71,7 +71,10 @@ public sealed partial class ForumGuardian
             ? Decision.Denied(DeliberationRefusals.VerdictFrozen)
             : Decision.Granted;
 
-    /// <summary>Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.</summary>
+    /// <summary>
+    /// Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.
+    /// </summary>
     public bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted) =>
-        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted || dispute.RoleOf(actor.UserId) is not null;
+        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted
+        || dispute.RoleOf(actor.UserId) is not null;
 }

@@ -14,8 +14,10 @@ internal sealed class FrozenRankingRedaction(MarkdownRenderer markdown) : ITimel
     {
         if (!entries.Exists(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null)) return;
         var disputeId = entries[0].DisputeId;
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId).Select(r => new { r.Id, r.Title }).ToListAsync(ct);
-        var secret = resolutions.Where(r => hidden.For(ContentKind.Resolution, r.Id) is { ShowContent: false }).Select(r => r.Title).ToList();
+        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.DisputeId == disputeId)
+            .Select(r => new { r.Id, r.Title }).ToListAsync(ct);
+        var secret = resolutions.Where(r => hidden.For(ContentKind.Resolution, r.Id) is { ShowContent: false })
+            .Select(r => r.Title).ToList();
         if (secret.Count == 0) return;
         foreach (var entry in entries.Where(e => e.Kind == TimelineKind.VerdictFrozen && e.Body is not null))
         {

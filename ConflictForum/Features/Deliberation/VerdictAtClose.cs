@@ -20,14 +20,16 @@ internal sealed class VerdictAtClose(TimelineWriter timeline, MarkdownRenderer m
         var body = new StringBuilder();
         body.Append(System.Globalization.CultureInfo.InvariantCulture, $"**{verdict.Text}**\n\n");
         foreach (var option in Enum.GetValues<FaultOption>())
-            body.Append(System.Globalization.CultureInfo.InvariantCulture, $"- {FaultNames.Of(option)}: {tally[option]} of {tally.Total} votes\n");
+            body.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"- {FaultNames.Of(option)}: {tally[option]} of {tally.Total} votes\n");
         var ranked = resolutions.OrderByDescending(r => Ranking.Score(r.Support, r.Oppose)).ToList();
         if (ranked.Count > 0)
         {
             body.Append("\nResolutions, best supported first:\n\n");
             // A title is plain text: escaped, it cannot plant a link or an image in the record (DisputeQueries redacts it in this form).
             for (var i = 0; i < ranked.Count; i++)
-                body.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1}. {MarkdownText.Escape(ranked[i].Title)}: {ranked[i].Support} support, {ranked[i].Oppose} oppose\n");
+                body.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{i + 1}. {MarkdownText.Escape(ranked[i].Title)}: {ranked[i].Support} support, {ranked[i].Oppose} oppose\n");
         }
 
         var source = body.ToString();

@@ -64,6 +64,7 @@ public sealed class VoteLookups(IDbContextFactory<ForumDbContext> dbFactory)
     {
         public HashSet<string> Voters { get; } = new(StringComparer.Ordinal);
 
-        public TaskCompletionSource<Dictionary<string, FaultOption>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Dictionary<string, FaultOption>> Done { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

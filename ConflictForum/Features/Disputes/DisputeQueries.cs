@@ -19,7 +19,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var disputes = db.Disputes.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             // Hidden disputes are left out of the text match: whether one matched would tell what its hidden words say.
             disputes = disputes.Where(d => (EF.Functions.Like(d.Title, pattern, "\\") || EF.Functions.Like(d.Summary, pattern, "\\"))
@@ -39,7 +40,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
 
         var page = Math.Clamp(query.Page, 1, int.MaxValue / DisputeListQuery.PageSize); // a page past the end is empty, never an overflow
         var total = await disputes.CountAsync(ct);
-        var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize)).ToListAsync(ct);
+        var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize))
+            .ToListAsync(ct);
         return new DisputePage(rows.Select(r => AsOfNow(r)).ToList(), total, page);
     }
 
@@ -48,12 +50,14 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
-        var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer, [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer,
+            [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
         row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
         var dispute = row.Dispute;
 
         var statements = (await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
-            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) => new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
+            .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) =>
+                new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
             .ToListAsync(ct))
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
@@ -62,7 +66,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var viewerRole = dispute.RoleOf(viewer.UserId);
         var ownStatementId = viewerRole is { } mine ? statements.SingleOrDefault(s => s.Role == mine)?.Id : null;
         var ownStatementModeration = ownStatementId is { } statementId
-            ? await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == ContentKind.Statement && m.ItemId == statementId, ct)
+            ? await db.ModeratedItems.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.Kind == ContentKind.Statement && m.ItemId == statementId, ct)
             : null;
         var invitationExpires = viewer.Is(dispute.ClaimantId)
             ? await db.Invitations.Where(i => i.DisputeId == id).Where(Invitation.LiveAt(Now))
@@ -73,7 +78,9 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             statements.SingleOrDefault(s => s.Role == PartyRole.Claimant),
             statements.SingleOrDefault(s => s.Role == PartyRole.Respondent),
             viewerRole,
-            viewerRole is { } role ? guardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration) : Decision.Denied(DisputeRefusals.OnlyPartiesWriteStatements),
+            viewerRole is { } role
+                ? guardian.CanWriteStatement(viewer, dispute, role, ownStatementModeration)
+                : Decision.Denied(DisputeRefusals.OnlyPartiesWriteStatements),
             guardian.CanReply(viewer, dispute),
             guardian.CanWithdraw(viewer, dispute),
             guardian.CanManageInvitation(viewer, dispute),
@@ -89,21 +96,28 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     }
 
     /// <param name="includeComments">False for the dispute page, which shows the discussion itself; the full record keeps them.</param>
-    /// <param name="viewer">Whose eyes: hidden replies and resolutions are blanked for all but moderators and their authors (anonymous when null).</param>
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, ForumActor? viewer = null, CancellationToken ct = default)
+    /// <param name="viewer">
+    /// Whose eyes: hidden replies and resolutions are blanked for all but moderators and their authors (anonymous when null).
+    /// </param>
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int disputeId, bool includeComments = true, ForumActor? viewer = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return (await ReadTimelineAsync(db, disputeId, includeComments, viewer ?? ForumActor.Anonymous, ct)).Entries;
     }
 
-    /// <returns>The entries as <paramref name="viewer"/> may see them, and the hidden replies and resolutions they were judged by.</returns>
-    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden)> ReadTimelineAsync(ForumDbContext db, int disputeId, bool includeComments,
+    /// <returns>
+    /// The entries as <paramref name="viewer"/> may see them, and the hidden replies and resolutions they were judged by.
+    /// </returns>
+    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden)> ReadTimelineAsync(ForumDbContext db, int disputeId,
+        bool includeComments,
         ForumActor viewer, CancellationToken ct)
     {
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
         if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
+        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer,
+            [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
         // A hidden dispute hides the other party's name as the claimant typed it, which the entries written at opening name.
         var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
             ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
@@ -113,7 +127,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         {
             if (entry.Kind == TimelineKind.Moderation && LegacyAppealNoteAt(entry) is { } colon)
             {
-                // Written before appeal notes were kept off the timeline: the note is for moderators and the author, so readers get today's wording.
+                // Written before appeal notes were kept off the timeline: the note is for moderators and the author, so readers
+                // get today's wording.
                 entry.Summary = entry.Summary[..colon] + "; another moderator will decide.";
             }
             if (typedName is not null && entry.Kind is TimelineKind.DisputeOpened or TimelineKind.InvitationIssued)
@@ -123,7 +138,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
                     .Replace($" link for {typedName},", $" link for {HiddenPartyName},", StringComparison.Ordinal);
             }
             var notice = entry.Kind == TimelineKind.Reply ? hidden.For(ContentKind.Reply, entry.Id)
-                : entry.Kind is TimelineKind.ResolutionProposed or TimelineKind.ResolutionAnswered && entry.Reference?.Split(':') is ["resolution", var id]
+                : entry.Kind is TimelineKind.ResolutionProposed or TimelineKind.ResolutionAnswered
+                    && entry.Reference?.Split(':') is ["resolution", var id]
                     ? hidden.For(ContentKind.Resolution, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
                 : null;
             if (notice is null || notice.ShowContent) continue;
@@ -150,19 +166,23 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     public async Task<PublicTimelineData?> PublicTimelineAsync(int disputeId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version) return null;
+        if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version)
+            return null;
         var (entries, hidden) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
         return new PublicTimelineData(version, entries, hidden);
     }
 
     /// <summary>Every version of a statement; none, with the notice, when it is hidden from <paramref name="viewer"/>.</summary>
-    public async Task<(IReadOnlyList<StatementRevision> Revisions, HiddenNotice? Hidden)> RevisionsAsync(int disputeId, PartyRole role, ForumActor viewer,
+    public async Task<(IReadOnlyList<StatementRevision> Revisions, HiddenNotice? Hidden)> RevisionsAsync(int disputeId, PartyRole role,
+        ForumActor viewer,
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var statementId = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        var statementId = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role)
+            .Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
         if (statementId is not { } id) return ([], null);
-        var hidden = (await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Statement, [id], ct)).For(ContentKind.Statement, id);
+        var hidden = (await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Statement, [id], ct))
+            .For(ContentKind.Statement, id);
         if (hidden is { ShowContent: false }) return ([], hidden);
         return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
     }
@@ -176,7 +196,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (member is null) return null;
         var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
             .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
-        var roles = await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
+        var roles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
         var suspendedUntil = member.SuspendedUntil > Now ? member.SuspendedUntil : null;
         var (isModerator, isAdmin) = (roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
         var disputes = rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList();
@@ -195,12 +216,15 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         join respondent in db.Users on d.RespondentId equals respondent.Id into joined
         from respondent in joined.DefaultIfEmpty()
         select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName,
-            db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null).Select(m => m.HiddenReason).FirstOrDefault());
+            db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
+                .Select(m => m.HiddenReason).FirstOrDefault());
 
     /// <summary>What a hidden dispute shows in place of the other party's name as the claimant typed it.</summary>
     public const string HiddenPartyName = "the other party";
 
-    /// <param name="readable">False blanks a hidden dispute's own words (the rows are untracked copies); lists show every hidden dispute blank.</param>
+    /// <param name="readable">
+    /// False blanks a hidden dispute's own words (the rows are untracked copies); lists show every hidden dispute blank.
+    /// </param>
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);

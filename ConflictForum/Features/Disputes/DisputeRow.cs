@@ -1,4 +1,7 @@
 namespace ConflictForum.Features.Disputes;
 
-/// <summary>A dispute in a list. <see cref="HiddenReason"/> is set when a moderator (or members' flags) hid it; its title and summary are then blank.</summary>
+/// <summary>
+/// A dispute in a list. <see cref="HiddenReason"/> is set when a moderator (or members' flags) hid it; its title and summary are
+/// then blank.
+/// </summary>
 public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName, string? HiddenReason = null);

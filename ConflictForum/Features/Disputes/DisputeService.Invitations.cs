@@ -14,9 +14,11 @@ public sealed partial class DisputeService
     /// uses another one), and only the account with that address may accept; empty sends it nowhere and lets whoever holds
     /// the link accept it.
     /// </param>
-    public async Task<Outcome<string>> ReissueInvitationAsync(ForumActor actor, int disputeId, string? sendTo = null, CancellationToken ct = default)
+    public async Task<Outcome<string>> ReissueInvitationAsync(ForumActor actor, int disputeId, string? sendTo = null,
+        CancellationToken ct = default)
     {
-        if (sendTo is not null && Inputs.Problem(new InvitationInput { SendTo = string.IsNullOrWhiteSpace(sendTo) ? null : sendTo.Trim() }) is { } problem)
+        if (sendTo is not null
+            && Inputs.Problem(new InvitationInput { SendTo = string.IsNullOrWhiteSpace(sendTo) ? null : sendTo.Trim() }) is { } problem)
             return Outcome.Invalid(problem).As<string>();
 
         string token;
@@ -25,7 +27,8 @@ public sealed partial class DisputeService
         {
             if (!write.Found) return DisputeWrite.NotFound.As<string>();
             if (guardian.CanManageInvitation(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome().As<string>();
-            if (await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, WriteAction.Invitation, write.Now, ct) is { Allowed: false } slow)
+            if (await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, WriteAction.Invitation, write.Now, ct)
+                is { Allowed: false } slow)
                 return slow.AsOutcome().As<string>();
             dispute = write.Dispute;
             if (sendTo is not null) dispute.RespondentEmail = string.IsNullOrWhiteSpace(sendTo) ? null : sendTo.Trim();
@@ -54,7 +57,8 @@ public sealed partial class DisputeService
         if (found.Value is not { } invitation) return found.As<InvitationPreview>();
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == invitation.DisputeId, ct)).AsOf(Now, Options.VotingWindow);
         if (dispute.Status != DisputeStatus.AwaitingResponse)
-            return Outcome.Refused("This dispute is no longer waiting for the other party, so the link no longer works.").As<InvitationPreview>();
+            return Outcome.Refused("This dispute is no longer waiting for the other party, so the link no longer works.")
+                .As<InvitationPreview>();
         var claimant = await db.Users.Where(u => u.Id == dispute.ClaimantId).Select(u => u.DisplayName).SingleAsync(ct);
         return new InvitationPreview(dispute.Id, dispute.Title, dispute.Summary, claimant, dispute.RespondentName, invitation.ExpiresAt,
             dispute.RespondentEmail is { } sentTo ? ForumGuardian.MaskedEmail(sentTo) : null);
@@ -91,12 +95,16 @@ public sealed partial class DisputeService
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
-    private async Task<string> IssueInvitationAsync(ForumDbContext db, Dispute dispute, ForumActor actor, DateTime now, CancellationToken ct)
+    private async Task<string> IssueInvitationAsync(ForumDbContext db, Dispute dispute, ForumActor actor, DateTime now,
+        CancellationToken ct)
     {
         var token = Invitation.NewToken();
         // A link is no use once the dispute stops waiting, so it never outlives the response deadline.
         var expires = Min(now + Options.InvitationLifetime, dispute.ResponseDeadline);
-        db.Invitations.Add(new Invitation { DisputeId = dispute.Id, TokenHash = Invitation.HashOf(token), CreatedAt = now, ExpiresAt = expires });
+        db.Invitations.Add(new Invitation
+        {
+            DisputeId = dispute.Id, TokenHash = Invitation.HashOf(token), CreatedAt = now, ExpiresAt = expires,
+        });
         await timeline.AppendAsync(db, dispute.Id, now, actor, TimelineKind.InvitationIssued,
             $"{actor.DisplayName} issued an invitation link for {dispute.RespondentName}, valid until {TimeText.Exact(expires)}.", ct: ct);
         return token;
@@ -104,7 +112,8 @@ public sealed partial class DisputeService
 
     private async Task<bool> RevokeLiveInvitationsAsync(DisputeWrite write, CancellationToken ct, bool log = true)
     {
-        var live = await write.Db.Invitations.Where(i => i.DisputeId == write.Dispute.Id).Where(Invitation.LiveAt(write.Now)).ToListAsync(ct);
+        var live = await write.Db.Invitations.Where(i => i.DisputeId == write.Dispute.Id).Where(Invitation.LiveAt(write.Now))
+            .ToListAsync(ct);
         foreach (var invitation in live) invitation.RevokedAt = write.Now;
         if (live.Count > 0 && log)
         {
@@ -122,10 +131,14 @@ public sealed partial class DisputeService
         var now = Now;
         return invitation switch
         {
-            null => Outcome.NotFound("This invitation link is not valid. Check that you copied all of it, or ask for a new one.").As<Invitation>(),
+            null => Outcome.NotFound("This invitation link is not valid. Check that you copied all of it, or ask for a new one.")
+                .As<Invitation>(),
             { AcceptedAt: not null } => Outcome.Refused(DisputeRefusals.InvitationUsed).As<Invitation>(),
-            { RevokedAt: not null } => Outcome.Refused("This invitation link was revoked by the party who opened the dispute. Ask them for a new one.").As<Invitation>(),
-            _ when invitation.ExpiresAt <= now => Outcome.Refused("This invitation link has expired. Ask the party who opened the dispute for a new one.").As<Invitation>(),
+            { RevokedAt: not null } =>
+                Outcome.Refused("This invitation link was revoked by the party who opened the dispute. Ask them for a new one.")
+                    .As<Invitation>(),
+            _ when invitation.ExpiresAt <= now =>
+                Outcome.Refused("This invitation link has expired. Ask the party who opened the dispute for a new one.").As<Invitation>(),
             _ => invitation,
         };
     }

@@ -81,10 +81,12 @@ public sealed partial class DisputeService(
         var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
         // A statement under moderation keeps the words the review (and any appeal) is about: no new version replaces them meanwhile.
         var moderation = statement is null ? null
-            : await db.ModeratedItems.AsNoTracking().SingleOrDefaultAsync(m => m.Kind == Content.ContentKind.Statement && m.ItemId == statement.Id, ct);
+            : await db.ModeratedItems.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.Kind == Content.ContentKind.Statement && m.ItemId == statement.Id, ct);
         if (guardian.CanWriteStatement(me, dispute, role, moderation) is { Allowed: false } no) return no.AsOutcome();
         if (statement?.Source == text) return Outcome.Invalid("Nothing changed: the statement is the same as the current version.");
-        if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Statement, now, ct) is { Allowed: false } slow) return slow.AsOutcome();
+        if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Statement, now, ct) is { Allowed: false } slow)
+            return slow.AsOutcome();
 
         var revision = statement is null
             ? AddStatement(db, dispute, role, me, text, rendered.Html, now)
@@ -102,7 +104,8 @@ public sealed partial class DisputeService(
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         if (guardian.CanReply(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
-        if (await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, WriteAction.Reply, write.Now, ct) is { Allowed: false } slow) return slow.AsOutcome();
+        if (await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, WriteAction.Reply, write.Now, ct) is { Allowed: false } slow)
+            return slow.AsOutcome();
         var role = write.Dispute.RoleOf(write.Actor.UserId)!.Value;
         Touch(write.Dispute, write.Now);
         await timeline.AppendAsync(write.Db, disputeId, write.Now, write.Actor, TimelineKind.Reply,
@@ -159,7 +162,8 @@ public sealed partial class DisputeService(
         return revision;
     }
 
-    private static StatementRevision AddStatement(ForumDbContext db, Dispute dispute, PartyRole role, ForumActor actor, string source, string html, DateTime now)
+    private static StatementRevision AddStatement(ForumDbContext db, Dispute dispute, PartyRole role, ForumActor actor, string source,
+        string html, DateTime now)
     {
         var revision = new StatementRevision { Number = 1, Source = source, Html = html, At = now };
         db.Statements.Add(new PartyStatement
@@ -171,7 +175,8 @@ public sealed partial class DisputeService(
         return revision;
     }
 
-    private Task<TimelineEntry> AppendStatementEntryAsync(ForumDbContext db, Dispute dispute, ForumActor actor, PartyRole role, StatementRevision revision,
+    private Task<TimelineEntry> AppendStatementEntryAsync(ForumDbContext db, Dispute dispute, ForumActor actor, PartyRole role,
+        StatementRevision revision,
         DateTime now, CancellationToken ct)
     {
         var side = role.ToString().ToLowerInvariant();
@@ -179,7 +184,8 @@ public sealed partial class DisputeService(
             ? (TimelineKind.StatementPosted, $"{actor.DisplayName} posted the {side}'s statement.")
             : (TimelineKind.StatementEdited, $"{actor.DisplayName} edited the {side}'s statement (version {revision.Number}).");
         return timeline.AppendAsync(db, dispute.Id, now, actor, kind, summary,
-            reference: StatementReference(role, revision.Number), contentHash: TimelineWriter.ContentHashOf(revision.Source, revision.Html), ct: ct);
+            reference: StatementReference(role, revision.Number),
+            contentHash: TimelineWriter.ContentHashOf(revision.Source, revision.Html), ct: ct);
     }
 
     public static string StatementReference(PartyRole role, int number) => $"statement:{role}:{number}";

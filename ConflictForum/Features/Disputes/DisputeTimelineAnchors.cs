@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Disputes;
 
-/// <summary>A dispute's timeline is anchored on its own row (<see cref="Dispute.TimelineLength"/>, <see cref="Dispute.TimelineHead"/>).</summary>
+/// <summary>
+/// A dispute's timeline is anchored on its own row (<see cref="Dispute.TimelineLength"/>, <see cref="Dispute.TimelineHead"/>).
+/// </summary>
 internal sealed class DisputeTimelineAnchors : ITimelineAnchors
 {
     public async ValueTask<ITimelineAnchor?> FindAsync(ForumDbContext db, int disputeId, CancellationToken ct) =>

@@ -20,7 +20,8 @@ public sealed class DisputeWrite : IAsyncDisposable
     public static readonly Outcome NotFound = Outcome.NotFound("This dispute does not exist.");
 
     /// <summary>What a write that hit a database constraint comes to: nothing was saved, and the page keeps the text.</summary>
-    public static readonly Outcome CouldNotSave = Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.");
+    public static readonly Outcome CouldNotSave =
+        Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.");
 
     private readonly DisputeWriter? writer;
     private readonly IDbContextTransaction tx;
@@ -28,10 +29,12 @@ public sealed class DisputeWrite : IAsyncDisposable
     private readonly CancellationToken ct;
     private bool ended;
 
-    internal DisputeWrite(DisputeWriter? writer, ForumDbContext db, IDbContextTransaction tx, Dispute? dispute, ForumActor actor, DateTime now,
+    internal DisputeWrite(DisputeWriter? writer, ForumDbContext db, IDbContextTransaction tx, Dispute? dispute, ForumActor actor,
+        DateTime now,
         bool deadlinesMoved, CancellationToken ct)
     {
-        (this.writer, Db, this.tx, Dispute, Actor, Now, this.deadlinesMoved, this.ct) = (writer, db, tx, dispute!, actor, now, deadlinesMoved, ct);
+        (this.writer, Db, this.tx, Dispute, Actor, Now, this.deadlinesMoved, this.ct) =
+            (writer, db, tx, dispute!, actor, now, deadlinesMoved, ct);
         ended = dispute is null;
     }
 

@@ -35,7 +35,8 @@ public sealed partial class DisputeWriter(
             // Take the dispute's row lock before reading anything: writers on one dispute then queue on every provider
             // (SQLite's BEGIN IMMEDIATE already serializes; SQL Server's READ COMMITTED would not), so the hash chain
             // and the counters are always extended from what the previous writer committed.
-            if (await db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
+            if (await db.Disputes.Where(d => d.Id == disputeId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
                 return DisputeWrite.Missing(db, tx);
             var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -62,7 +63,8 @@ public sealed partial class DisputeWriter(
     /// which the callers see only after the commit. <see cref="BatchResult.RolledBack"/> when the batch hit a database
     /// constraint and nothing was saved, so the caller can retry the writes one by one.
     /// </summary>
-    public async Task<BatchResult> CommitBatchAsync(int disputeId, int count, Func<DisputeWrite, Task<Outcome[]>> apply, DisputeChanges changes)
+    public async Task<BatchResult> CommitBatchAsync(int disputeId, int count, Func<DisputeWrite, Task<Outcome[]>> apply,
+        DisputeChanges changes)
     {
         // No cancellation: the writes share a transaction, which one caller's leaving must not undo.
         await using var write = await BeginAsync(ForumActor.Anonymous, disputeId, CancellationToken.None);
@@ -78,7 +80,8 @@ public sealed partial class DisputeWriter(
         foreach (var transition in DisputeLifecycle.Due(dispute, now, options.Value.VotingWindow))
         {
             DisputeLifecycle.Apply(dispute, transition, options.Value.VotingWindow);
-            await timeline.AppendAsync(db, dispute.Id, transition.At, ForumActor.Anonymous, TimelineKind.StatusChanged, transition.Summary, ct: ct);
+            await timeline.AppendAsync(db, dispute.Id, transition.At, ForumActor.Anonymous, TimelineKind.StatusChanged,
+                transition.Summary, ct: ct);
             if (transition.To == DisputeStatus.Closed)
             {
                 foreach (var closing in closings) await closing.OnClosingAsync(db, dispute, transition.At, ct);
@@ -100,6 +103,7 @@ public sealed partial class DisputeWriter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write on dispute {DisputeId} hit a database constraint and was rolled back.")]
     private static partial void LogRefusedWrite(ILogger logger, int disputeId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A write on dispute {DisputeId} ended without a commit, and keeping its deadlines failed.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A write on dispute {DisputeId} ended without a commit, and keeping its deadlines failed.")]
     private static partial void LogDeadlinesNotKept(ILogger logger, int disputeId, Exception exception);
 }

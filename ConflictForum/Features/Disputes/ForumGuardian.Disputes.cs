@@ -13,7 +13,9 @@ public sealed partial class ForumGuardian
         : dispute.Status != DisputeStatus.AwaitingResponse ? Decision.Denied("The dispute is no longer waiting for the other party.")
         : Decision.Granted;
 
-    /// <param name="confirmedEmail">The accepting member's e-mail address if they confirmed it, else null (read by the service in its transaction).</param>
+    /// <param name="confirmedEmail">
+    /// The accepting member's e-mail address if they confirmed it, else null (read by the service in its transaction).
+    /// </param>
     public Decision CanAcceptInvitation(ForumActor actor, Dispute dispute, string? confirmedEmail) =>
         !actor.IsSignedIn ? Decision.Denied("Sign in or register to accept the invitation.")
         : CannotWrite(actor) is { } no ? no
@@ -33,13 +35,15 @@ public sealed partial class ForumGuardian
     /// <param name="moderation">The statement's moderation state, null when it was never flagged or moderated (or not written yet).</param>
     public Decision CanWriteStatement(ForumActor actor, Dispute dispute, PartyRole role, Content.ModeratedItem? moderation) =>
         CannotWrite(actor) is { } no ? no
-        : !actor.Is(dispute.PartyId(role)) ? Decision.Denied($"Only the {role.ToString().ToLowerInvariant()} writes the {role.ToString().ToLowerInvariant()}'s statement.")
+        : !actor.Is(dispute.PartyId(role))
+            ? Decision.Denied($"Only the {role.ToString().ToLowerInvariant()} writes the {role.ToString().ToLowerInvariant()}'s statement.")
         : !IsLive(dispute) ? Decision.Denied(ClosedReason(dispute))
         : CanAuthorChange(moderation, Content.ContentKind.Statement);
 
     public Decision CanReply(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied("Only the two parties post on the timeline; readers will be able to comment.")
+        : dispute.RoleOf(actor.UserId) is null
+            ? Decision.Denied("Only the two parties post on the timeline; readers will be able to comment.")
         : IsLive(dispute) ? Decision.Granted
         : Decision.Denied(ClosedReason(dispute));
 

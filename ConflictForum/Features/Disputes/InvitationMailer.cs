@@ -47,7 +47,8 @@ public sealed partial class InvitationMailer(IMailDelivery delivery, IOptions<Em
         message.Body = new BodyBuilder
         {
             TextBody = $"{intro}\n\n{link}\n\nIf you do not respond before the deadline, the dispute opens without your side.\n",
-            HtmlBody = $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"
+            HtmlBody = $"<p>{WebUtility.HtmlEncode(intro)}</p>"
+                + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"
                 + "<p>If you do not respond before the deadline, the dispute opens without your side.</p>",
         }.ToMessageBody();
         await delivery.DeliverAsync(message, ct);

@@ -6,7 +6,8 @@ namespace ConflictForum.Features.Disputes;
 public sealed class OpenDisputeInput
 {
     [Required(ErrorMessage = "Give the dispute a title.")]
-    [StringLength(Dispute.TitleMaxLength, MinimumLength = Dispute.TitleMinLength, ErrorMessage = "The title must be 10 to 120 characters long.")]
+    [StringLength(Dispute.TitleMaxLength, MinimumLength = Dispute.TitleMinLength,
+        ErrorMessage = "The title must be 10 to 120 characters long.")]
     public string Title { get; set; } = "";
 
     [Required(ErrorMessage = "Sum the dispute up in a sentence or two.")]

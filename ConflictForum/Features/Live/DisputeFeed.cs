@@ -15,7 +15,10 @@ public sealed partial class DisputeFeed : IDisposable
     /// <summary>The shortest time between two renders of one dispute.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Streams one work item writes a frame to: enough that queuing it costs nothing beside the writes, few enough that every core takes part.</summary>
+    /// <summary>
+    /// Streams one work item writes a frame to: enough that queuing it costs nothing beside the writes, few enough that every core
+    /// takes part.
+    /// </summary>
     private const int StreamsPerDelivery = 256;
 
     private readonly ReaderRegionRenderer renderer;
@@ -54,7 +57,9 @@ public sealed partial class DisputeFeed : IDisposable
     /// <summary><see cref="Latest"/>, one delegate for all the feed's streams.</summary>
     internal Func<LiveFrame?> Newest { get; }
 
-    /// <summary>From now on <paramref name="stream"/> receives every frame; it starts with the newest (after <see cref="First"/>).</summary>
+    /// <summary>
+    /// From now on <paramref name="stream"/> receives every frame; it starts with the newest (after <see cref="First"/>).
+    /// </summary>
     internal void Join(LiveStream stream)
     {
         LiveFrame newest;

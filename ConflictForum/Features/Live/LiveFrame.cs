@@ -30,10 +30,14 @@ public sealed class LiveFrame
     {
         (Sequence, Version) = (sequence, version);
         this.regions = regions;
-        Changes = changed.Count == regions.Count ? Everything : Encode(version, changed.Select(name => KeyValuePair.Create(name, regions[name])));
+        Changes = changed.Count == regions.Count
+            ? Everything
+            : Encode(version, changed.Select(name => KeyValuePair.Create(name, regions[name])));
     }
 
-    /// <summary>The frame's place in its feed: a stream that wrote the frame one before this one needs only <see cref="Changes"/>.</summary>
+    /// <summary>
+    /// The frame's place in its feed: a stream that wrote the frame one before this one needs only <see cref="Changes"/>.
+    /// </summary>
     public int Sequence { get; }
 
     /// <summary>The dispute's version: the event id.</summary>
@@ -43,14 +47,17 @@ public sealed class LiveFrame
     public byte[] Changes { get; }
 
     /// <summary>The message with every region, encoded when a stream first needs it.</summary>
-    public byte[] Everything => everything ??= Encode(Version, LiveRegions.All.Where(regions.ContainsKey).Select(name => KeyValuePair.Create(name, regions[name])));
+    public byte[] Everything => everything ??=
+        Encode(Version, LiveRegions.All.Where(regions.ContainsKey).Select(name => KeyValuePair.Create(name, regions[name])));
 
     internal ImmutableDictionary<string, string> Regions => regions;
 
     /// <summary>The comment line a stream sends when it has had nothing to say for a while.</summary>
     public static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
 
-    /// <returns>One server-sent event: <c>id: version</c>, <c>event: regions</c>, one <c>data:</c> line of a JSON object name -> HTML.</returns>
+    /// <returns>
+    /// One server-sent event: <c>id: version</c>, <c>event: regions</c>, one <c>data:</c> line of a JSON object name -> HTML.
+    /// </returns>
     public static byte[] Encode(int version, IEnumerable<KeyValuePair<string, string>> regions)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);

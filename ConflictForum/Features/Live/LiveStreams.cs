@@ -48,11 +48,14 @@ public sealed partial class LiveStreams : IDisposable
     public int Open => Volatile.Read(ref open);
 
     /// <summary>Serves one reader's stream of a dispute until the reader leaves or the server stops.</summary>
-    /// <param name="knownVersion">The version the reader's page shows (<c>?v=</c> or <c>Last-Event-ID</c>); null: they know nothing yet.</param>
+    /// <param name="knownVersion">
+    /// The version the reader's page shows (<c>?v=</c> or <c>Last-Event-ID</c>); null: they know nothing yet.
+    /// </param>
     public async Task<IResult?> StreamAsync(HttpContext context, int disputeId, int? knownVersion)
     {
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        if (!TryAdmit(address)) return TypedResults.Text("Too many live pages are open. Reload later.", statusCode: StatusCodes.Status429TooManyRequests);
+        if (!TryAdmit(address))
+            return TypedResults.Text("Too many live pages are open. Reload later.", statusCode: StatusCodes.Status429TooManyRequests);
         var feed = Acquire(disputeId);
         try
         {

@@ -10,13 +10,19 @@ public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries 
     /// <param name="regions">The regions to read for (<see cref="LiveRegions"/>); the header and statements come with the dispute.</param>
     /// <param name="commentPages">How many pages of the discussion to read.</param>
     /// <returns>Null when the dispute does not exist.</returns>
-    public async Task<ReaderDispute?> LoadAsync(int disputeId, IReadOnlyList<string> regions, int commentPages = 1, CancellationToken ct = default)
+    public async Task<ReaderDispute?> LoadAsync(int disputeId, IReadOnlyList<string> regions, int commentPages = 1,
+        CancellationToken ct = default)
     {
         if (await disputes.GetAsync(disputeId, ForumActor.Anonymous, ct) is not { } view) return null;
-        var tally = regions.Contains(LiveRegions.Fault) ? await deliberation.TallyAsync(disputeId, ForumActor.Anonymous, ct: ct) : null;
-        var resolutions = regions.Contains(LiveRegions.Resolutions) ? await deliberation.ResolutionsAsync(disputeId, ForumActor.Anonymous, ct) : [];
+        var tally = regions.Contains(LiveRegions.Fault)
+            ? await deliberation.TallyAsync(disputeId, ForumActor.Anonymous, ct: ct)
+            : null;
+        var resolutions = regions.Contains(LiveRegions.Resolutions)
+            ? await deliberation.ResolutionsAsync(disputeId, ForumActor.Anonymous, ct)
+            : [];
         var comments = regions.Contains(LiveRegions.Comments)
-            ? await deliberation.CommentsAsync(disputeId, ForumActor.Anonymous, take: commentPages * DeliberationQueries.ThreadsPerPage, ct: ct)
+            ? await deliberation.CommentsAsync(disputeId, ForumActor.Anonymous, take: commentPages * DeliberationQueries.ThreadsPerPage,
+                ct: ct)
             : null;
         var timeline = regions.Contains(LiveRegions.Timeline) ? await disputes.PublicTimelineAsync(disputeId, ct) : null;
         return new ReaderDispute(view, tally, resolutions, comments, timeline);

@@ -14,7 +14,9 @@ public sealed partial class ForumGuardian
     private static readonly Decision InDisputeWithMember =
         Decision.Denied("You are in a dispute with this member, so another moderator acts on them and on what they wrote.");
 
-    /// <summary>Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.</summary>
+    /// <summary>
+    /// Flags hide content, so a flag needs the same account age as a vote: a handful of new accounts cannot hide anyone's words.
+    /// </summary>
     public Decision CanFlag(ForumActor actor, string authorId) =>
         CannotFlag(actor, authorId) ?? TooNewTo("flag", actor) ?? Decision.Granted;
 
@@ -88,7 +90,9 @@ public sealed partial class ForumGuardian
         : actor.Is(item.HiddenById) ? Decision.Denied(ModerationRefusals.OwnHide)
         : Decision.Granted;
 
-    /// <param name="inDisputeWithMember">Whether the two are parties to a dispute together (read by the service in its transaction).</param>
+    /// <param name="inDisputeWithMember">
+    /// Whether the two are parties to a dispute together (read by the service in its transaction).
+    /// </param>
     public Decision CanSuspend(ForumActor actor, ForumActor member, bool inDisputeWithMember) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsModerator ? ModeratorsOnly

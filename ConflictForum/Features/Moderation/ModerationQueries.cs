@@ -27,7 +27,8 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
 
         var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
         var disputes = await db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        var userIds = states.Select(s => s.AuthorId).Concat(states.Where(s => s.HiddenById != null).Select(s => s.HiddenById!)).Distinct().ToList();
+        var userIds = states.Select(s => s.AuthorId).Concat(states.Where(s => s.HiddenById != null).Select(s => s.HiddenById!))
+            .Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var flags = await OpenFlagsAsync(db, states, ct);
         var content = await ContentAsync(db, states, ct);
@@ -40,7 +41,9 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             var opposed = opponents.Contains(s.AuthorId);
             var canModerate = guardian.CanModerate(moderator, dispute, s.AuthorId, opposed);
             return new QueueItem(s, dispute.Title, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
-                guardian.CanSeeFlags(moderator, canModerate) ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList() : [],
+                guardian.CanSeeFlags(moderator, canModerate)
+                    ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList()
+                    : [],
                 s.HiddenById is null ? null : names.GetValueOrDefault(s.HiddenById, "?"),
                 canModerate, guardian.CanDecideAppeal(moderator, dispute, s, opposed));
         }).ToList();
@@ -58,7 +61,10 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         return new LogPage(entries, more ? entries[^1].Id : null);
     }
 
-    /// <summary>Members whose display name contains <paramref name="search"/>, with their roles and suspension (for the roles and suspension pages).</summary>
+    /// <summary>
+    /// Members whose display name contains <paramref name="search"/>, with their roles and suspension (for the roles and suspension
+    /// pages).
+    /// </summary>
     public async Task<IReadOnlyList<MemberStanding>> MembersAsync(string? search, DateTime now, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -74,11 +80,13 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
                 u.Id, u.DisplayName, u.SuspendedUntil, u.SuspensionReason,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             }).ToListAsync(ct);
-        return rows.Select(u => new MemberStanding(u.Id, u.DisplayName, u.Roles.Contains(Accounts.ForumRoles.Moderator), u.Roles.Contains(Accounts.ForumRoles.Admin),
+        return rows.Select(u => new MemberStanding(u.Id, u.DisplayName, u.Roles.Contains(Accounts.ForumRoles.Moderator),
+            u.Roles.Contains(Accounts.ForumRoles.Admin),
             u.SuspendedUntil > now ? u.SuspendedUntil : null, u.SuspendedUntil > now ? u.SuspensionReason : null)).ToList();
     }
 
-    private static async Task<List<(ContentKind Kind, long ItemId, FlagView View)>> OpenFlagsAsync(ForumDbContext db, List<ModeratedItem> states, CancellationToken ct)
+    private static async Task<List<(ContentKind Kind, long ItemId, FlagView View)>> OpenFlagsAsync(ForumDbContext db,
+        List<ModeratedItem> states, CancellationToken ct)
     {
         var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
         var rows = await db.Flags.AsNoTracking().Where(f => disputeIds.Contains(f.DisputeId) && f.ReviewedAt == null)
@@ -88,25 +96,29 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
     }
 
     /// <summary>What each item says, as sanitized HTML (a dispute's plain title and summary are encoded).</summary>
-    private static async Task<Dictionary<(ContentKind, long), (string? Heading, string Html)>> ContentAsync(ForumDbContext db, List<ModeratedItem> states,
+    private static async Task<Dictionary<(ContentKind, long), (string? Heading, string Html)>> ContentAsync(ForumDbContext db,
+        List<ModeratedItem> states,
         CancellationToken ct)
     {
         List<long> Ids(ContentKind kind) => states.Where(s => s.Kind == kind).Select(s => s.ItemId).ToList();
         var content = new Dictionary<(ContentKind, long), (string?, string)>();
         var disputeIds = Ids(ContentKind.Dispute).Select(id => (int)id).ToList();
-        foreach (var d in await db.Disputes.Where(d => disputeIds.Contains(d.Id)).Select(d => new { d.Id, d.Title, d.Summary }).ToListAsync(ct))
+        foreach (var d in await db.Disputes.Where(d => disputeIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Title, d.Summary }).ToListAsync(ct))
             content[(ContentKind.Dispute, d.Id)] = (d.Title, $"<p>{WebUtility.HtmlEncode(d.Summary)}</p>");
         var statementIds = Ids(ContentKind.Statement).Select(id => (int)id).ToList();
         foreach (var s in await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.Html }).ToListAsync(ct))
             content[(ContentKind.Statement, s.Id)] = (null, s.Html);
         var replyIds = Ids(ContentKind.Reply);
-        foreach (var r in await db.TimelineEntries.Where(e => replyIds.Contains(e.Id)).Select(e => new { e.Id, e.BodyHtml }).ToListAsync(ct))
+        foreach (var r in await db.TimelineEntries.Where(e => replyIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.BodyHtml }).ToListAsync(ct))
             content[(ContentKind.Reply, r.Id)] = (null, r.BodyHtml ?? "");
         var commentIds = Ids(ContentKind.Comment).Select(id => (int)id).ToList();
         foreach (var c in await db.Comments.Where(c => commentIds.Contains(c.Id)).Select(c => new { c.Id, c.Html }).ToListAsync(ct))
             content[(ContentKind.Comment, c.Id)] = (null, c.Html);
         var resolutionIds = Ids(ContentKind.Resolution).Select(id => (int)id).ToList();
-        foreach (var r in await db.Resolutions.Where(r => resolutionIds.Contains(r.Id)).Select(r => new { r.Id, r.Title, r.Html }).ToListAsync(ct))
+        foreach (var r in await db.Resolutions.Where(r => resolutionIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Title, r.Html }).ToListAsync(ct))
             content[(ContentKind.Resolution, r.Id)] = (r.Title, r.Html);
         return content;
     }

@@ -10,16 +10,19 @@ namespace ConflictForum.Features.Moderation;
 /// <summary>What moderators do to a dispute as a whole: lock its comments, remove a member's votes on it.</summary>
 public sealed partial class ModerationService
 {
-    public async Task<Outcome> SetCommentsLockedAsync(ForumActor actor, int disputeId, bool locked, string reason, CancellationToken ct = default)
+    public async Task<Outcome> SetCommentsLockedAsync(ForumActor actor, int disputeId, bool locked, string reason,
+        CancellationToken ct = default)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
 
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         if (guardian.CanModerateDispute(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
-        if (write.Dispute.CommentsLocked == locked) return Outcome.Refused(locked ? "Comments are already locked." : "Comments are not locked.");
+        if (write.Dispute.CommentsLocked == locked)
+            return Outcome.Refused(locked ? "Comments are already locked." : "Comments are not locked.");
         write.Dispute.CommentsLocked = locked;
-        await RecordAsync(write, write.Actor, locked ? ModerationAction.CommentsLocked : ModerationAction.CommentsUnlocked, disputeId, null, reason.Trim(), ct);
+        await RecordAsync(write, write.Actor, locked ? ModerationAction.CommentsLocked : ModerationAction.CommentsUnlocked, disputeId, null,
+            reason.Trim(), ct);
         return await write.CommitAsync(DisputeChanges.All);
     }
 
@@ -37,7 +40,8 @@ public sealed partial class ModerationService
         {
             name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
             disputeIds = await db.FaultVotes.Where(v => v.VoterId == userId).Select(v => v.DisputeId)
-                .Union(db.Stances.Where(s => s.VoterId == userId).Join(db.Resolutions, s => s.ResolutionId, r => r.Id, (_, r) => r.DisputeId))
+                .Union(db.Stances.Where(s => s.VoterId == userId)
+                    .Join(db.Resolutions, s => s.ResolutionId, r => r.Id, (_, r) => r.DisputeId))
                 .ToListAsync(ct);
         }
         if (name is null) return Outcome.NotFound("There is no such member.").As<int>();
@@ -54,7 +58,8 @@ public sealed partial class ModerationService
     }
 
     /// <returns>How many of the member's votes and stances on this dispute were removed.</returns>
-    private async Task<Outcome<int>> RemoveVotesAsync(ForumActor actor, int disputeId, TargetMember member, string reason, CancellationToken ct)
+    private async Task<Outcome<int>> RemoveVotesAsync(ForumActor actor, int disputeId, TargetMember member, string reason,
+        CancellationToken ct)
     {
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound.As<int>();
@@ -77,7 +82,9 @@ public sealed partial class ModerationService
             await DeliberationService.MoveStanceAsync(db, stance.ResolutionId, stance.Supports, -1, ct);
         }
         var count = (vote is null ? 0 : 1) + stances.Count;
-        if (count > 0) await RecordAsync(write, write.Actor, ModerationAction.VotesRemoved, disputeId, member, $"{count} removed: {reason.Trim()}", ct);
+        if (count > 0)
+            await RecordAsync(write, write.Actor, ModerationAction.VotesRemoved, disputeId, member, $"{count} removed: {reason.Trim()}",
+                ct);
         return await CommittedAsync(write, count);
     }
 
@@ -88,14 +95,16 @@ public sealed partial class ModerationService
 
     private sealed record TargetMember(string UserId, string Name);
 
-    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, ContentItem item, string reason, CancellationToken ct)
+    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, ContentItem item, string reason,
+        CancellationToken ct)
     {
         var author = await write.Db.Users.Where(u => u.Id == item.AuthorId).Select(u => u.DisplayName).SingleAsync(ct);
         await RecordAsync(write, moderator, action, item.DisputeId, new TargetMember(item.AuthorId, author), reason, ct, item);
     }
 
     /// <summary>The log line, and the same on the dispute's timeline.</summary>
-    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, int disputeId, TargetMember? target, string reason,
+    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, int disputeId, TargetMember? target,
+        string reason,
         CancellationToken ct, ContentItem? item = null)
     {
         var entry = Log(write.Db, moderator, action, item, target, reason, write.Now);

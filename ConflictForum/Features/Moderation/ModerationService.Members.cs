@@ -29,7 +29,8 @@ public sealed partial class ModerationService
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         return await OnMemberAsync(actor, userId, guardian.CanSuspend, (db, me, member) =>
         {
-            if (member.SuspendedUntil is null || member.SuspendedUntil <= Now) return Task.FromResult(Outcome.Refused("This member is not suspended."));
+            if (member.SuspendedUntil is null || member.SuspendedUntil <= Now)
+                return Task.FromResult(Outcome.Refused("This member is not suspended."));
             (member.SuspendedUntil, member.SuspensionReason) = (null, null);
             Log(db, me, ModerationAction.SuspensionLifted, member, reason.Trim());
             return Task.FromResult(Outcome.Ok);
@@ -44,7 +45,12 @@ public sealed partial class ModerationService
             if (!grant && role == ForumRoles.Admin && me.Is(userId)) return Outcome.Refused(ModerationRefusals.OwnAdminRole);
             var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleAsync(ct);
             var held = await db.UserRoles.SingleOrDefaultAsync(r => r.UserId == userId && r.RoleId == roleId, ct);
-            if (grant == held is not null) return Outcome.Refused(grant ? $"{member.DisplayName} already has the {role} role." : $"{member.DisplayName} does not have the {role} role.");
+            if (grant == held is not null)
+            {
+                return Outcome.Refused(grant
+                    ? $"{member.DisplayName} already has the {role} role."
+                    : $"{member.DisplayName} does not have the {role} role.");
+            }
             if (grant) db.UserRoles.Add(new IdentityUserRole<string> { UserId = userId, RoleId = roleId });
             else db.UserRoles.Remove(held!);
             Log(db, me, grant ? ModerationAction.RoleGranted : ModerationAction.RoleRevoked, member, role);
@@ -78,7 +84,8 @@ public sealed partial class ModerationService
         var me = await ForumActors.ReadAsync(db, actor, Now, ct);
         var member = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (member is null) return Outcome.NotFound("There is no such member.");
-        if (permission(me, await ForumActors.ReadAsync(db, userId, Now, ct), await Opponents.AreAsync(db, me.UserId, userId, ct)) is { Allowed: false } no)
+        if (permission(me, await ForumActors.ReadAsync(db, userId, Now, ct), await Opponents.AreAsync(db, me.UserId, userId, ct))
+            is { Allowed: false } no)
             return no.AsOutcome();
         var outcome = await change(db, me, member);
         if (!outcome.Succeeded) return outcome;
@@ -92,7 +99,8 @@ public sealed partial class ModerationService
     private void Log(ForumDbContext db, ForumActor moderator, ModerationAction action, ForumUser member, string reason) =>
         Log(db, moderator, action, null, new TargetMember(member.Id, member.DisplayName), reason, Now);
 
-    private static ModerationLogEntry Log(ForumDbContext db, ForumActor moderator, ModerationAction action, ContentItem? item, TargetMember? target, string reason,
+    private static ModerationLogEntry Log(ForumDbContext db, ForumActor moderator, ModerationAction action, ContentItem? item,
+        TargetMember? target, string reason,
         DateTime at)
     {
         var entry = new ModerationLogEntry

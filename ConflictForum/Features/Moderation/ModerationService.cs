@@ -27,7 +27,8 @@ public sealed partial class ModerationService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<Outcome> FlagAsync(ForumActor actor, ContentKind kind, long itemId, FlagReason reason, string? note, CancellationToken ct = default)
+    public async Task<Outcome> FlagAsync(ForumActor actor, ContentKind kind, long itemId, FlagReason reason, string? note,
+        CancellationToken ct = default)
     {
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (reason == FlagReason.Other && note is null) return Outcome.Invalid("Say in a note what is wrong with it.");
@@ -41,9 +42,13 @@ public sealed partial class ModerationService(
         if (guardian.CanFlag(me, item.AuthorId) is { Allowed: false } no) return no.AsOutcome();
         if (await db.Flags.AnyAsync(f => f.Kind == kind && f.ItemId == itemId && f.FlaggerId == me.UserId, ct))
             return Outcome.Refused(ModerationRefusals.AlreadyFlagged);
-        if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, now, ct) is { Allowed: false } slow) return slow.AsOutcome();
+        if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, now, ct) is { Allowed: false } slow)
+            return slow.AsOutcome();
         var state = await StateOfAsync(write, item, ct);
-        db.Flags.Add(new Flag { Kind = kind, ItemId = itemId, DisputeId = item.DisputeId, FlaggerId = me.UserId!, Reason = reason, Note = note, At = now });
+        db.Flags.Add(new Flag
+        {
+            Kind = kind, ItemId = itemId, DisputeId = item.DisputeId, FlaggerId = me.UserId!, Reason = reason, Note = note, At = now,
+        });
         state.OpenFlags++;
         state.WaitingSince ??= now;
         // Only members in good standing hide an item: the open flags of suspended or too-new accounts still queue it for
@@ -69,7 +74,8 @@ public sealed partial class ModerationService(
         await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct)) is { Allowed: false } no)
+        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
+            is { Allowed: false } no)
             return no.AsOutcome();
         if (state.HiddenById is not null) return Outcome.Refused("A moderator already hid this.");
         // Confirms an automatic hide, or hides outright; the reason is what everyone reads in its place.
@@ -85,7 +91,8 @@ public sealed partial class ModerationService(
         await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct)) is { Allowed: false } no)
+        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
+            is { Allowed: false } no)
             return no.AsOutcome();
         if (!state.IsHidden) return Outcome.Refused("This is not hidden.");
         // Undoing a moderator's own decision under appeal is the appeal's to decide, by another moderator.
@@ -94,7 +101,8 @@ public sealed partial class ModerationService(
         return await AnswerAndCommitAsync(write, ModerationAction.Unhidden, item, state, reason, ct);
     }
 
-    public async Task<Outcome> DismissFlagsAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default)
+    public async Task<Outcome> DismissFlagsAsync(ForumActor actor, ContentKind kind, long itemId, string reason,
+        CancellationToken ct = default)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
@@ -102,7 +110,8 @@ public sealed partial class ModerationService(
         await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct)) is { Allowed: false } no)
+        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
+            is { Allowed: false } no)
             return no.AsOutcome();
         if (state.OpenFlags == 0) return Outcome.Refused("There are no flags to dismiss.");
         if (state.IsHidden) return Outcome.Refused("This is hidden: restore it to keep it, or hide it for good.");
@@ -126,7 +135,8 @@ public sealed partial class ModerationService(
     }
 
     /// <param name="restore">True to show the item again (the appeal is granted); false to keep it hidden.</param>
-    public async Task<Outcome> DecideAppealAsync(ForumActor actor, ContentKind kind, long itemId, bool restore, string reason, CancellationToken ct = default)
+    public async Task<Outcome> DecideAppealAsync(ForumActor actor, ContentKind kind, long itemId, bool restore, string reason,
+        CancellationToken ct = default)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
@@ -134,15 +144,20 @@ public sealed partial class ModerationService(
         await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanDecideAppeal(write.Actor, write.Dispute, state, await OpposedAsync(write, item.AuthorId, ct)) is { Allowed: false } no)
+        if (guardian.CanDecideAppeal(write.Actor, write.Dispute, state, await OpposedAsync(write, item.AuthorId, ct))
+            is { Allowed: false } no)
             return no.AsOutcome();
         state.AppealDecidedAt = write.Now;
         if (restore) (state.HiddenAt, state.HiddenById, state.HiddenReason) = (null, null, null);
-        return await AnswerAndCommitAsync(write, restore ? ModerationAction.AppealGranted : ModerationAction.AppealRefused, item, state, reason, ct);
+        return await AnswerAndCommitAsync(write, restore ? ModerationAction.AppealGranted : ModerationAction.AppealRefused, item, state,
+            reason, ct);
     }
 
-    /// <summary>A moderator's decision on an item answers its open flags: they leave the queue and no longer count towards an automatic hide.</summary>
-    private async Task<Outcome> AnswerAndCommitAsync(DisputeWrite write, ModerationAction action, ContentItem item, ModeratedItem state, string reason,
+    /// <summary>
+    /// A moderator's decision on an item answers its open flags: they leave the queue and no longer count towards an automatic hide.
+    /// </summary>
+    private async Task<Outcome> AnswerAndCommitAsync(DisputeWrite write, ModerationAction action, ContentItem item, ModeratedItem state,
+        string reason,
         CancellationToken ct)
     {
         if (state.OpenFlags > 0)

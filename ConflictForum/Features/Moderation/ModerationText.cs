@@ -20,7 +20,9 @@ public static class ModerationText
             ModerationAction.CommentsLocked => $"{moderator} locked the comments: {e.Reason}",
             ModerationAction.CommentsUnlocked => $"{moderator} unlocked the comments: {e.Reason}",
             // Never the note, even on entries logged with one: it is for moderators and the author only.
-            ModerationAction.Appealed => $"{e.ModeratorName} appealed the hiding of their {ContentKinds.Name(e.Kind ?? ContentKind.Comment)}; another moderator will decide.",
+            ModerationAction.Appealed =>
+                $"{e.ModeratorName} appealed the hiding of their {ContentKinds.Name(e.Kind ?? ContentKind.Comment)}; "
+                + "another moderator will decide.",
             ModerationAction.AppealGranted => $"{moderator} granted the appeal and restored {item}: {e.Reason}",
             ModerationAction.AppealRefused => $"{moderator} refused the appeal on {item}, which stays hidden: {e.Reason}",
             ModerationAction.Suspended => $"{moderator} suspended {target}. {e.Reason}",

@@ -12,7 +12,8 @@ public static class Opponents
     public static Task<bool> AreAsync(ForumDbContext db, string? userId, string otherId, CancellationToken ct) =>
         userId is null || userId == otherId
             ? Task.FromResult(false)
-            : db.Disputes.AnyAsync(d => (d.ClaimantId == userId && d.RespondentId == otherId) || (d.ClaimantId == otherId && d.RespondentId == userId), ct);
+            : db.Disputes.AnyAsync(d => (d.ClaimantId == userId && d.RespondentId == otherId)
+                || (d.ClaimantId == otherId && d.RespondentId == userId), ct);
 
     public static async Task<HashSet<string>> OfAsync(ForumDbContext db, string? userId, CancellationToken ct)
     {

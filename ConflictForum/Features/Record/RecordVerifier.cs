@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Record;
 
-/// <summary>"Verify record": a dispute's timeline held to its anchor, and the content its entries recorded held to the rows shown.</summary>
+/// <summary>
+/// "Verify record": a dispute's timeline held to its anchor, and the content its entries recorded held to the rows shown.
+/// </summary>
 public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, TimelineWriter timeline, MarkdownRenderer markdown)
 {
     /// <summary>
@@ -77,14 +79,20 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         }
     }
 
-    /// <summary>A comment's versions (each earlier text, then the one shown) pair off with its entries: posted, then one per edit.</summary>
+    /// <summary>
+    /// A comment's versions (each earlier text, then the one shown) pair off with its entries: posted, then one per edit.
+    /// </summary>
     private async Task CheckCommentsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
         CancellationToken ct)
     {
         var comments = await db.Comments.AsNoTracking().Where(c => c.DisputeId == disputeId)
-            .Select(c => new { c.Id, c.Source, c.Html, Revisions = c.Revisions.OrderBy(r => r.Id).Select(r => new { r.Source, r.Html }).ToList() })
+            .Select(c => new
+            {
+                c.Id, c.Source, c.Html, Revisions = c.Revisions.OrderBy(r => r.Id).Select(r => new { r.Source, r.Html }).ToList(),
+            })
             .ToListAsync(ct);
-        var commentEntries = recorded.Where(e => e.Kind is TimelineKind.CommentPosted or TimelineKind.CommentEdited).ToLookup(e => e.Reference);
+        var commentEntries = recorded.Where(e => e.Kind is TimelineKind.CommentPosted or TimelineKind.CommentEdited)
+            .ToLookup(e => e.Reference);
         foreach (var comment in comments)
         {
             var entries = commentEntries[$"comment:{comment.Id}"].ToList();
@@ -93,7 +101,8 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
                 .Append(TimelineWriter.ContentHashOf(comment.Source, comment.Html)).ToList();
             if (entries.Count == 0)
                 add(null, "a comment that is not on the record is shown");
-            else if (entries.Select((e, i) => i < versions.Count && versions[i] == e.ContentHash ? null : e).FirstOrDefault(e => e is not null) is { } bad)
+            else if (entries.Select((e, i) => i < versions.Count && versions[i] == e.ContentHash ? null : e)
+                .FirstOrDefault(e => e is not null) is { } bad)
                 add(bad.Sequence, $"the comment that entry {bad.Sequence} points to was changed or removed");
             else if (versions.Count > entries.Count)
                 // Its text is not the version last recorded. An edit from before edits were recorded left a revision

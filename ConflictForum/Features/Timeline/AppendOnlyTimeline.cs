@@ -22,7 +22,8 @@ internal sealed class AppendOnlyTimeline : SaveChangesInterceptor
     private static void Check(DbContext? context)
     {
         if (context is null) return;
-        if (context.ChangeTracker.Entries<IAppendOnly>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
+        if (context.ChangeTracker.Entries<IAppendOnly>()
+            .FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } entry)
             throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: they are never updated or deleted.");
     }
 }

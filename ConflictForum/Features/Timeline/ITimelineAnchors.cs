@@ -2,7 +2,9 @@ using ConflictForum.Data;
 
 namespace ConflictForum.Features.Timeline;
 
-/// <summary>Where the timeline finds its anchors. The Disputes feature keeps them on its rows; the timeline does not know disputes.</summary>
+/// <summary>
+/// Where the timeline finds its anchors. The Disputes feature keeps them on its rows; the timeline does not know disputes.
+/// </summary>
 public interface ITimelineAnchors
 {
     /// <summary>The anchor of <paramref name="disputeId"/>, tracked by <paramref name="db"/>; null when there is no such dispute.</summary>

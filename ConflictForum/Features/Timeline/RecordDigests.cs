@@ -20,7 +20,8 @@ public sealed class RecordDigests(IDbContextFactory<ForumDbContext> dbFactory, T
             .OrderBy(e => e.DisputeId)
             .Select(e => new DigestLine(e.DisputeId, e.Sequence, e.Hash))
             .ToListAsync(ct);
-        return new RecordDigest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lines, TimelineWriter.Sha256(RecordDigest.Text(lines)));
+        return new RecordDigest(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), lines,
+            TimelineWriter.Sha256(RecordDigest.Text(lines)));
     }
 
     /// <summary>The last day whose digest is published.</summary>

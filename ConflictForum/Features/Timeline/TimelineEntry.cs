@@ -45,7 +45,10 @@ public sealed class TimelineEntry : IAppendOnly
     /// <summary>What the entry points at, e.g. "statement:Claimant:2" for a statement version.</summary>
     public string? Reference { get; set; }
 
-    /// <summary>SHA-256 of the referenced content (a statement version, a comment version, a resolution), so that content is covered by the chain too.</summary>
+    /// <summary>
+    /// SHA-256 of the referenced content (a statement version, a comment version, a resolution), so that content is covered by the
+    /// chain too.
+    /// </summary>
     public string? ContentHash { get; set; }
 
     public string PreviousHash { get; set; } = "";

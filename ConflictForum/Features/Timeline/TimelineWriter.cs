@@ -17,8 +17,9 @@ public sealed class TimelineWriter(TimeProvider clock, ITimelineAnchors anchors)
     /// dispute's row to it; the caller saves both in the same transaction as the change it records. Run under the dispute's row
     /// lock (<c>DisputeWriter</c>, or a dispute this transaction created) so the anchor read here is still the newest at commit.
     /// </summary>
-    public async Task<TimelineEntry> AppendAsync(ForumDbContext db, int disputeId, DateTime at, ForumActor actor, TimelineKind kind, string summary,
-        string? reference = null, string? contentHash = null, string? body = null, string? bodyHtml = null, CancellationToken ct = default)
+    public async Task<TimelineEntry> AppendAsync(ForumDbContext db, int disputeId, DateTime at, ForumActor actor, TimelineKind kind,
+        string summary, string? reference = null, string? contentHash = null, string? body = null, string? bodyHtml = null,
+        CancellationToken ct = default)
     {
         // The next entry extends the anchor, not the newest row found: entries deleted behind the app then show as missing
         // (a gap before the new entry) instead of being papered over by it.
@@ -84,11 +85,13 @@ public sealed class TimelineWriter(TimeProvider clock, ITimelineAnchors anchors)
         if (entries.Count < length)
             return Broken(entries.Count + 1, entries.Count == 0
                 ? $"entry 1 is missing: the dispute records {length} entries and none remain"
-                : $"entry {entries.Count + 1} is missing: the record ends at entry {entries.Count} but the dispute records {length} entries");
+                : $"entry {entries.Count + 1} is missing: the record ends at entry {entries.Count} "
+                    + $"but the dispute records {length} entries");
         if (entries.Count > length)
             return Broken(length + 1, $"entry {length + 1} was added behind the forum's back: the dispute records {length} entries");
         if (expectedPrevious != (head ?? Genesis))
-            return Broken(entries.Count, $"entry {entries.Count} does not match the hash the dispute keeps of its newest entry: the record was rewritten and hashed again");
+            return Broken(entries.Count, $"entry {entries.Count} does not match the hash the dispute keeps of its newest entry: "
+                + "the record was rewritten and hashed again");
         return new ChainVerdict(true, entries.Count, null, $"The record is intact: all {entries.Count} entries match their hashes.");
     }
 
@@ -109,7 +112,8 @@ public sealed class TimelineWriter(TimeProvider clock, ITimelineAnchors anchors)
             e.ActorId, e.ActorName, e.Kind.ToString(), e.Summary, e.Body, e.BodyHtml, e.Reference, e.ContentHash, e.PreviousHash,
         })
         {
-            canonical.Append(field is null ? "-1" : field.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
+            canonical.Append(field is null ? "-1" : field.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Append(':').Append(field).Append('|');
         }
         return Sha256(canonical.ToString());
     }

@@ -20,8 +20,20 @@ public static partial class LookAlikeClasses
     /// <summary>A row MudStack (MudStack also writes role="group").</summary>
     public static string Row(int spacing = 3, AlignItems? align = null, Justify? justify = null, bool wrap = false, string? extra = null) =>
         new CssBuilder("d-flex flex-row")
-            .AddClass(align switch { AlignItems.Center => "align-center", AlignItems.Start => "align-start", AlignItems.End => "align-end", _ => null })
-            .AddClass(justify switch { Justify.FlexEnd => "justify-end", Justify.Center => "justify-center", Justify.SpaceBetween => "justify-space-between", _ => null })
+            .AddClass(align switch
+            {
+                AlignItems.Center => "align-center",
+                AlignItems.Start => "align-start",
+                AlignItems.End => "align-end",
+                _ => null,
+            })
+            .AddClass(justify switch
+            {
+                Justify.FlexEnd => "justify-end",
+                Justify.Center => "justify-center",
+                Justify.SpaceBetween => "justify-space-between",
+                _ => null,
+            })
             .AddClass("flex-wrap", wrap)
             .AddClass($"gap-{spacing}")
             .AddClass(extra)
@@ -29,11 +41,13 @@ public static partial class LookAlikeClasses
 
     /// <summary>MudPaper, raised by <paramref name="elevation"/> or outlined.</summary>
     public static string Paper(int elevation = 1, bool outlined = false, string? extra = null) =>
-        new CssBuilder("mud-paper").AddClass("mud-paper-outlined", outlined).AddClass($"mud-elevation-{elevation}", !outlined).AddClass(extra).Build();
+        new CssBuilder("mud-paper").AddClass("mud-paper-outlined", outlined).AddClass($"mud-elevation-{elevation}", !outlined)
+            .AddClass(extra).Build();
 
     /// <summary>MudLink in the primary colour, underlined on hover; with no <paramref name="typo"/> given, it names none.</summary>
     public static string Link(Typo? typo, string? extra = null) =>
-        new CssBuilder("mud-typography mud-link mud-primary-text mud-link-underline-hover").AddClass($"mud-typography-{typo}", typo is not null).AddClass(extra).Build();
+        new CssBuilder("mud-typography mud-link mud-primary-text mud-link-underline-hover")
+            .AddClass($"mud-typography-{typo}", typo is not null).AddClass(extra).Build();
 
     /// <summary>MudChip's inner element (inside a <c>mud-chip-container</c> div, its content in a <c>mud-chip-content</c> span).</summary>
     public static string Chip(Variant variant, Color color, Size size = Size.Medium) =>
@@ -74,14 +88,16 @@ public static partial class LookAlikeClasses
     /// draw as elements: only Markdown turns a string into markup.
     /// </summary>
     public static IReadOnlyList<IconPath> IconPaths(string icon) =>
-        [.. PathPattern().Matches(icon).Select(m => new IconPath(m.Groups["d"].Value, m.Groups["fill"].Success ? m.Groups["fill"].Value : null))];
+        [.. PathPattern().Matches(icon)
+            .Select(m => new IconPath(m.Groups["d"].Value, m.Groups["fill"].Success ? m.Groups["fill"].Value : null))];
 
     [System.Text.RegularExpressions.GeneratedRegex("""<path d="(?<d>[^"]*)"(?: fill="(?<fill>[^"]*)")?\s*/>""")]
     private static partial System.Text.RegularExpressions.Regex PathPattern();
 
     /// <summary>A vertical MudTimeline at the start, with <paramref name="extra"/> classes.</summary>
     public static string Timeline(string? extra = null) =>
-        new CssBuilder("mud-timeline mud-timeline-vertical mud-timeline-position-start mud-timeline-align-default mud-timeline-modifiers").AddClass(extra).Build();
+        new CssBuilder("mud-timeline mud-timeline-vertical mud-timeline-position-start mud-timeline-align-default mud-timeline-modifiers")
+            .AddClass(extra).Build();
 
     /// <summary>MudTimelineItem (content, then a divider holding the dot, then the coloured inner dot).</summary>
     public const string TimelineItem = "mud-timeline-item mud-timeline-item-default";
@@ -90,5 +106,6 @@ public static partial class LookAlikeClasses
     public const string TimelineDot = "mud-timeline-item-dot mud-timeline-dot-size-small mud-elevation-1";
 
     /// <summary>The inner dot of a small MudTimelineItem in <paramref name="color"/>.</summary>
-    public static string TimelineDotInner(Color color) => $"mud-timeline-item-dot-inner mud-timeline-dot-{color.ToString().ToLowerInvariant()}";
+    public static string TimelineDotInner(Color color) =>
+        $"mud-timeline-item-dot-inner mud-timeline-dot-{color.ToString().ToLowerInvariant()}";
 }

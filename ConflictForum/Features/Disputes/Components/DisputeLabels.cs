@@ -11,9 +11,12 @@ public static class DisputeLabels
         role == PartyRole.Claimant ? "No statement yet."
         : dispute.RespondentId is null ? "The other party has not joined yet." : "The respondent has not posted a statement yet.";
 
-    /// <summary>Where a timeline entry about a statement links to: that version in the statement's history; null for other entries.</summary>
+    /// <summary>
+    /// Where a timeline entry about a statement links to: that version in the statement's history; null for other entries.
+    /// </summary>
     public static string? StatementVersionLink(int disputeId, TimelineEntry entry) =>
-        entry.Kind is TimelineKind.StatementPosted or TimelineKind.StatementEdited && entry.Reference?.Split(':') is [_, var role, var number]
+        entry.Kind is TimelineKind.StatementPosted or TimelineKind.StatementEdited
+            && entry.Reference?.Split(':') is [_, var role, var number]
             ? DisputeAddresses.VersionUrl(disputeId, role, number)
             : null;
 
