@@ -83,7 +83,7 @@ public sealed class Broadcast
 
 /// <summary>
 /// The least a live event stream can be in ASP.NET Core: each open stream waits on the one task of the next fragment,
-/// shared by all, and writes the fragment's bytes, encoded once. No heartbeat, no caps, no drawing.
+/// shared by all, and writes the fragment's bytes, encoded once. No heartbeat, no caps, no rendering.
 /// </summary>
 public sealed class Fragments
 {

@@ -467,7 +467,7 @@ public static partial class LoadDriver
             var cpu = new CpuSpent();
             async Task<(List<double> Latencies, int Missed)> CommittedAsync(CpuSpent? spent)
             {
-                // A vote on a quiet dispute, as a click is: the live feed draws a change at once unless it drew one within the
+                // A vote on a quiet dispute, as a click is: the live feed renders a change at once unless it rendered one within the
                 // last quarter second (a storm's coalescing, which the storm figure measures).
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
                 var (member, span) = (voters.Dequeue(), new CpuSpan(server));
@@ -594,9 +594,9 @@ public static partial class LoadDriver
         await Task.WhenAll(casting);
         var castIn = clock.Elapsed;
         var (serverShare, driverShare) = (cpu.ServerShare(castIn), cpu.DriverShare(castIn));
-        // A frame's id is the version its drawing read first; the tally, read after it, may already show later votes, and
-        // a drawing that changes no region sends nothing. So the storm's last versions may be carried by no frame: wait
-        // for them a while, then stop timing and cast a closing vote, drawn after every vote of the storm committed.
+        // A frame's id is the version its rendering read first; the tally, read after it, may already show later votes, and
+        // a rendering that changes no region sends nothing. So the storm's last versions may be carried by no frame: wait
+        // for them a while, then stop timing and cast a closing vote, rendered after every vote of the storm committed.
         await streams.UntilAsync(versionBase + votes, TimeSpan.FromSeconds(10));
         var pagesBehind = 0;
         for (var wait = Stopwatch.StartNew();
@@ -745,7 +745,7 @@ public static partial class LoadDriver
     }
 
     /// <summary>
-    /// Opens the first stream, which pays what only the first pays (code compiled on first use, the forum's drawing of
+    /// Opens the first stream, which pays what only the first pays (code compiled on first use, the forum's rendering of
     /// the dispute's regions), and returns the server's resident memory once it settled: the baseline of the others.
     /// </summary>
     private static async Task<long> FirstStreamAsync(ForumServer server, ReaderStreams streams, string path, long version,

@@ -131,8 +131,9 @@ public sealed class LookAlikeTests : ForumComponentTest
             IconAttributes.Select(a => icon.QuerySelector("svg")!.GetAttribute(a)));
         foreach (var name in new[] { Icons.Material.Outlined.Flag, Icons.Material.Outlined.VerifiedUser })
         {
-            var drawn = Render<MudIcon>(p => p.Add(i => i.Icon, name)).FindAll("svg > path");
-            Assert.Equal(drawn.Select(p => new IconPath(p.GetAttribute("d")!, p.GetAttribute("fill"))), LookAlikeClasses.IconPaths(name));
+            var rendered = Render<MudIcon>(p => p.Add(i => i.Icon, name)).FindAll("svg > path");
+            Assert.Equal(rendered.Select(p => new IconPath(p.GetAttribute("d")!, p.GetAttribute("fill"))),
+                LookAlikeClasses.IconPaths(name));
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class OnlyOneMarkupStringTests
                     || text.Contains("AddMarkupContent", StringComparison.Ordinal)));
 
         // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced. The live
-        // stream's regions (SharedMarkup) are HTML Blazor's own HtmlRenderer drew from components, sent to the page as strings.
+        // stream's regions (SharedMarkup) are HTML Blazor's own HtmlRenderer rendered from components, sent to the page as strings.
         Assert.Equal(["Platform/Markdown.razor"], offenders);
     }
 }

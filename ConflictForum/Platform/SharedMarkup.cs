@@ -5,23 +5,23 @@ using Microsoft.AspNetCore.Components.Web;
 namespace ConflictForum.Platform;
 
 /// <summary>
-/// Draws components to HTML once, for every open page that shows them the same way (what readers who are not signed in
+/// Renders components to HTML once, for every open page that shows them the same way (what readers who are not signed in
 /// see is the same for all of them): one string, sent as is to thousands of pages. Blazor's <see cref="HtmlRenderer"/>
-/// draws it, encoding text and attributes exactly as it does for a page, so stored HTML still reaches the page only
+/// renders it, encoding text and attributes exactly as it does for a page, so stored HTML still reaches the page only
 /// through <c>Markdown</c>.
 /// </summary>
-/// <remarks>The drawing is static: only components with nothing interactive for that reader may be drawn here.</remarks>
+/// <remarks>The render is static: only components with nothing interactive for that reader may be rendered here.</remarks>
 public sealed class SharedMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
     private const string DrawingBase = "http://localhost/";
 
-    /// <returns>The HTML of <typeparamref name="TComponent"/> drawn with each set of parameters, in order, by one renderer.</returns>
-    public async Task<string[]> DrawAsync<TComponent>(IReadOnlyList<IDictionary<string, object?>> parameterSets)
+    /// <returns>The HTML of <typeparamref name="TComponent"/> rendered with each set of parameters, in order, by one renderer.</returns>
+    public async Task<string[]> RenderAsync<TComponent>(IReadOnlyList<IDictionary<string, object?>> parameterSets)
         where TComponent : IComponent
     {
         await using var scope = scopes.CreateAsyncScope();
         // A component may take services that need the page's address (MudBlazor's snackbar listens for navigation). The
-        // drawing is static and its links relative to the page's <base href>, so no address is drawn from this one.
+        // rendering is static and its links relative to the page's <base href>, so no address is rendered from this one.
         if (scope.ServiceProvider.GetRequiredService<NavigationManager>() is IHostEnvironmentNavigationManager navigation)
             navigation.Initialize(DrawingBase, DrawingBase);
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);

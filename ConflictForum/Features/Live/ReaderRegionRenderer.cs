@@ -16,7 +16,7 @@ public sealed class ReaderRegionRenderer(IServiceScopeFactory scopes, SharedMark
         await using (var scope = scopes.CreateAsyncScope())
             reader = await scope.ServiceProvider.GetRequiredService<ReaderDisputes>().LoadAsync(disputeId, names, ct: ct);
         if (reader is null) return null;
-        var html = await markup.DrawAsync<ReaderRegion>([.. names.Select(name =>
+        var html = await markup.RenderAsync<ReaderRegion>([.. names.Select(name =>
             (IDictionary<string, object?>)new Dictionary<string, object?>
             {
                 [nameof(ReaderRegion.Name)] = name,

@@ -66,7 +66,39 @@ public sealed partial class ModerationService(
         return await write.CommitAsync(DisputeChanges.All);
     }
 
-    public async Task<Outcome> HideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default)
+    public Task<Outcome> HideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
+        DecideAsync(actor, kind, itemId, reason, ModerationAction.Hidden, (write, state) =>
+        {
+            if (state.HiddenById is not null) return Outcome.Refused("A moderator already hid this.");
+            // Confirms an automatic hide, or hides outright; the reason is what everyone reads in its place.
+            (state.HiddenAt, state.HiddenById, state.HiddenReason) = (write.Now, write.Actor.UserId, reason.Trim());
+            return null;
+        }, ct);
+
+    public Task<Outcome> UnhideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
+        DecideAsync(actor, kind, itemId, reason, ModerationAction.Unhidden, (_, state) =>
+        {
+            if (!state.IsHidden) return Outcome.Refused("This is not hidden.");
+            // Undoing a moderator's own decision under appeal is the appeal's to decide, by another moderator.
+            if (state.AppealPending) return Outcome.Refused(ModerationRefusals.AppealWaiting);
+            (state.HiddenAt, state.HiddenById, state.HiddenReason) = (null, null, null);
+            return null;
+        }, ct);
+
+    public Task<Outcome> DismissFlagsAsync(ForumActor actor, ContentKind kind, long itemId, string reason,
+        CancellationToken ct = default) =>
+        DecideAsync(actor, kind, itemId, reason, ModerationAction.FlagsDismissed, (_, state) =>
+            state.OpenFlags == 0 ? Outcome.Refused("There are no flags to dismiss.")
+            : state.IsHidden ? Outcome.Refused("This is hidden: restore it to keep it, or hide it for good.")
+            : null, ct);
+
+    /// <summary>
+    /// A moderator's decision on one item: the reason checked, the item found, the write opened and the moderator judged;
+    /// then <paramref name="decide"/> changes the item's state (or refuses, changing nothing), and the decision answers the
+    /// item's open flags and is logged in the same commit.
+    /// </summary>
+    private async Task<Outcome> DecideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, ModerationAction action,
+        Func<DisputeWrite, ModeratedItem, Outcome?> decide, CancellationToken ct)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
@@ -77,45 +109,8 @@ public sealed partial class ModerationService(
         if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
             is { Allowed: false } no)
             return no.AsOutcome();
-        if (state.HiddenById is not null) return Outcome.Refused("A moderator already hid this.");
-        // Confirms an automatic hide, or hides outright; the reason is what everyone reads in its place.
-        (state.HiddenAt, state.HiddenById, state.HiddenReason) = (write.Now, write.Actor.UserId, reason.Trim());
-        return await AnswerAndCommitAsync(write, ModerationAction.Hidden, item, state, reason, ct);
-    }
-
-    public async Task<Outcome> UnhideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default)
-    {
-        if (ReasonProblem(reason, "the reason") is { } problem) return problem;
-        if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
-
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
-            is { Allowed: false } no)
-            return no.AsOutcome();
-        if (!state.IsHidden) return Outcome.Refused("This is not hidden.");
-        // Undoing a moderator's own decision under appeal is the appeal's to decide, by another moderator.
-        if (state.AppealPending) return Outcome.Refused(ModerationRefusals.AppealWaiting);
-        (state.HiddenAt, state.HiddenById, state.HiddenReason) = (null, null, null);
-        return await AnswerAndCommitAsync(write, ModerationAction.Unhidden, item, state, reason, ct);
-    }
-
-    public async Task<Outcome> DismissFlagsAsync(ForumActor actor, ContentKind kind, long itemId, string reason,
-        CancellationToken ct = default)
-    {
-        if (ReasonProblem(reason, "the reason") is { } problem) return problem;
-        if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
-
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
-            is { Allowed: false } no)
-            return no.AsOutcome();
-        if (state.OpenFlags == 0) return Outcome.Refused("There are no flags to dismiss.");
-        if (state.IsHidden) return Outcome.Refused("This is hidden: restore it to keep it, or hide it for good.");
-        return await AnswerAndCommitAsync(write, ModerationAction.FlagsDismissed, item, state, reason, ct);
+        if (decide(write, state) is { } refused) return refused;
+        return await AnswerAndCommitAsync(write, action, item, state, reason, ct);
     }
 
     public async Task<Outcome> AppealAsync(ForumActor actor, ContentKind kind, long itemId, string note, CancellationToken ct = default)

@@ -6,7 +6,7 @@ namespace ConflictForum.Platform.LookAlikes;
 /// <summary>
 /// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton
 /// and MudTimelineItem on a signed-in member's page (LookAlikeTests compares each with the component it imitates). Why
-/// drawn by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
+/// rendered by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
 /// component instance with its own render buffers, parameter state and attribute dictionaries, held for every open page
 /// (CircuitDisputeUpdates states the rules of live pages). Callers keep the results in static fields: one string for
 /// every page, not one per render.
@@ -85,7 +85,7 @@ public static partial class LookAlikeClasses
 
     /// <summary>
     /// The paths of a MudBlazor icon (its SVG's inner markup: <c>path</c> elements with <c>d</c> and maybe <c>fill</c>), to
-    /// draw as elements: only Markdown turns a string into markup.
+    /// render as elements: only Markdown turns a string into markup.
     /// </summary>
     public static IReadOnlyList<IconPath> IconPaths(string icon) =>
         [.. PathPattern().Matches(icon)
