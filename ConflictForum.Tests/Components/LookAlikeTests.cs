@@ -104,6 +104,37 @@ public sealed class LookAlikeTests : ForumComponentTest
         Assert.Equal("claimant", mud.Find(".mud-chip > .mud-chip-content").TextContent);
     }
 
+    [Fact]
+    public void Chip_markup_has_the_shape_of_MudChip_s()
+    {
+        var mud = Render<MudChip<string>>(p => p.Add(c => c.Variant, Variant.Outlined).Add(c => c.Color, Color.Success)
+            .AddChildContent("Open for votes"));
+        var ours = Render(LookAlikeMarkup.Chip(LookAlikeClasses.Chip(Variant.Outlined, Color.Success), "Open for votes", "status"));
+
+        Assert.Equal(Shape(mud.Find(".mud-chip-container")), Shape(ours.Find(".mud-chip-container")));
+        Assert.Equal("status", ours.Find(".mud-chip").GetAttribute("data-testid"));
+    }
+
+    [Fact]
+    public void Button_label_markup_has_the_shape_of_MudButton_s_with_and_without_a_start_icon()
+    {
+        var plain = Render<MudButton>(p => p.Add(b => b.Size, Size.Small).AddChildContent("Reply"));
+        var withIcon = Render<MudButton>(p => p.Add(b => b.Size, Size.Small).Add(b => b.StartIcon, Icons.Material.Outlined.Flag)
+            .AddChildContent("Flag"));
+
+        Assert.Equal(Shape(plain.Find(".mud-button-label")), Shape(Render(LookAlikeMarkup.ButtonLabel("Reply")).Find("span")));
+        Assert.Equal(Shape(withIcon.Find(".mud-button-label")),
+            Shape(Render(LookAlikeMarkup.ButtonLabel("Flag", LookAlikeClasses.IconPaths(Icons.Material.Outlined.Flag))).Find("span")));
+    }
+
+    /// <summary>An element's tags, classes and text, nested as rendered: what a reader's eye and the theme's CSS see.</summary>
+    private static string Shape(AngleSharp.Dom.INode node) => node switch
+    {
+        AngleSharp.Dom.IElement e => $"<{e.LocalName} {string.Join(' ', Classes(e))} d={e.GetAttribute("d")}>"
+            + string.Concat(e.ChildNodes.Select(Shape)) + $"</{e.LocalName}>",
+        _ => node.TextContent.Trim(),
+    };
+
     [Theory]
     [InlineData(Variant.Text, Color.Default, Size.Small)]
     [InlineData(Variant.Outlined, Color.Primary, Size.Medium)]
