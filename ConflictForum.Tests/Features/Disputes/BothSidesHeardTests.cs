@@ -41,6 +41,9 @@ public sealed class BothSidesHeardTests : ClockedForumAppTest
             $"Post your statement before {due}. Comments and votes open when you do; without it, they open then with one side only.",
             DisputeLabels.NextStep(row, PartyRole.Respondent));
         Assert.StartsWith($"Lamp Shop has joined and has until {due} to post their statement.", DisputeLabels.NextStep(row, null));
+        var (_, page) = await GetPageAsync(DisputeAddresses.DisputeUrl(id)); // a reader's page says it too
+        Assert.Contains(DisputeLabels.NextStep(row, null)!, page, StringComparison.Ordinal);
+        Assert.Contains("Statement due", page, StringComparison.Ordinal);
         Assert.Contains("joined as the respondent. Comments and votes open when their statement is posted",
             (await EntriesAsync(id))[^1].Summary);
 
@@ -58,6 +61,8 @@ public sealed class BothSidesHeardTests : ClockedForumAppTest
         Assert.Equal(now + TimeSpan.FromDays(7), opened.VotingClosesAt); // the whole voting window, from when both were heard
         Assert.False(opened.RespondentDidNotRespond);
         Assert.Null(DisputeLabels.NextStep(new DisputeRow(opened, "Dana", "Lamp Shop"), null));
+        var (_, openPage) = await GetPageAsync(DisputeAddresses.DisputeUrl(id));
+        Assert.DoesNotContain("to post their statement", openPage, StringComparison.Ordinal);
         var entries = await EntriesAsync(id);
         Assert.Equal(TimelineKind.StatementPosted, entries[^2].Kind);
         Assert.Equal((TimelineKind.StatusChanged, DisputeLifecycle.BothHeard), (entries[^1].Kind, entries[^1].Summary));
