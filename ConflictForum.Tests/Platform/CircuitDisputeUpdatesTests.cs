@@ -1,3 +1,4 @@
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
