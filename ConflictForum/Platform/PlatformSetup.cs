@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace ConflictForum.Platform;
 
 /// <summary>The feature-agnostic services every feature uses.</summary>
@@ -11,14 +9,7 @@ public static class PlatformSetup
         services.AddOptions<WriteLimitOptions>().BindConfiguration(WriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteLimiter>();
         services.AddScoped<BrowserDrafts>();
-        services.AddScoped<CircuitDisputeUpdates>();
         services.AddSingleton<SharedMarkup>();
-        // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
-        // so configuration added after this call (hosting, tests) counts.
-        services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis
-            ? new RedisDisputeEvents(redis, sp.GetRequiredService<ILogger<RedisDisputeEvents>>(),
-                sp.GetRequiredService<ILogger<InProcessDisputeEvents>>())
-            : new InProcessDisputeEvents(sp.GetRequiredService<ILogger<InProcessDisputeEvents>>()));
         return services;
     }
 }

@@ -97,7 +97,8 @@ public sealed class ReaderRegionsTests : ClockedForumAppTest
 
     private async Task<Dictionary<string, string>> RenderAsync(int disputeId)
     {
-        var rendered = await App.Services.GetRequiredService<ReaderRegionRenderer>().RenderAsync(disputeId, LiveRegions.All);
+        var rendered = await DisputeFeed.RenderRegionsAsync(App.Services.GetRequiredService<IServiceScopeFactory>(),
+            App.Services.GetRequiredService<SharedMarkup>(), disputeId, LiveRegions.All);
         Assert.NotNull(rendered);
         return LiveRegions.All.Zip(rendered.Value.Html).ToDictionary(p => p.First, p => p.Second);
     }

@@ -115,7 +115,7 @@ public sealed partial class DeliberationService
         var repaired = repair && (stored != counted || off.Count > 0);
         if (repaired)
         {
-            FaultCounters.Set(dispute, counted);
+            SetFaultCounters(dispute, counted);
             foreach (var r in off) (r.Resolution.Support, r.Resolution.Oppose) = (r.Support, r.Oppose);
             await timeline.AppendAsync(db, disputeId, write.Now, actor, TimelineKind.VotesRecounted,
                 $"{actor.DisplayName} recounted the votes and corrected the counters: {stored.Total} counted before, "

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
@@ -6,27 +7,64 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>
-/// Fault votes under a storm: votes arriving together on a dispute are committed together (<see cref="GroupCommit{TRequest}"/>),
-/// and the batch is applied set-wise: the voters' standing, their current votes and their recent writes in one query each,
-/// every vote judged on its own in memory, the counters moved by one statement, one durable commit. Each caller is
-/// acknowledged only after that commit.
+/// Fault votes under a storm, committed in groups: votes on one dispute that arrive while its previous batch is committing
+/// wait together in its lane and go in the next batch, one transaction and one fsync for all of them. A lone vote goes at
+/// once: nothing waits on a timer. The batch is applied set-wise: the voters' standing, their current votes and their
+/// recent writes in one query each, every vote judged on its own in memory, the counters moved by one statement. Each
+/// caller is acknowledged with its own outcome only after that commit, so an acknowledged vote is a durable vote.
 /// </summary>
-public sealed class FaultVoteCommit
+public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian, WriteLimiter limiter)
 {
-    private readonly DisputeWriter writer;
-    private readonly ForumGuardian guardian;
-    private readonly WriteLimiter limiter;
-    private readonly GroupCommit<VoteRequest> lanes;
+    /// <summary>Enough to amortize the commit; small enough that one transaction stays short.</summary>
+    public const int MaxBatch = 256;
 
-    public FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian, WriteLimiter limiter)
+    private readonly ConcurrentDictionary<int, Lane> lanes = new();
+
+    public Task<Outcome> CastAsync(ForumActor actor, int disputeId, FaultOption option)
     {
-        (this.writer, this.guardian, this.limiter) = (writer, guardian, limiter);
-        lanes = new GroupCommit<VoteRequest>(CommitAsync);
+        var pending = new Pending(new VoteRequest(actor, option),
+            new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var lane = lanes.GetOrAdd(disputeId, _ => new Lane());
+        bool lead;
+        lock (lane)
+        {
+            lane.Queue.Add(pending);
+            lead = !lane.Draining;
+            lane.Draining = true;
+        }
+        if (lead) _ = DrainAsync(disputeId, lane);
+        return pending.Done.Task;
     }
 
-    public Task<Outcome> CastAsync(ForumActor actor, int disputeId, FaultOption option) =>
-        lanes.SubmitAsync(disputeId, new VoteRequest(actor, option));
+    /// <summary>Commits batches until the lane is empty; the caller who found it idle runs this, everyone else just waits.</summary>
+    private async Task DrainAsync(int disputeId, Lane lane)
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (lane)
+            {
+                if (lane.Queue.Count == 0)
+                {
+                    lane.Draining = false;
+                    return;
+                }
+                batch = lane.Queue.Count <= MaxBatch ? lane.Queue : lane.Queue[..MaxBatch];
+                lane.Queue = lane.Queue.Count <= MaxBatch ? [] : lane.Queue[MaxBatch..];
+            }
+            try
+            {
+                var outcomes = await CommitAsync(disputeId, [.. batch.Select(p => p.Vote)]);
+                for (var i = 0; i < batch.Count; i++) batch[i].Done.SetResult(outcomes[i]);
+            }
+            catch (Exception ex)
+            {
+                foreach (var pending in batch) pending.Done.TrySetException(ex);
+            }
+        }
+    }
 
+    /// <returns>Each vote's outcome, in order.</returns>
     private async Task<Outcome[]> CommitAsync(int disputeId, IReadOnlyList<VoteRequest> votes)
     {
         if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyAsync(write, votes), DisputeChanges.Tally)
@@ -96,7 +134,7 @@ public sealed class FaultVoteCommit
 
         if (moves.Any(m => m != 0))
         {
-            await FaultCounters.MoveAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault],
+            await DeliberationService.MoveFaultCountersAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault],
                 moves[(int)FaultOption.RespondentAtFault], moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]),
                 CancellationToken.None);
         }
@@ -104,4 +142,14 @@ public sealed class FaultVoteCommit
     }
 
     private sealed record VoteRequest(ForumActor Actor, FaultOption Option);
+
+    /// <summary>One dispute's votes waiting for the commit under way; <see cref="Draining"/> while a caller commits them.</summary>
+    private sealed class Lane
+    {
+        public List<Pending> Queue { get; set; } = [];
+
+        public bool Draining { get; set; }
+    }
+
+    private sealed record Pending(VoteRequest Vote, TaskCompletionSource<Outcome> Done);
 }

@@ -1,7 +1,9 @@
+using System.Data.Common;
 using ConflictForum.Data;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Disputes;
@@ -9,8 +11,8 @@ namespace ConflictForum.Features.Disputes;
 /// <summary>
 /// Opens every write on a dispute, for every feature (<see cref="BeginAsync"/>): one transaction under the dispute's row
 /// lock, due deadlines applied first, the actor re-read, the moment it runs. The service then asks the guardian, changes
-/// rows and commits through the <see cref="DisputeWrite"/>; after the commit, the event every open page of the dispute
-/// listens to goes out.
+/// rows and commits through the <see cref="DisputeWrite"/> (below, in this file); after the commit, the event every open page
+/// of the dispute listens to goes out.
 /// </summary>
 public sealed partial class DisputeWriter(
     IDbContextFactory<ForumDbContext> dbFactory,
@@ -26,7 +28,7 @@ public sealed partial class DisputeWriter(
     /// in one transaction. <see cref="DisputeWrite.Now"/> is read once the lock is held: a write that waited for the lock is
     /// judged against the deadline as it stands when it runs, not when it was asked for.
     /// </summary>
-    public async Task<DisputeWrite> BeginAsync(ForumActor actor, int disputeId, CancellationToken ct)
+    internal async Task<DisputeWrite> BeginAsync(ForumActor actor, int disputeId, CancellationToken ct)
     {
         var db = await dbFactory.CreateDbContextAsync(ct);
         try
@@ -63,7 +65,7 @@ public sealed partial class DisputeWriter(
     /// which the callers see only after the commit. <see cref="BatchResult.RolledBack"/> when the batch hit a database
     /// constraint and nothing was saved, so the caller can retry the writes one by one.
     /// </summary>
-    public async Task<BatchResult> CommitBatchAsync(int disputeId, int count, Func<DisputeWrite, Task<Outcome[]>> apply,
+    internal async Task<BatchResult> CommitBatchAsync(int disputeId, int count, Func<DisputeWrite, Task<Outcome[]>> apply,
         DisputeChanges changes)
     {
         // No cancellation: the writes share a transaction, which one caller's leaving must not undo.
@@ -106,4 +108,136 @@ public sealed partial class DisputeWriter(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "A write on dispute {DisputeId} ended without a commit, and keeping its deadlines failed.")]
     private static partial void LogDeadlinesNotKept(ILogger logger, int disputeId, Exception exception);
+}
+
+/// <summary>
+/// One write on a dispute, opened by <see cref="DisputeWriter.BeginAsync"/>: the dispute under its row lock with its due
+/// deadlines applied, the actor as the database has them now, and the moment the write runs. The service asks the guardian,
+/// changes rows through <see cref="Db"/> and ends with <see cref="CommitAsync"/>; a write disposed without a commit (a
+/// refusal) rolls back its own changes but keeps the deadlines it applied, since they are facts.
+/// </summary>
+internal sealed class DisputeWrite : IAsyncDisposable
+{
+    internal const string AfterDeadlines = "after_deadlines";
+
+    /// <summary>What a write on a dispute that does not exist comes to.</summary>
+    public static readonly Outcome NotFound = Outcome.NotFound("This dispute does not exist.");
+
+    /// <summary>What a write that hit a database constraint comes to: nothing was saved, and the page keeps the text.</summary>
+    public static readonly Outcome CouldNotSave =
+        Outcome.Refused("This change could not be saved. Reload and try again; your text is kept.");
+
+    private readonly DisputeWriter? writer;
+    private readonly IDbContextTransaction tx;
+    private readonly bool deadlinesMoved;
+    private readonly CancellationToken ct;
+    private bool ended;
+
+    internal DisputeWrite(DisputeWriter? writer, ForumDbContext db, IDbContextTransaction tx, Dispute? dispute, ForumActor actor,
+        DateTime now,
+        bool deadlinesMoved, CancellationToken ct)
+    {
+        (this.writer, Db, this.tx, Dispute, Actor, Now, this.deadlinesMoved, this.ct) =
+            (writer, db, tx, dispute!, actor, now, deadlinesMoved, ct);
+        ended = dispute is null;
+    }
+
+    internal static DisputeWrite Missing(ForumDbContext db, IDbContextTransaction tx) =>
+        new(null, db, tx, null, ForumActor.Anonymous, default, false, default);
+
+    /// <summary>False when the dispute does not exist: return <see cref="NotFound"/>, nothing else here is set.</summary>
+    public bool Found => writer is not null;
+
+    /// <summary>This write's context, in the transaction that holds the dispute's lock.</summary>
+    public ForumDbContext Db { get; }
+
+    /// <summary>The dispute as it stands now, tracked: changes to it are saved with the commit.</summary>
+    public Dispute Dispute { get; }
+
+    /// <summary>The actor's standing as re-read in this transaction (a suspension or revoked role counts at once).</summary>
+    public ForumActor Actor { get; }
+
+    /// <summary>The moment this write runs, read once the lock was held.</summary>
+    public DateTime Now { get; }
+
+    /// <summary>
+    /// Saves what the write changed, without committing yet (a new row's id for the timeline). A database constraint ends the
+    /// write: nothing is saved and <see cref="CouldNotSave"/> comes back.
+    /// </summary>
+    public async Task<Outcome> SaveAsync()
+    {
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+            return Outcome.Ok;
+        }
+        catch (DbUpdateException ex)
+        {
+            return await RollBackAsync(ex);
+        }
+    }
+
+    /// <summary>Saves and commits the write, then tells every open page of the dispute what changed.</summary>
+    public async Task<Outcome> CommitAsync(DisputeChanges changes)
+    {
+        if (await SaveAsync() is { Succeeded: false } failed) return failed;
+        ended = true;
+        await tx.CommitAsync(ct);
+        writer!.Publish(Dispute.Id, changes | (deadlinesMoved ? DisputeChanges.All : DisputeChanges.None), Dispute.Version);
+        return Outcome.Ok;
+    }
+
+    private async Task<Outcome> RollBackAsync(DbUpdateException ex)
+    {
+        // Under the lock no other writer of this dispute can collide, so this is a constraint the lock cannot rule out
+        // (or a bug): logged, nothing saved, and the user keeps their text.
+        ended = true;
+        writer!.LogRefused(Dispute.Id, ex);
+        await tx.RollbackAsync(CancellationToken.None);
+        return CouldNotSave;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!ended) await KeepDeadlinesAsync();
+        }
+        finally
+        {
+            await tx.DisposeAsync();
+            await Db.DisposeAsync();
+        }
+    }
+
+    /// <summary>A write ended without a commit (refused): its own changes go, the deadlines it applied stay.</summary>
+    private async Task KeepDeadlinesAsync()
+    {
+        ended = true;
+        try
+        {
+            if (tx.SupportsSavepoints) await tx.RollbackToSavepointAsync(AfterDeadlines, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            writer!.LogKeepFailed(Dispute.Id, ex);
+            return;
+        }
+        writer!.Publish(Dispute.Id, deadlinesMoved ? DisputeChanges.All : DisputeChanges.None, Dispute.Version);
+    }
+}
+
+/// <summary>What a batch of writes on one dispute came to (<see cref="DisputeWriter.CommitBatchAsync"/>).</summary>
+internal abstract record BatchResult
+{
+    private BatchResult()
+    {
+    }
+
+    /// <summary>The batch was committed: each write's own outcome, in order (a refusal refused only its own write).</summary>
+    public sealed record Committed(Outcome[] Outcomes) : BatchResult;
+
+    /// <summary>A database constraint failed somewhere in the batch and nothing was saved.</summary>
+    public sealed record RolledBack : BatchResult;
 }

@@ -1,3 +1,6 @@
+using ConflictForum.Platform;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ConflictForum.Features.Disputes;
 
 public static class DisputesSetup
@@ -14,6 +17,13 @@ public static class DisputesSetup
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();
+        // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
+        // so configuration added after this call (hosting, tests) counts.
+        services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis
+            ? new RedisDisputeEvents(redis, sp.GetRequiredService<ILogger<RedisDisputeEvents>>(),
+                sp.GetRequiredService<ILogger<InProcessDisputeEvents>>())
+            : new InProcessDisputeEvents(sp.GetRequiredService<ILogger<InProcessDisputeEvents>>()));
+        services.AddScoped<CircuitDisputeUpdates>();
         return builder;
     }
 }

@@ -21,7 +21,8 @@ public sealed partial class DisputeFeed : IDisposable
     /// </summary>
     private const int StreamsPerDelivery = 256;
 
-    private readonly ReaderRegionRenderer renderer;
+    private readonly IServiceScopeFactory scopes;
+    private readonly SharedMarkup markup;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly IDisposable subscription;
@@ -34,9 +35,10 @@ public sealed partial class DisputeFeed : IDisposable
     private int scheduled;
     private DateTimeOffset lastRender = DateTimeOffset.MinValue;
 
-    internal DisputeFeed(int disputeId, IDisputeEvents events, ReaderRegionRenderer renderer, TimeProvider clock, ILogger logger)
+    internal DisputeFeed(int disputeId, IDisputeEvents events, IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock,
+        ILogger logger)
     {
-        (DisputeId, this.renderer, this.clock, this.logger) = (disputeId, renderer, clock, logger);
+        (DisputeId, this.scopes, this.markup, this.clock, this.logger) = (disputeId, scopes, markup, clock, logger);
         // Listen before the first render, so nothing that commits while it renders is missed.
         subscription = events.Subscribe(disputeId, OnChangedAsync);
         First = Task.Run(() => RenderAsync(DisputeChanges.All));
@@ -160,7 +162,7 @@ public sealed partial class DisputeFeed : IDisposable
     {
         var names = LiveRegions.MovedBy(changes);
         if (names.Count == 0) return latest;
-        if (await renderer.RenderAsync(DisputeId, names, closing.Token) is not var (version, html)) return null;
+        if (await RenderRegionsAsync(scopes, markup, DisputeId, names, closing.Token) is not var (version, html)) return null;
         var before = latest;
         var regions = before?.Regions ?? ImmutableDictionary<string, string>.Empty;
         var changed = new List<string>(names.Count);
@@ -174,6 +176,29 @@ public sealed partial class DisputeFeed : IDisposable
         var frame = new LiveFrame((before?.Sequence ?? 0) + 1, Math.Max(version, before?.Version ?? 0), regions, changed);
         Publish(frame);
         return frame;
+    }
+
+    /// <summary>
+    /// Renders regions of a dispute's page as every reader who is not signed in sees them, to HTML, once for all of them.
+    /// </summary>
+    /// <param name="names">The regions to render (<see cref="LiveRegions"/>).</param>
+    /// <returns>
+    /// The version the dispute was read at and each rendered region's HTML, in the order asked; null when the dispute does not exist.
+    /// </returns>
+    internal static async Task<(int Version, string[] Html)?> RenderRegionsAsync(IServiceScopeFactory scopes, SharedMarkup markup,
+        int disputeId, IReadOnlyList<string> names, CancellationToken ct = default)
+    {
+        ReaderDispute? reader;
+        await using (var scope = scopes.CreateAsyncScope())
+            reader = await scope.ServiceProvider.GetRequiredService<ReaderDisputes>().LoadAsync(disputeId, names, ct: ct);
+        if (reader is null) return null;
+        var html = await markup.RenderAsync<ReaderRegion>([.. names.Select(name =>
+            (IDictionary<string, object?>)new Dictionary<string, object?>
+            {
+                [nameof(ReaderRegion.Name)] = name,
+                [nameof(ReaderRegion.Reader)] = reader,
+            })]);
+        return (reader.Version, html);
     }
 
     public void Dispose()

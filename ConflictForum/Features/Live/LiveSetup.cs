@@ -7,7 +7,6 @@ public static class LiveSetup
     {
         builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ReaderDisputes>();
-        builder.Services.AddSingleton<ReaderRegionRenderer>();
         builder.Services.AddSingleton<LiveStreams>();
         return builder;
     }

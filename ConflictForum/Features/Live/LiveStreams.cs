@@ -23,7 +23,8 @@ public sealed partial class LiveStreams : IDisposable
     private readonly Lock gate = new();
     private readonly ConcurrentDictionary<IPAddress, int> perAddress = new();
     private readonly IDisputeEvents events;
-    private readonly ReaderRegionRenderer renderer;
+    private readonly IServiceScopeFactory scopes;
+    private readonly SharedMarkup markup;
     private readonly TimeProvider clock;
     private readonly ILogger<LiveStreams> logger;
     private readonly IOptions<LiveOptions> options;
@@ -31,10 +32,10 @@ public sealed partial class LiveStreams : IDisposable
     private int open;
     private volatile bool stopping;
 
-    public LiveStreams(IDisputeEvents events, ReaderRegionRenderer renderer, TimeProvider clock, ILogger<LiveStreams> logger,
-        IOptions<LiveOptions> options, IHostApplicationLifetime lifetime)
+    public LiveStreams(IDisputeEvents events, IServiceScopeFactory scopes, SharedMarkup markup, TimeProvider clock,
+        ILogger<LiveStreams> logger, IOptions<LiveOptions> options, IHostApplicationLifetime lifetime)
     {
-        (this.events, this.renderer, this.clock, this.logger, this.options) = (events, renderer, clock, logger, options);
+        (this.events, this.scopes, this.markup, this.clock, this.logger, this.options) = (events, scopes, markup, clock, logger, options);
         var interval = options.Value.HeartbeatInterval;
         heartbeat = clock.CreateTimer(_ => ForEachFeed(feed => feed.Beat()), null, interval, interval);
         lifetime.ApplicationStopping.Register(() =>
@@ -119,7 +120,7 @@ public sealed partial class LiveStreams : IDisposable
         lock (gate)
         {
             if (!feeds.TryGetValue(disputeId, out var feed))
-                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, renderer, clock, logger);
+                feeds[disputeId] = feed = new DisputeFeed(disputeId, events, scopes, markup, clock, logger);
             feed.Streams++;
             return feed;
         }

@@ -74,7 +74,7 @@ public sealed partial class ModerationService
         if (vote is not null)
         {
             db.FaultVotes.Remove(vote);
-            await FaultCounters.MoveAsync(db, disputeId, vote.Option, -1, ct);
+            await DeliberationService.MoveFaultCountersAsync(db, disputeId, vote.Option, -1, ct);
         }
         foreach (var stance in stances)
         {

@@ -1,4 +1,6 @@
-namespace ConflictForum.Platform;
+using ConflictForum.Platform;
+
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>
 /// The one way a circuit follows a dispute live: one subscription to <see cref="IDisputeEvents"/> per circuit (scoped),

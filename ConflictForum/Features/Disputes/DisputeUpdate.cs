@@ -1,4 +1,6 @@
-namespace ConflictForum.Platform;
+using ConflictForum.Platform;
+
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>What changed in a dispute since a circuit's panels last reloaded.</summary>
 /// <param name="Changes">Every slice that changed, merged.</param>

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using ConflictForum.Platform;
 using StackExchange.Redis;
 
-namespace ConflictForum.Platform;
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>
 /// Dispute events over Redis pub/sub, so several app instances behind a load balancer see each other's changes.

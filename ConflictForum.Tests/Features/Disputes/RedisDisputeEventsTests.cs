@@ -4,7 +4,7 @@ using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ConflictForum.Tests.Platform;
+namespace ConflictForum.Tests.Features.Disputes;
 
 /// <summary>Two app instances sharing one SQLite file and a real redis-server, as behind a load balancer.</summary>
 public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncDisposable

@@ -1,8 +1,9 @@
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ConflictForum.Tests.Platform;
+namespace ConflictForum.Tests.Features.Disputes;
 
 /// <summary>The circuit's one live-update mechanism, on a fake clock: the events are handed in directly, as the bus would.</summary>
 public sealed class CircuitDisputeUpdatesTests : IDisposable

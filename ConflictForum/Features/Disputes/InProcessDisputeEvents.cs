@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using ConflictForum.Platform;
 
-namespace ConflictForum.Platform;
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>Delivers to this process's subscribers. Also the local fan-out behind the Redis implementation.</summary>
 public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvents> logger) : IDisputeEvents

@@ -1,7 +1,8 @@
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ConflictForum.Tests.Platform;
+namespace ConflictForum.Tests.Features.Disputes;
 
 public sealed class DisputeEventsTests
 {
