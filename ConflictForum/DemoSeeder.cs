@@ -26,6 +26,7 @@ public static partial class DemoSeeder
         ("Northwind Appliances", "support@demo.conflictforum.local", null),
         ("Sam Okafor", "sam@demo.conflictforum.local", null),
         ("Priya Raman", "priya@demo.conflictforum.local", null),
+        ("Greg Marsh", "greg@demo.conflictforum.local", null),
         ("Morgan Reyes", "moderator@demo.conflictforum.local", ForumRoles.Moderator),
         ("Alex Chen", "admin@demo.conflictforum.local", ForumRoles.Admin),
     ];
@@ -83,6 +84,7 @@ public static partial class DemoSeeder
         var northwind = await Actor("support@demo.conflictforum.local");
         var sam = await Actor("sam@demo.conflictforum.local");
         var priya = await Actor("priya@demo.conflictforum.local");
+        var greg = await Actor("greg@demo.conflictforum.local");
 
         // Open, both sides and a reply each.
         var washer = (await At(TimeSpan.FromDays(2)).OpenDisputeAsync(dana, new OpenDisputeInput
@@ -169,6 +171,20 @@ public static partial class DemoSeeder
                 + "He told me the tree has a preservation order. The council's map shows **no order** on it (screenshot on request).\n\n"
                 + "I am happy to pay half of a tree surgeon's fee to trim the branches back to the boundary.",
         }));
+
+        // Waiting for the respondent's statement: Greg joined, and the public waits to hear him before it comments and votes.
+        var deposit = (await At(TimeSpan.FromDays(1.5)).OpenDisputeAsync(dana, new OpenDisputeInput
+        {
+            Title = "Deposit kept for \"cleaning\" after a spotless move-out",
+            Summary = "My landlord kept £400 of my £1,200 deposit for professional cleaning. "
+                + "The flat was cleaned the day I left, and the check-out report says so.",
+            Category = DisputeCategory.Other,
+            RespondentName = "Greg Marsh",
+            Statement = "I left the flat on **31 October**. The check-out report, signed by Greg's agent, rates every room "
+                + "\"clean\".\n\nTwo weeks later I received £800 of my £1,200 deposit and an invoice for £400 of cleaning. "
+                + "I have asked for the photos behind that invoice; none have come.",
+        })).Value!;
+        Done(await At(TimeSpan.FromHours(6)).AcceptInvitationAsync(greg, deposit.InvitationToken));
 
         // The other side never answered: opened without them.
         Done(await At(TimeSpan.FromDays(9)).OpenDisputeAsync(priya, new OpenDisputeInput

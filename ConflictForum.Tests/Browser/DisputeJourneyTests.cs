@@ -52,7 +52,9 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(respondent.GetByText("Washing machine failed after three weeks")).ToBeVisibleAsync();
         await BrowserFixture.WaitForCircuitAsync(respondent);
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Accept and answer as the respondent" }).ClickAsync();
-        await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes");
+        // Joined, not yet heard: the public waits for the respondent's statement, and the page tells them so.
+        await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Awaiting statement");
+        await Expect(respondent.GetByTestId("next-step")).ToContainTextAsync("Post your statement before");
         await BrowserFixture.WaitForCircuitAsync(respondent); // the dispute page, reached by navigation, goes live on its own
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await respondent.Locator("#statement-editor-Respondent")
@@ -64,6 +66,8 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(respondent.GetByTestId("statement-respondent").Locator(".mud-tabs .cf-markdown strong")).ToHaveTextAsync("E21");
         await respondent.GetByRole(AriaRole.Button, new() { Name = "Save statement" }).ClickAsync();
         await Expect(respondent.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
+        await Expect(respondent.GetByTestId("status")).ToHaveTextAsync("Open for votes"); // both sides heard
+        await Expect(respondent.GetByTestId("next-step")).ToHaveCountAsync(0);
 
         await claimant.GotoAsync("/disputes");
         // The list's circuit replaces its prerendered links when it starts; a click straddling that swap is lost.
@@ -73,7 +77,7 @@ public sealed class DisputeJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(claimant.GetByTestId("statement-respondent").Locator(".cf-markdown strong")).ToHaveTextAsync("E21");
         await BrowserFixture.WaitForCircuitAsync(claimant);
         await claimant.GetByRole(AriaRole.Button, new() { Name = "Verify record" }).ClickAsync();
-        await Expect(claimant.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 5 entries match their hashes.");
+        await Expect(claimant.GetByTestId("verdict")).ToHaveTextAsync("The record is intact: all 6 entries match their hashes.");
         await claimant.ScreenshotAsync(
             new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dispute-both-sides.png"), FullPage = true });
     }

@@ -80,7 +80,7 @@ public sealed class LiveDeliberationTests(BrowserFixture browser) : IAsyncDispos
         await reader.GetByRole(AriaRole.Link, new() { Name = "Verify record" }).ClickAsync();
         // Six entries of the dispute's own, and one per comment (the page shows those in the discussion).
         await Expect(reader.GetByTestId("verdict"))
-            .ToHaveTextAsync($"The record is intact: all {6 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
+            .ToHaveTextAsync($"The record is intact: all {8 + DeliberationQueries.ThreadsPerPage} entries match their hashes.");
 
         // A comment past the first page: the count and the offer of more follow live, and the reader can read on.
         var comments = reader.GetByTestId("comment");

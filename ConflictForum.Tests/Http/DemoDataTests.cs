@@ -11,8 +11,8 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
     public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
-        Assert.Contains("4 disputes", list, StringComparison.Ordinal);
-        foreach (var status in new[] { "Awaiting response", "Open for votes", "Open · no response", "Closed" })
+        Assert.Contains("5 disputes", list, StringComparison.Ordinal);
+        foreach (var status in new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed" })
             Assert.Contains(status, list, StringComparison.Ordinal);
 
         var washer = await App.CreateBrowserLikeClient()
@@ -30,7 +30,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
-        for (var id = 1; id <= 4; id++)
+        for (var id = 1; id <= 5; id++)
         {
             var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
                 q.VerifyRecordAsync(id));

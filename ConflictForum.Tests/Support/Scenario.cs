@@ -67,8 +67,25 @@ public sealed class Scenario(ForumAppFactory app)
     public async Task<DisputeParties> DisputeBetweenAsync(string claimantName, string respondentName, OpenDisputeInput? input = null) =>
         await DisputeBetweenAsync(await MemberAsync(claimantName), await MemberAsync(respondentName), input);
 
-    /// <summary>A dispute <paramref name="claimant"/> opened and <paramref name="respondent"/> joined: open for votes.</summary>
+    /// <summary>
+    /// A dispute <paramref name="claimant"/> opened, <paramref name="respondent"/> joined and answered with a statement:
+    /// both sides heard, open for comments and votes.
+    /// </summary>
     public async Task<DisputeParties> DisputeBetweenAsync(ForumActor claimant, ForumActor respondent, OpenDisputeInput? input = null)
+    {
+        var parties = await JoinedDisputeAsync(claimant, respondent, input);
+        await EditStatementAsync(respondent, parties.DisputeId, RespondentStatement);
+        return parties;
+    }
+
+    /// <summary>The respondent's statement <see cref="DisputeBetweenAsync(ForumActor, ForumActor, OpenDisputeInput?)"/> posts.</summary>
+    public const string RespondentStatement = "It was packed with care; the courier broke it.";
+
+    /// <summary>
+    /// A dispute <paramref name="claimant"/> opened and <paramref name="respondent"/> joined without posting a statement yet:
+    /// the public waits for it before commenting and voting.
+    /// </summary>
+    public async Task<DisputeParties> JoinedDisputeAsync(ForumActor claimant, ForumActor respondent, OpenDisputeInput? input = null)
     {
         var opened = await OpenAsync(claimant, input);
         await JoinAsync(respondent, opened.InvitationToken);

@@ -74,6 +74,8 @@ public sealed class SessionStampTests : ForumAppTest
         Assert.True(opened.Succeeded, opened.Message); // a current sign-in writes
         Assert.True((await WithAsync<DisputeService, Outcome<int>>(s =>
             s.AcceptInvitationAsync(respondent, opened.Value!.InvitationToken))).Succeeded);
+        Assert.True((await WithAsync<DisputeService, Outcome>(s =>
+            s.SaveStatementAsync(respondent, opened.Value!.DisputeId, "Our side."))).Succeeded); // both heard: open for votes
 
         await EndSessionsAsync(claimant);
         await EndSessionsAsync(voter);

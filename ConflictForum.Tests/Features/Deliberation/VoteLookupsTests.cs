@@ -19,6 +19,7 @@ public sealed class VoteLookupsTests : ClockedForumAppTest
         }))).Value!;
         var neighbour = await MemberAsync("Neighbour");
         await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(neighbour, opened.InvitationToken));
+        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(neighbour, opened.DisputeId, "It is mine."));
         var members = new List<ForumActor>();
         for (var i = 0; i < 6; i++) members.Add(await MemberAsync($"Voter {i}"));
         for (var i = 0; i < 4; i++)

@@ -77,7 +77,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
 
             // Events older than the longest window (a day) are pruned by the deadline sweep; these are all fresh.
             await scope.ServiceProvider.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();
-            Assert.Equal(8, await scope.ServiceProvider.GetRequiredService<ForumDbContext>().WriteEvents.CountAsync());
+            // 3 comments, 2 votes, 2 flags, the claimant's dispute and the respondent's statement.
+            Assert.Equal(9, await scope.ServiceProvider.GetRequiredService<ForumDbContext>().WriteEvents.CountAsync());
         }
     }
 
@@ -96,7 +97,8 @@ public sealed class WriteLimitTests : IAsyncDisposable
         var claimant = await BrowserJourney.CreateMemberAsync(first, "Claimant", "c@example.test");
         var respondent = await BrowserJourney.CreateMemberAsync(first, "Respondent", "r@example.test");
         var waiting = await OpenDisputeAsync(first, claimant, null, respondentEmail: "someone@example.test");
-        var open = await OpenDisputeAsync(first, claimant, respondent);
+        // Joined but not yet answered: the respondent's first statement is the first of the saves counted below.
+        var open = (await new Scenario(first).JoinedDisputeAsync(claimant, respondent, Noise())).DisputeId;
         await using var scope = second.Services.CreateAsyncScope();
         var disputes = scope.ServiceProvider.GetRequiredService<DisputeService>();
         var deliberation = scope.ServiceProvider.GetRequiredService<DeliberationService>();
@@ -129,10 +131,13 @@ public sealed class WriteLimitTests : IAsyncDisposable
     public async Task Concurrent_limited_writes_of_one_member_on_different_disputes_never_exceed_the_limit()
     {
         var claimant = await BrowserJourney.CreateMemberAsync(first, "Claimant", "c@example.test");
-        var respondent = await BrowserJourney.CreateMemberAsync(first, "Respondent", "r@example.test");
         var chatty = await BrowserJourney.CreateMemberAsync(first, "Chatty", "chatty@example.test");
         var disputeIds = new List<int>();
-        for (var i = 0; i < 8; i++) disputeIds.Add(await OpenDisputeAsync(first, claimant, respondent));
+        for (var i = 0; i < 8; i++) // a respondent each, whose statement opens it: two statements an hour is their limit here
+        {
+            var respondent = await BrowserJourney.CreateMemberAsync(first, $"Respondent {i}", $"r{i}@example.test");
+            disputeIds.Add(await OpenDisputeAsync(first, claimant, respondent));
+        }
 
         // Eight comments at once, on eight disputes (so eight different dispute locks), from two instances. SQLite runs one
         // writer at a time; on SQL Server under READ COMMITTED each write's count is serialized by the member's gate row,

@@ -96,7 +96,7 @@ public sealed class DisputeServiceTests : ClockedForumAppTest
         var accepted = await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(shop, opened.InvitationToken));
         Assert.True(accepted.Succeeded, accepted.Message);
         var view = await ViewAsync(opened.DisputeId, shop);
-        Assert.Equal(DisputeStatus.Open, view!.Dispute.Status);
+        Assert.True(view!.Dispute.AwaitsRespondentStatement); // joined, not yet heard: the public waits for their statement
         Assert.Equal(PartyRole.Respondent, view.ViewerRole);
 
         var latecomer = await MemberAsync("Latecomer");

@@ -43,7 +43,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
 
         var intact = await VerifyAsync(opened.DisputeId);
         Assert.True(intact.Intact, intact.Message);
-        Assert.Equal(9, intact.EntryCount);
+        Assert.Equal(11, intact.EntryCount);
         return new Scene(opened.DisputeId, comment, reply, resolution, claimant);
     }
 
@@ -70,15 +70,15 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     {
         var scene = await RecordAsync();
 
-        await BehindTheForumAsync($"DELETE FROM TimelineEntries WHERE DisputeId = {scene.DisputeId} AND Sequence >= 8");
+        await BehindTheForumAsync($"DELETE FROM TimelineEntries WHERE DisputeId = {scene.DisputeId} AND Sequence >= 10");
 
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
-            "The record is broken: entry 8 is missing: the record ends at entry 7 but the dispute records 9 entries.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 10,
+            "The record is broken: entry 10 is missing: the record ends at entry 9 but the dispute records 11 entries.");
 
         // The next entry extends the anchor, not what is left: the gap stays in view.
         Assert.True((await WithAsync<DisputeService, Outcome>(s =>
             s.PostReplyAsync(scene.Claimant, scene.DisputeId, "Still here."))).Succeeded);
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8, "The record is broken: entry 8 is missing.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 10, "The record is broken: entry 10 is missing.");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         await BehindTheForumAsync($"DELETE FROM TimelineEntries WHERE DisputeId = {scene.DisputeId}");
 
         AssertBroken(await VerifyAsync(scene.DisputeId), 1,
-            "The record is broken: entry 1 is missing: the dispute records 9 entries and none remain.");
+            "The record is broken: entry 1 is missing: the dispute records 11 entries and none remain.");
     }
 
     [Fact]
@@ -98,13 +98,13 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         var scene = await RecordAsync();
 
         await BehindTheForumAsync($"UPDATE Resolutions SET Title = 'The respondent pays it all' WHERE Id = {scene.ResolutionId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 7,
-            "The record is broken: the resolution that entry 7 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 9,
+            "The record is broken: the resolution that entry 9 points to was changed or removed.");
 
         await BehindTheForumAsync("UPDATE Resolutions SET Title = 'Share the cost', Source = 'Sam pays for the fence.', "
             + $"Html = '<p>Sam pays for the fence.</p>' WHERE Id = {scene.ResolutionId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 7,
-            "The record is broken: the resolution that entry 7 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 9,
+            "The record is broken: the resolution that entry 9 points to was changed or removed.");
     }
 
     [Fact]
@@ -114,19 +114,19 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
 
         await BehindTheForumAsync(
             $"UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId}");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 10,
+            "The record is broken: the comment that entry 10 points to was changed or removed.");
+
+        // The edited comment as shown is the one its edit (entry 8) recorded; rewriting it is found first now.
+        await BehindTheForumAsync(
+            $"UPDATE Comments SET Source = 'Forget the survey.', Html = '<p>Forget the survey.</p>' WHERE Id = {scene.CommentId}");
         AssertBroken(await VerifyAsync(scene.DisputeId), 8,
             "The record is broken: the comment that entry 8 points to was changed or removed.");
 
-        // The edited comment as shown is the one its edit (entry 6) recorded; rewriting it is found first now.
-        await BehindTheForumAsync(
-            $"UPDATE Comments SET Source = 'Forget the survey.', Html = '<p>Forget the survey.</p>' WHERE Id = {scene.CommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 6,
-            "The record is broken: the comment that entry 6 points to was changed or removed.");
-
-        // Its first version, kept as a revision, is the one entry 5 recorded.
+        // Its first version, kept as a revision, is the one entry 7 recorded.
         await BehindTheForumAsync($"UPDATE CommentRevision SET Source = 'Never mind the survey.' WHERE CommentId = {scene.CommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 5,
-            "The record is broken: the comment that entry 5 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 7,
+            "The record is broken: the comment that entry 7 points to was changed or removed.");
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
             + $"WHERE Id = {scene.ReplyCommentId};\n"
             + $"UPDATE Comments SET Source = 'Ignore the survey.', Html = '<p>Ignore the survey.</p>' WHERE Id = {scene.ReplyCommentId};");
 
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
-            "The record is broken: the comment that entry 8 points to was edited before edits were recorded, or changed since.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 10,
+            "The record is broken: the comment that entry 10 points to was edited before edits were recorded, or changed since.");
     }
 
     [Fact]
@@ -148,12 +148,12 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
     {
         var scene = await RecordAsync();
 
-        await BehindTheForumAsync($"UPDATE TimelineEntries SET Body = 'No survey.' WHERE DisputeId = {scene.DisputeId} AND Sequence = 9");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 9, "The record is broken: entry 9 was changed after it was written.");
+        await BehindTheForumAsync($"UPDATE TimelineEntries SET Body = 'No survey.' WHERE DisputeId = {scene.DisputeId} AND Sequence = 11");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 11, "The record is broken: entry 11 was changed after it was written.");
 
         await BehindTheForumAsync($"DELETE FROM Comments WHERE Id = {scene.ReplyCommentId}");
-        AssertBroken(await VerifyAsync(scene.DisputeId), 8,
-            "The record is broken: the comment that entry 8 points to was changed or removed.");
+        AssertBroken(await VerifyAsync(scene.DisputeId), 10,
+            "The record is broken: the comment that entry 10 points to was changed or removed.");
     }
 
     [Fact]
@@ -164,15 +164,15 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ForumDbContext>();
-            var last = await db.TimelineEntries.AsNoTracking().SingleAsync(e => e.DisputeId == scene.DisputeId && e.Sequence == 9);
+            var last = await db.TimelineEntries.AsNoTracking().SingleAsync(e => e.DisputeId == scene.DisputeId && e.Sequence == 11);
             last.Body = "No survey was ever made.";
             var hash = TimelineWriter.HashOf(last);
             await db.TimelineEntries.Where(e => e.Id == last.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Body, last.Body).SetProperty(e => e.Hash, hash));
         }
 
-        AssertBroken(await VerifyAsync(scene.DisputeId), 9,
-            "The record is broken: entry 9 does not match the hash the dispute keeps of its newest entry: "
+        AssertBroken(await VerifyAsync(scene.DisputeId), 11,
+            "The record is broken: entry 11 does not match the hash the dispute keeps of its newest entry: "
             + "the record was rewritten and hashed again.");
     }
 
@@ -186,7 +186,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
 
         using var client = App.CreateClient();
         var kept = await client.GetFromJsonAsync<RecordDigest>(new Uri(RecordDigestEndpoint.Url(day), UriKind.Relative));
-        Assert.Equal(new[] { new DigestLine(scene.DisputeId, 9, (await TimelineAsync(scene.DisputeId))[^1].Hash) }, kept!.Disputes);
+        Assert.Equal(new[] { new DigestLine(scene.DisputeId, 11, (await TimelineAsync(scene.DisputeId))[^1].Hash) }, kept!.Disputes);
         Assert.Equal(TimelineWriter.Sha256(RecordDigest.Text(kept.Disputes)), kept.Hash);
 
         await BehindTheForumAsync($"""
@@ -222,7 +222,7 @@ public sealed class RecordTamperingTests : ClockedForumAppTest
         await writing;
 
         Assert.All(verdicts, v => Assert.True(v.Intact, v.Message));
-        Assert.Equal(9 + 60, (await VerifyAsync(scene.DisputeId)).EntryCount);
+        Assert.Equal(11 + 60, (await VerifyAsync(scene.DisputeId)).EntryCount);
     }
 
     [Fact]

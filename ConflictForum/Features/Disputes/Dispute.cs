@@ -82,7 +82,14 @@ public sealed class Dispute : Timeline.ITimelineAnchor
     /// <summary>The hash of the newest timeline entry; null before the first.</summary>
     public string? TimelineHead { get; set; }
 
-    public bool RespondentDidNotRespond => Status != DisputeStatus.AwaitingResponse && RespondentId is null && OpenedAt is not null;
+    /// <summary>
+    /// The response deadline, not the respondent's statement, opened the dispute (whether or not they had joined): it opened
+    /// at that very instant, while a statement opens it earlier.
+    /// </summary>
+    public bool RespondentDidNotRespond => Status != DisputeStatus.AwaitingResponse && OpenedAt is { } opened && opened == ResponseDeadline;
+
+    /// <summary>The respondent joined and the public is waiting for their statement before it comments and votes.</summary>
+    public bool AwaitsRespondentStatement => Status == DisputeStatus.AwaitingResponse && RespondentId is not null;
 
     public string? PartyId(PartyRole role) => role == PartyRole.Claimant ? ClaimantId : RespondentId;
 

@@ -5,6 +5,13 @@ public static class DisputeLifecycle
 {
     public sealed record Transition(DisputeStatus To, DateTime At, string Summary);
 
+    /// <summary>What the timeline says when the respondent's first statement opens the dispute.</summary>
+    public const string BothHeard = "Both parties have posted their statements. The dispute is open for comments and votes.";
+
+    /// <summary>What the timeline says when the response deadline opens a dispute the respondent joined but did not answer.</summary>
+    public const string JoinedButSilent = "The response window ended without a statement from the other party. "
+        + "The dispute is open for comments and votes with one side only.";
+
     /// <summary>Transitions due by <paramref name="now"/>, in order, without changing <paramref name="dispute"/>.</summary>
     public static IReadOnlyList<Transition> Due(Dispute dispute, DateTime now, TimeSpan votingWindow)
     {
@@ -13,8 +20,9 @@ public static class DisputeLifecycle
         var closesAt = dispute.VotingClosesAt;
         if (status == DisputeStatus.AwaitingResponse && now >= dispute.ResponseDeadline)
         {
-            due.Add(new(DisputeStatus.Open, dispute.ResponseDeadline,
-                "The response window ended without an answer from the other party. The dispute is open for comments and votes."));
+            due.Add(new(DisputeStatus.Open, dispute.ResponseDeadline, dispute.RespondentId is null
+                ? "The response window ended without an answer from the other party. The dispute is open for comments and votes."
+                : JoinedButSilent));
             status = DisputeStatus.Open;
             closesAt = dispute.ResponseDeadline + votingWindow;
         }

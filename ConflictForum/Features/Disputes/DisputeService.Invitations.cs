@@ -82,13 +82,12 @@ public sealed partial class DisputeService
         var live = await write.Db.Invitations.SingleAsync(i => i.Id == invitation.Id, ct);
         if (!live.IsUsable(now)) return Outcome.Refused(DisputeRefusals.InvitationNoLongerUsable).As<int>();
         (live.AcceptedAt, live.AcceptedById) = (now, me.UserId);
+        // Joining is not yet answering: comments and votes wait for the respondent's statement, or for the response deadline.
         dispute.RespondentId = me.UserId;
-        dispute.Status = DisputeStatus.Open;
-        dispute.OpenedAt = now;
-        dispute.VotingClosesAt = now + Options.VotingWindow;
         Touch(dispute, now);
         await timeline.AppendAsync(write.Db, dispute.Id, now, me, TimelineKind.RespondentJoined,
-            $"{me.DisplayName} accepted the invitation and joined as the respondent. The dispute is open.", ct: ct);
+            $"{me.DisplayName} accepted the invitation and joined as the respondent. Comments and votes open when their "
+            + $"statement is posted, or at the response deadline ({TimeText.Exact(dispute.ResponseDeadline)}) without it.", ct: ct);
         var committed = await write.CommitAsync(DisputeChanges.All);
         return committed.Succeeded ? invitation.DisputeId : committed.As<int>();
     }

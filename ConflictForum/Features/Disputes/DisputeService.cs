@@ -93,7 +93,13 @@ public sealed partial class DisputeService(
             : Revise(statement, text, rendered.Html, now);
         Touch(dispute, now);
         await AppendStatementEntryAsync(db, dispute, me, role, revision, now, ct);
-        return await write.CommitAsync(DisputeChanges.Statements | DisputeChanges.Timeline);
+        if (role != PartyRole.Respondent || dispute.Status != DisputeStatus.AwaitingResponse)
+            return await write.CommitAsync(DisputeChanges.Statements | DisputeChanges.Timeline);
+
+        // The respondent's first statement: both sides are heard, so the public may now comment and vote.
+        DisputeLifecycle.Apply(dispute, new(DisputeStatus.Open, now, DisputeLifecycle.BothHeard), Options.VotingWindow);
+        await timeline.AppendAsync(db, dispute.Id, now, me, TimelineKind.StatusChanged, DisputeLifecycle.BothHeard, ct: ct);
+        return await write.CommitAsync(DisputeChanges.All);
     }
 
     public async Task<Outcome> PostReplyAsync(ForumActor actor, int disputeId, string text, CancellationToken ct = default)

@@ -10,7 +10,8 @@ public sealed partial class ForumGuardian
     public Decision CanManageInvitation(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
         : !actor.Is(dispute.ClaimantId) ? Decision.Denied(DisputeRefusals.OnlyClaimantManagesInvitation)
-        : dispute.Status != DisputeStatus.AwaitingResponse ? Decision.Denied("The dispute is no longer waiting for the other party.")
+        : dispute.Status != DisputeStatus.AwaitingResponse || dispute.RespondentId is not null
+            ? Decision.Denied("The dispute is no longer waiting for the other party.")
         : Decision.Granted;
 
     /// <param name="confirmedEmail">
@@ -20,7 +21,8 @@ public sealed partial class ForumGuardian
         !actor.IsSignedIn ? Decision.Denied("Sign in or register to accept the invitation.")
         : CannotWrite(actor) is { } no ? no
         : actor.Is(dispute.ClaimantId) ? Decision.Denied(DisputeRefusals.OwnInvitation)
-        : dispute.Status != DisputeStatus.AwaitingResponse ? Decision.Denied("This dispute is no longer waiting for the other party.")
+        : dispute.Status != DisputeStatus.AwaitingResponse || dispute.RespondentId is not null
+            ? Decision.Denied("This dispute is no longer waiting for the other party.")
         // A link mailed to one address answers for that person only: whoever else holds it (a forwarded mail) may not take their place.
         : dispute.RespondentEmail is { } sentTo && !string.Equals(sentTo, confirmedEmail, StringComparison.OrdinalIgnoreCase)
             ? Decision.Denied($"This invitation was sent to {MaskedEmail(sentTo)}. Sign in with the account that uses that address, "

@@ -1,4 +1,5 @@
 using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
 using MudBlazor;
 
 namespace ConflictForum.Features.Disputes.Components;
@@ -21,7 +22,27 @@ public static class DisputeLabels
             : null;
 
     public static string Status(Dispute dispute) =>
-        dispute.RespondentDidNotRespond && dispute.Status == DisputeStatus.Open ? "Open · no response" : StatusName(dispute.Status);
+        dispute.RespondentDidNotRespond && dispute.Status == DisputeStatus.Open ? "Open · no response"
+        : dispute.AwaitsRespondentStatement ? "Awaiting statement"
+        : StatusName(dispute.Status);
+
+    /// <summary>
+    /// While the public waits for both sides: what happens next and when, said to <paramref name="viewer"/> (the respondent
+    /// is told what to do); null once comments and votes are open.
+    /// </summary>
+    public static string? NextStep(DisputeRow row, PartyRole? viewer)
+    {
+        var d = row.Dispute;
+        if (d.Status != DisputeStatus.AwaitingResponse) return null;
+        var due = TimeText.Exact(d.ResponseDeadline);
+        return d.RespondentId is null
+            ? $"Waiting for {row.RespondentName} to join and give their side. Comments and votes open when both sides are heard, "
+                + $"or at the response deadline ({due}) if {row.RespondentName} does not answer."
+            : viewer == PartyRole.Respondent
+                ? $"Post your statement before {due}. Comments and votes open when you do; without it, they open then with one side only."
+                : $"{row.RespondentName} has joined and has until {due} to post their statement. Comments and votes open when they do, "
+                    + "or then with one side only.";
+    }
 
     public static string StatusName(DisputeStatus status) => status switch
     {
@@ -53,7 +74,8 @@ public static class DisputeLabels
     /// <summary>What the reader waits for and when: ("Response due", deadline), ("Voting closes", end), ("Closed", when).</summary>
     public static (string Label, DateTime? At) Deadline(DisputeRow row) => row.Dispute.Status switch
     {
-        DisputeStatus.AwaitingResponse => ("Response due", row.Dispute.ResponseDeadline),
+        DisputeStatus.AwaitingResponse =>
+            (row.Dispute.RespondentId is null ? "Response due" : "Statement due", row.Dispute.ResponseDeadline),
         DisputeStatus.Open => ("Voting closes", row.Dispute.VotingClosesAt),
         DisputeStatus.Closed => ("Closed", row.Dispute.ClosedAt),
         _ => ("Withdrawn", null),
