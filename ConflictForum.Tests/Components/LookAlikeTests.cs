@@ -230,6 +230,16 @@ public sealed class LookAlikeTests : ForumComponentTest
     }
 
     [Fact]
+    public void Container_has_the_classes_of_MudContainer()
+    {
+        foreach (var width in new[] { MaxWidth.Small, MaxWidth.Medium, MaxWidth.Large, MaxWidth.ExtraLarge })
+        {
+            var mud = Render<MudContainer>(p => p.Add(c => c.MaxWidth, width).Add(c => c.Class, "py-6").AddChildContent("x"));
+            Assert.Equal(Classes(mud.Find("div")), Classes(LookAlikeClasses.Container(width, "py-6")));
+        }
+    }
+
+    [Fact]
     public void Spacer_is_MudSpacer_s_markup()
     {
         var mud = Render<MudSpacer>();

@@ -4,9 +4,9 @@ using MudBlazor.Utilities;
 namespace ConflictForum.Platform.LookAlikes;
 
 /// <summary>
-/// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton
-/// MudTimelineItem and MudTextField on a signed-in member's page (LookAlikeTests compares each with the component it imitates). Why
-/// rendered by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
+/// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton,
+/// MudContainer, MudTimelineItem and MudTextField on a signed-in member's page (LookAlikeTests compares each with the
+/// component it imitates). Why rendered by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
 /// component instance with its own render buffers, parameter state and attribute dictionaries, held for every open page
 /// (CircuitDisputeUpdates states the rules of live pages). Callers keep the results in static fields: one string for
 /// every page, not one per render.
@@ -91,6 +91,16 @@ public static partial class LookAlikeClasses
             new CssBuilder("mud-input-label mud-input-label-animated mud-input-label-outlined")
                 .AddClass("mud-input-label-margin-dense", dense).AddClass("mud-input-label-inputcontrol").Build());
     }
+
+    /// <summary>MudContainer up to <paramref name="maxWidth"/> (small to extra large), with its gutters.</summary>
+    public static string Container(MaxWidth maxWidth, string? extra = null) =>
+        new CssBuilder("mud-container").AddClass($"mud-container-maxwidth-{maxWidth switch
+        {
+            MaxWidth.Small => "sm",
+            MaxWidth.Medium => "md",
+            MaxWidth.ExtraLarge => "xl",
+            _ => "lg",
+        }}").AddClass("mud-container--gutters").AddClass(extra).Build();
 
     /// <summary>MudGrid with <paramref name="spacing"/>.</summary>
     public static string Grid(int spacing, string? extra = null) =>
