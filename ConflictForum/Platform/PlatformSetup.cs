@@ -13,6 +13,7 @@ public static class PlatformSetup
         services.AddScoped<BrowserDrafts>();
         services.AddScoped<CircuitDisputeUpdates>();
         services.AddSingleton<SharedMarkup>();
+        services.AddSingleton<SharedTexts>();
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.
         services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis

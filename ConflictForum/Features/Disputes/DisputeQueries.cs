@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
-    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock)
+    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock, SharedTexts texts)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -59,6 +59,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) =>
                 new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.PostedAt, s.UpdatedAt, null))
             .ToListAsync(ct))
+            .Select(s => s with { Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html) })
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
                 : s with { Hidden = notice, Html = "" })
