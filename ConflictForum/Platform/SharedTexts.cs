@@ -17,12 +17,15 @@ public sealed class SharedTexts
     /// <summary>Texts kept (for tests).</summary>
     internal int Count => texts.Count;
 
-    /// <returns>The copy already held for the item when it equals <paramref name="text"/>; else <paramref name="text"/>, now held.</returns>
+    /// <returns>
+    /// The copy already held for the item when it equals <paramref name="text"/>; else <paramref name="text"/>, now held.
+    /// </returns>
     public string Share(string kind, long id, string text)
     {
         if (text.Length == 0) return text;
         var key = (kind, id);
-        if (texts.TryGetValue(key, out var held) && held.TryGetTarget(out var shared) && string.Equals(shared, text, StringComparison.Ordinal))
+        if (texts.TryGetValue(key, out var held) && held.TryGetTarget(out var shared)
+            && string.Equals(shared, text, StringComparison.Ordinal))
             return shared;
         texts[key] = new WeakReference<string>(text);
         if (Interlocked.Increment(ref sharedSinceSweep) % SweepEvery == 0) Sweep();

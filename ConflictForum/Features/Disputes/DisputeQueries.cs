@@ -188,7 +188,9 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
     }
 
-    /// <summary>The Markdown source of a party's current statement, for the editor: "" when hidden from <paramref name="viewer"/>.</summary>
+    /// <summary>
+    /// The Markdown source of a party's current statement, for the editor: "" when hidden from <paramref name="viewer"/>.
+    /// </summary>
     /// <returns>Null when the party has posted no statement.</returns>
     public async Task<string?> StatementSourceAsync(int disputeId, PartyRole role, ForumActor viewer, CancellationToken ct = default)
     {

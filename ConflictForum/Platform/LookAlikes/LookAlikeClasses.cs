@@ -6,10 +6,10 @@ namespace ConflictForum.Platform.LookAlikes;
 /// <summary>
 /// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton,
 /// MudContainer, MudTimelineItem and MudTextField on a signed-in member's page (LookAlikeTests compares each with the
-/// component it imitates). Why rendered by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
-/// component instance with its own render buffers, parameter state and attribute dictionaries, held for every open page
-/// (CircuitDisputeUpdates states the rules of live pages). Callers keep the results in static fields: one string for
-/// every page, not one per render.
+/// component it imitates). Why rendered by hand: a member's page is a circuit that lives as long as the tab, and each
+/// MudBlazor component in it is a component instance with its own render buffers, parameter state and attribute
+/// dictionaries, held for every open page (CircuitDisputeUpdates states the rules of live pages). Callers keep the results
+/// in static fields: one string for every page, not one per render.
 /// </summary>
 public static partial class LookAlikeClasses
 {
