@@ -67,4 +67,27 @@ public sealed class CommentsPanelTests : ForumAppComponentTest
         Assert.Contains("Second.", panel.FindAll("[data-testid='comment']")[1].TextContent, StringComparison.Ordinal);
         Assert.Empty(Buttons(panel, "Show more comments"));
     }
+
+    [Fact]
+    public async Task A_member_s_flag_opens_the_form_on_that_comment_alone_and_cancel_brings_the_button_back()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        await Given.CommentAsync(await Given.MemberAsync("First Reader"), d.DisputeId, "First.");
+        await Given.CommentAsync(await Given.MemberAsync("Second Reader"), d.DisputeId, "Second.");
+        var page = await ReadAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(d.DisputeId, ForumActor.Anonymous, take: 10));
+        var panel = Render<CommentsPanel>(p => p.Add(c => c.DisputeId, d.DisputeId).Add(c => c.Threads, page.Threads)
+            .Add(c => c.Count, page.Count).Add(c => c.Viewer, new ForumActor("other", "Other", false, false, null)));
+        Assert.Equal(2, panel.FindAll("[data-testid='flag']").Count);
+
+        panel.FindAll("[data-testid='comment']")[1].QuerySelector("[data-testid='flag']")!.Click();
+
+        var second = panel.FindAll("[data-testid='comment']")[1];
+        Assert.NotNull(second.QuerySelector("[data-testid='flag-form']"));
+        Assert.Contains("Why should a moderator look at this comment?", second.TextContent, StringComparison.Ordinal);
+        Assert.Single(panel.FindAll("[data-testid='flag-form']"));
+        Assert.Equal("Flag this comment", panel.Find("[data-testid='flag']").GetAttribute("aria-label"));
+        Buttons(panel, "Cancel").Single().Click();
+        Assert.Empty(panel.FindAll("[data-testid='flag-form']"));
+        Assert.Equal(2, panel.FindAll("[data-testid='flag']").Count);
+    }
 }

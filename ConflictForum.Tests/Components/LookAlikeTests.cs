@@ -125,6 +125,46 @@ public sealed class LookAlikeTests : ForumComponentTest
         Assert.Equal(Shape(plain.Find(".mud-button-label")), Shape(Render(LookAlikeMarkup.ButtonLabel("Reply")).Find("span")));
         Assert.Equal(Shape(withIcon.Find(".mud-button-label")),
             Shape(Render(LookAlikeMarkup.ButtonLabel("Flag", LookAlikeClasses.IconPaths(Icons.Material.Outlined.Flag))).Find("span")));
+        Assert.Equal(withIcon.Find(".mud-button-label").OuterHtml, Render(LookAlikeMarkup.FlagLabel).Find("span").OuterHtml);
+    }
+
+    [Theory]
+    [InlineData(null, "Your reply", true, 3, null, "")]
+    [InlineData("Title", null, true, 1, null, "")]
+    [InlineData("What exactly each side would do", null, false, 3, "mt-2", "")]
+    [InlineData("Title", null, true, 1, null, "Split it")]
+    public void Field_markup_has_the_shape_and_the_input_attributes_of_an_outlined_MudTextField(string? label, string? placeholder,
+        bool dense, int lines, string? extra, string value)
+    {
+        var mud = Render<MudTextField<string>>(p => p.Add(t => t.Label, label).Add(t => t.Placeholder, placeholder)
+            .Add(t => t.Variant, Variant.Outlined).Add(t => t.Margin, dense ? Margin.Dense : Margin.None).Add(t => t.Lines, lines)
+            .Add(t => t.Class, extra).Add(t => t.MaxLength, 120).Add(t => t.InputId, "field").Add(t => t.Value, value));
+        var classes = LookAlikeClasses.OutlinedField(dense, labelled: label is not null, extra);
+        var tag = lines > 1 ? "textarea" : "input";
+        var ours = Render(LookAlikeMarkup.Field(classes, shrink: value.Length > 0 || placeholder is not null, label, "field", b =>
+        {
+            b.OpenElement(0, tag);
+            b.AddAttribute(1, "class", classes.Input);
+            if (lines > 1) b.AddAttribute(2, "rows", lines);
+            b.AddAttribute(3, "aria-invalid", "false");
+            b.AddAttribute(4, "aria-required", "false");
+            b.AddAttribute(5, "id", "field");
+            b.AddAttribute(6, "type", "text");
+            b.AddAttribute(7, "placeholder", placeholder);
+            b.AddAttribute(8, "inputmode", "text");
+            b.AddAttribute(9, "maxlength", 120);
+            b.AddAttribute(10, "value", value);
+            b.CloseElement();
+        }));
+
+        // MudBlazor's input keeps a hidden element beside it (display:none) for what this page never uses (a mask).
+        foreach (var hidden in mud.FindAll("[style='display:none']")) hidden.Remove();
+        Assert.Equal(Shape(mud.Find(".mud-input-control")), Shape(ours.Find(".mud-input-control")));
+        var (theirs, mine) = (mud.Find(tag), ours.Find(tag));
+        Assert.Equal(theirs.Attributes.Where(a => !a.Name.StartsWith("blazor:", StringComparison.Ordinal)).Select(a => (a.Name, a.Value)),
+            mine.Attributes.Select(a => (a.Name, a.Value)));
+        Assert.Equal(mud.Find(".mud-input-control").QuerySelector("label")?.GetAttribute("for"),
+            ours.Find(".mud-input-control").QuerySelector("label")?.GetAttribute("for"));
     }
 
     /// <summary>An element's tags, classes and text, nested as rendered: what a reader's eye and the theme's CSS see.</summary>
@@ -188,6 +228,16 @@ public sealed class LookAlikeTests : ForumComponentTest
             .AddChildContent<MudItem>(i => i.Add(x => x.xs, 12).Add(x => x.md, 7).AddChildContent("x")));
         Assert.Equal(Classes(mud.Find(".mud-grid")), Classes(LookAlikeClasses.Grid(3, "mb-4")));
         Assert.Equal(Classes(mud.Find(".mud-grid-item")), Classes(LookAlikeClasses.GridItem(7)));
+    }
+
+    [Fact]
+    public void Container_has_the_classes_of_MudContainer()
+    {
+        foreach (var width in new[] { MaxWidth.Small, MaxWidth.Medium, MaxWidth.Large, MaxWidth.ExtraLarge })
+        {
+            var mud = Render<MudContainer>(p => p.Add(c => c.MaxWidth, width).Add(c => c.Class, "py-6").AddChildContent("x"));
+            Assert.Equal(Classes(mud.Find("div")), Classes(LookAlikeClasses.Container(width, "py-6")));
+        }
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public static class PlatformSetup
         services.AddSingleton<WriteLimiter>();
         services.AddScoped<BrowserDrafts>();
         services.AddSingleton<SharedMarkup>();
+        services.AddSingleton<SharedTexts>();
         return services;
     }
 }

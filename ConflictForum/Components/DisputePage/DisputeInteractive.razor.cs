@@ -3,12 +3,15 @@ using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
+using ConflictForum.Platform.LookAlikes;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace ConflictForum.Components.DisputePage;
 
 public sealed partial class DisputeInteractive : IDisposable
 {
+    private static readonly string Frame = LookAlikeClasses.Container(MaxWidth.Large, "py-6");
     private DisputeView? view;
     private IReadOnlyList<TimelineEntry> timeline = [];
     private TallyView? tally;

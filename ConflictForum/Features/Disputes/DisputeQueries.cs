@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
-    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock)
+    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock, SharedTexts texts)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -57,11 +57,12 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
 
         var statements = (await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
             .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) =>
-                new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.Source, s.PostedAt, s.UpdatedAt, null))
+                new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.PostedAt, s.UpdatedAt, null))
             .ToListAsync(ct))
+            .Select(s => s with { Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html) })
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
-                : s with { Hidden = notice, Html = "", Source = "" })
+                : s with { Hidden = notice, Html = "" })
             .ToList();
         var viewerRole = dispute.RoleOf(viewer.UserId);
         var ownStatementId = viewerRole is { } mine ? statements.SingleOrDefault(s => s.Role == mine)?.Id : null;
@@ -185,6 +186,21 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .For(ContentKind.Statement, id);
         if (hidden is { ShowContent: false }) return ([], hidden);
         return (await db.StatementRevisions.AsNoTracking().Where(r => r.StatementId == id).OrderBy(r => r.Number).ToListAsync(ct), hidden);
+    }
+
+    /// <summary>
+    /// The Markdown source of a party's current statement, for the editor: "" when hidden from <paramref name="viewer"/>.
+    /// </summary>
+    /// <returns>Null when the party has posted no statement.</returns>
+    public async Task<string?> StatementSourceAsync(int disputeId, PartyRole role, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var statement = await db.Statements.Where(s => s.DisputeId == disputeId && s.Role == role)
+            .Select(s => new { s.Id, s.Source }).SingleOrDefaultAsync(ct);
+        if (statement is null) return null;
+        var hidden = (await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Statement, [statement.Id], ct))
+            .For(ContentKind.Statement, statement.Id);
+        return hidden is { ShowContent: false } ? "" : statement.Source;
     }
 
     /// <param name="viewer">Who looks at the profile: what they may do to the member comes with it.</param>

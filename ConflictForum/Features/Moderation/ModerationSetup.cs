@@ -8,6 +8,7 @@ public static class ModerationSetup
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationQueries>();
+        services.AddTransient<Components.FlagSpots>(); // one per panel that injects it
         return builder;
     }
 }

@@ -4,12 +4,12 @@ using MudBlazor.Utilities;
 namespace ConflictForum.Platform.LookAlikes;
 
 /// <summary>
-/// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton
-/// and MudTimelineItem on a signed-in member's page (LookAlikeTests compares each with the component it imitates). Why
-/// rendered by hand: a member's page is a circuit that lives as long as the tab, and each MudBlazor component in it is a
-/// component instance with its own render buffers, parameter state and attribute dictionaries, held for every open page
-/// (CircuitDisputeUpdates states the rules of live pages). Callers keep the results in static fields: one string for
-/// every page, not one per render.
+/// MudBlazor's class lists for plain elements that stand in for MudText, MudStack, MudPaper, MudLink, MudChip, MudButton,
+/// MudContainer, MudTimelineItem and MudTextField on a signed-in member's page (LookAlikeTests compares each with the
+/// component it imitates). Why rendered by hand: a member's page is a circuit that lives as long as the tab, and each
+/// MudBlazor component in it is a component instance with its own render buffers, parameter state and attribute
+/// dictionaries, held for every open page (CircuitDisputeUpdates states the rules of live pages). Callers keep the results
+/// in static fields: one string for every page, not one per render.
 /// </summary>
 public static partial class LookAlikeClasses
 {
@@ -75,6 +75,32 @@ public static partial class LookAlikeClasses
 
     /// <inheritdoc cref="SmallStartIcon"/>
     public const string SmallIconSvg = "mud-icon-root mud-svg-icon mud-icon-size-small";
+
+    /// <summary>An outlined MudTextField, dense or not, with a label or only a placeholder, and extra classes on its control.</summary>
+    public static FieldClasses OutlinedField(bool dense, bool labelled, string? extra = null)
+    {
+        var frame = new CssBuilder("mud-input mud-input-outlined").AddClass("mud-input-outlined-with-label", labelled)
+            .AddClass("mud-input-margin-dense", dense);
+        return new FieldClasses(
+            new CssBuilder("mud-input-control").AddClass("mud-input-control-margin-dense", dense)
+                .AddClass("mud-input-outlined-with-label", labelled).AddClass("mud-input-input-control mud-input-sizing-fixed")
+                .AddClass(extra).Build(),
+            new CssBuilder(frame.Build()).AddClass("mud-typography-subtitle1 mud-input-sizing-fixed").Build(),
+            frame.AddClass("mud-shrink mud-typography-subtitle1 mud-input-sizing-fixed").Build(),
+            new CssBuilder("mud-input-slot mud-input-root mud-input-root-outlined").AddClass("mud-input-root-margin-dense", dense).Build(),
+            new CssBuilder("mud-input-label mud-input-label-animated mud-input-label-outlined")
+                .AddClass("mud-input-label-margin-dense", dense).AddClass("mud-input-label-inputcontrol").Build());
+    }
+
+    /// <summary>MudContainer up to <paramref name="maxWidth"/> (small to extra large), with its gutters.</summary>
+    public static string Container(MaxWidth maxWidth, string? extra = null) =>
+        new CssBuilder("mud-container").AddClass($"mud-container-maxwidth-{maxWidth switch
+        {
+            MaxWidth.Small => "sm",
+            MaxWidth.Medium => "md",
+            MaxWidth.ExtraLarge => "xl",
+            _ => "lg",
+        }}").AddClass("mud-container--gutters").AddClass(extra).Build();
 
     /// <summary>MudGrid with <paramref name="spacing"/>.</summary>
     public static string Grid(int spacing, string? extra = null) =>
