@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
-    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock)
+    IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -28,6 +28,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
         if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
+        if (query.Outcome is { } outcome) disputes = disputes.Where(outcomes.Having(outcome));
 
         disputes = query.Sort switch
         {
@@ -35,6 +36,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             DisputeSort.ClosingSoon => disputes
                 .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
                 .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
+            DisputeSort.Outcome => disputes.OrderBy(outcomes.Rank).ThenByDescending(d => d.ClosedAt).ThenByDescending(d => d.CreatedAt),
             _ => disputes.OrderByDescending(d => d.CreatedAt),
         };
 
@@ -228,6 +230,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
+        row = row with { Outcome = outcomes.OutcomeOf(dispute) };
         if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
         // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name.
         (dispute.Title, dispute.Summary, dispute.RespondentName) = ("Hidden dispute", "", HiddenPartyName);
