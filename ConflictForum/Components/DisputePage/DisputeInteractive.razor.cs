@@ -1,7 +1,6 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Components;
 
@@ -10,7 +9,7 @@ namespace ConflictForum.Components.DisputePage;
 public sealed partial class DisputeInteractive : IDisposable
 {
     private DisputeView? view;
-    private IReadOnlyList<TimelineEntry> timeline = [];
+    private DisputeTimeline timeline = DisputeTimeline.Empty;
     private TallyView? tally;
     private IReadOnlyList<ResolutionView> resolutions = [];
     private CommentPage? comments;
@@ -69,7 +68,7 @@ public sealed partial class DisputeInteractive : IDisposable
         var actor = Member.Actor;
         view = await Queries.GetAsync(Id, actor);
         if (view is null || changes != DisputeChanges.All) return;
-        timeline = await Queries.TimelineAsync(Id, includeComments: false, viewer: actor);
+        timeline = await Queries.PageTimelineAsync(Id, actor);
         tally = await Deliberation.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
         // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.

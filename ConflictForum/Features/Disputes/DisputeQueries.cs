@@ -90,7 +90,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             hidden)
         {
             CanModerate = guardian.CanModerateDispute(viewer, dispute),
-            CanComment = guardian.CanComment(viewer, dispute),
+            CanComment = ForumGuardian.AsShown(guardian.CanComment(viewer, dispute), dispute, "The discussion closed with the vote"),
             CanProposeResolution = guardian.CanProposeResolution(viewer, dispute),
             CanTakeStance = guardian.CanTakeStance(viewer, dispute),
             CanAnswerResolution = guardian.CanAnswerResolution(viewer, dispute),
@@ -108,15 +108,28 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         return (await ReadTimelineAsync(db, disputeId, includeComments, viewer ?? ForumActor.Anonymous, ct)).Entries;
     }
 
+    /// <summary>
+    /// The dispute page's timeline as <paramref name="viewer"/> sees it: without the entries about comments (the page shows the
+    /// discussion itself), each run of them a numbered placeholder.
+    /// </summary>
+    public async Task<DisputeTimeline> PageTimelineAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (entries, _, gaps) = await ReadTimelineAsync(db, disputeId, includeComments: false, viewer, ct);
+        return new DisputeTimeline(entries, gaps);
+    }
+
     /// <returns>
     /// The entries as <paramref name="viewer"/> may see them, and the hidden replies and resolutions they were judged by.
     /// </returns>
-    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden)> ReadTimelineAsync(ForumDbContext db, int disputeId,
-        bool includeComments,
-        ForumActor viewer, CancellationToken ct)
+    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden, IReadOnlyList<TimelineGap> Gaps)> ReadTimelineAsync(
+        ForumDbContext db, int disputeId, bool includeComments, ForumActor viewer, CancellationToken ct)
     {
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
-        if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
+        // Read first, so every entry left out below it is one about a comment (a newer entry of any kind lies past it).
+        var last = includeComments ? 0 : await query.MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
+        if (!includeComments)
+            query = query.Where(e => e.Sequence <= last && e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer,
             [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
@@ -149,7 +162,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
         foreach (var redaction in redactions) await redaction.RedactAsync(db, entries, hidden, ct);
-        return (entries, hidden);
+        return (entries, hidden, includeComments ? [] : await CommentGaps.ReadAsync(db, disputeId, entries, last, ct));
     }
 
     /// <summary>Where the note starts in an appeal entry that still carries one (": note"), or null.</summary>
@@ -170,8 +183,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version)
             return null;
-        var (entries, hidden) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
-        return new PublicTimelineData(version, entries, hidden);
+        var (entries, hidden, gaps) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
+        return new PublicTimelineData(version, entries, hidden) { Gaps = gaps };
     }
 
     /// <summary>Every version of a statement; none, with the notice, when it is hidden from <paramref name="viewer"/>.</summary>
