@@ -25,7 +25,9 @@ internal static class CommentGaps
             m => m.HiddenById is null ? m.HiddenReason ?? "" : $"Hidden by a moderator: {m.HiddenReason}");
         var references = why.Keys.ToList();
         var hiddenEntries = references.Count == 0 ? [] : await db.TimelineEntries.AsNoTracking()
-            .Where(e => e.DisputeId == disputeId && e.Sequence <= last && e.Reference != null && references.Contains(e.Reference))
+            .Where(e => e.DisputeId == disputeId && e.Sequence <= last
+                && (e.Kind == TimelineKind.CommentPosted || e.Kind == TimelineKind.CommentEdited)
+                && e.Reference != null && references.Contains(e.Reference))
             .Select(e => new { e.Sequence, e.Kind, e.Reference }).ToListAsync(ct);
         var special = hiddenEntries.ToDictionary(e => e.Sequence,
             e => $"{(e.Kind == TimelineKind.CommentEdited ? "An edit of a comment" : "A comment")} since hidden. {why[e.Reference!]}");
