@@ -20,7 +20,8 @@ public sealed class OutcomeComponentsTests : ForumComponentTest
         Id = 7, Title = "Broken lamp and no refund", Status = DisputeStatus.Closed, ClaimantId = "c", RespondentId = "r",
         CreatedAt = ClosedAt.AddDays(-14), ResponseDeadline = ClosedAt.AddDays(-7), OpenedAt = ClosedAt.AddDays(-10),
         VotingClosesAt = ClosedAt, ClosedAt = ClosedAt, ClaimantAtFaultVotes = votes, FinalVerdict = verdict,
-    }, "Dana", "Lamp Shop") { Outcome = outcome };
+    }, "Dana", "Lamp Shop")
+    { Outcome = outcome };
 
     [Fact]
     public void The_banner_names_the_verdict_with_its_interval_and_when_voting_closed()

@@ -14,7 +14,9 @@ public interface IDisputeOutcomes
     /// </summary>
     DisputeOutcome OutcomeOf(Dispute untracked);
 
-    /// <summary>The disputes with <paramref name="outcome"/>, as saved (a close is saved by the next write or the deadline sweep).</summary>
+    /// <summary>
+    /// The disputes with <paramref name="outcome"/>, as saved (a close is saved by the next write or the deadline sweep).
+    /// </summary>
     Expression<Func<Dispute, bool>> Having(DisputeOutcome outcome);
 
     /// <summary>The position of a saved dispute's outcome in <see cref="DisputeOutcome"/>'s order, for sorting by outcome.</summary>

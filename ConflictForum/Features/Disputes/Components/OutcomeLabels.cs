@@ -41,7 +41,8 @@ public static class OutcomeLabels
         return row.Outcome switch
         {
             DisputeOutcome.Running => null,
-            DisputeOutcome.Withdrawn => [$"The claimant withdrew this dispute{(ended is null ? "" : $" on {ended}")}. Its record stays readable."],
+            DisputeOutcome.Withdrawn =>
+                [$"The claimant withdrew this dispute{(ended is null ? "" : $" on {ended}")}. Its record stays readable."],
             DisputeOutcome.Unanswered =>
             [
                 $"{row.RespondentName} never gave their side: the response deadline ({TimeText.Exact(d.ResponseDeadline)}) passed "
