@@ -6,7 +6,8 @@ namespace ConflictForum.Features.Deliberation;
 
 /// <summary>
 /// A dispute's outcome, from its status and the verdict frozen at close (<see cref="VerdictAtClose"/>): the frozen words are the
-/// record, so the chip, the banner and the list's filter all read them, never a verdict recounted with today's quorum.
+/// record, so the chip, the banner and the list's filter all read them, never a verdict recounted with today's quorum. A new
+/// way to end (a settlement) is a value of <see cref="DisputeOutcome"/> and a line in each of the three members below.
 /// </summary>
 internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDisputeOutcomes
 {
