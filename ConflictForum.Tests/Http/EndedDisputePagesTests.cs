@@ -36,6 +36,8 @@ public sealed class EndedDisputePagesTests() : ClockedForumAppTest(new Dictionar
         Assert.Contains("No resolution was proposed.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(ForumGuardian.SignInFirst, html, StringComparison.Ordinal);
         Assert.DoesNotContain("No resolution proposed yet.", html, StringComparison.Ordinal);
+        Assert.Contains("No comments were posted.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No comments yet.", html, StringComparison.Ordinal);
 
         // The list filters on what is saved: the sweep saves the close (within a minute in the app).
         await WithAsync<ConflictForum.Features.Disputes.DisputeService, int>(s => s.ApplyDueDeadlinesAsync());
