@@ -1,7 +1,6 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Platform.LookAlikes;
 using Microsoft.AspNetCore.Components;
@@ -13,7 +12,7 @@ public sealed partial class DisputeInteractive : IDisposable
 {
     private static readonly string Frame = LookAlikeClasses.Container(MaxWidth.Large, "py-6");
     private DisputeView? view;
-    private IReadOnlyList<TimelineEntry> timeline = [];
+    private DisputeTimeline timeline = DisputeTimeline.Empty;
     private TallyView? tally;
     private IReadOnlyList<ResolutionView> resolutions = [];
     private CommentPage? comments;
@@ -72,7 +71,7 @@ public sealed partial class DisputeInteractive : IDisposable
         var actor = Member.Actor;
         view = await Queries.GetAsync(Id, actor);
         if (view is null || changes != DisputeChanges.All) return;
-        timeline = await Queries.TimelineAsync(Id, includeComments: false, viewer: actor);
+        timeline = await Queries.PageTimelineAsync(Id, actor);
         tally = await Deliberation.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
         // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.

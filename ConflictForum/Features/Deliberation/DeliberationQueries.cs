@@ -45,7 +45,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var tally = FaultTally.Of(dispute);
         var visible = guardian.CanSeeTallies(viewer, dispute, myVote is not null);
         return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,
-            myVote, guardian.CanVote(viewer, dispute), dispute.FinalVerdict);
+            myVote, ForumGuardian.AsShown(guardian.CanVote(viewer, dispute), dispute, "Voting closed"), dispute.FinalVerdict);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public static class DeliberationSetup
         services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
         services.AddSingleton<ITimelineRedaction, FrozenRankingRedaction>();
+        services.AddSingleton<IDisputeOutcomes, DisputeOutcomes>();
         services.AddSingleton<FaultVoteCommit>();
         services.AddSingleton<VoteLookups>();
         services.AddScoped<DeliberationService>();

@@ -60,6 +60,19 @@ public sealed partial class ForumGuardian
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
+    /// <summary>
+    /// What a page shows of <paramref name="rule"/> once <paramref name="dispute"/> has ended: that it has, and when, to every
+    /// reader alike ("Sign in to take part" would read as if it still ran). While it runs, the rule's own answer; services
+    /// always refuse with that.
+    /// </summary>
+    /// <param name="ended">What ended, as the sentence begins: "Voting closed".</param>
+    public static Decision AsShown(Decision rule, Dispute dispute, string ended) =>
+        rule.Allowed ? rule
+        : dispute.Status == DisputeStatus.Withdrawn ? Decision.Denied(DisputeRefusals.Withdrawn)
+        : dispute.Status == DisputeStatus.Closed
+            ? Decision.Denied(dispute.ClosedAt is { } at ? $"{ended} on {TimeText.Exact(at)}." : $"{ended}.")
+        : rule;
+
     public Decision CanRecount(ForumActor actor) =>
         CannotWrite(actor) is { } no ? no
         : actor.IsAdmin ? Decision.Granted : Decision.Denied(DeliberationRefusals.OnlyAdminsRecount);

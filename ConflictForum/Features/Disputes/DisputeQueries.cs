@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
-    IEnumerable<ITimelineRedaction> redactions, TimeProvider clock, SharedTexts texts)
+    IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, TimeProvider clock, SharedTexts texts)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -28,6 +28,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
         if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
+        if (query.Outcome is { } outcome) disputes = disputes.Where(outcomes.Having(outcome));
 
         disputes = query.Sort switch
         {
@@ -35,6 +36,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             DisputeSort.ClosingSoon => disputes
                 .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
                 .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
+            DisputeSort.Outcome => disputes.OrderBy(outcomes.Rank).ThenByDescending(d => d.ClosedAt).ThenByDescending(d => d.CreatedAt),
             _ => disputes.OrderByDescending(d => d.CreatedAt),
         };
 
@@ -89,7 +91,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             hidden)
         {
             CanModerate = guardian.CanModerateDispute(viewer, dispute),
-            CanComment = guardian.CanComment(viewer, dispute),
+            CanComment = ForumGuardian.AsShown(guardian.CanComment(viewer, dispute), dispute, "The discussion closed with the vote"),
             CanProposeResolution = guardian.CanProposeResolution(viewer, dispute),
             CanTakeStance = guardian.CanTakeStance(viewer, dispute),
             CanAnswerResolution = guardian.CanAnswerResolution(viewer, dispute),
@@ -107,15 +109,28 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         return (await ReadTimelineAsync(db, disputeId, includeComments, viewer ?? ForumActor.Anonymous, ct)).Entries;
     }
 
+    /// <summary>
+    /// The dispute page's timeline as <paramref name="viewer"/> sees it: without the entries about comments (the page shows the
+    /// discussion itself), each run of them a numbered placeholder.
+    /// </summary>
+    public async Task<DisputeTimeline> PageTimelineAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (entries, _, gaps) = await ReadTimelineAsync(db, disputeId, includeComments: false, viewer, ct);
+        return new DisputeTimeline(entries, gaps);
+    }
+
     /// <returns>
     /// The entries as <paramref name="viewer"/> may see them, and the hidden replies and resolutions they were judged by.
     /// </returns>
-    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden)> ReadTimelineAsync(ForumDbContext db, int disputeId,
-        bool includeComments,
-        ForumActor viewer, CancellationToken ct)
+    private async Task<(List<TimelineEntry> Entries, HiddenItems Hidden, IReadOnlyList<TimelineGap> Gaps)> ReadTimelineAsync(
+        ForumDbContext db, int disputeId, bool includeComments, ForumActor viewer, CancellationToken ct)
     {
         var query = db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId);
-        if (!includeComments) query = query.Where(e => e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
+        // Read first, so every entry left out below it is one about a comment (a newer entry of any kind lies past it).
+        var last = includeComments ? 0 : await query.MaxAsync(e => (int?)e.Sequence, ct) ?? 0;
+        if (!includeComments)
+            query = query.Where(e => e.Sequence <= last && e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer,
             [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
@@ -148,7 +163,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
         foreach (var redaction in redactions) await redaction.RedactAsync(db, entries, hidden, ct);
-        return (entries, hidden);
+        return (entries, hidden, includeComments ? [] : await CommentGaps.ReadAsync(db, disputeId, entries, last, ct));
     }
 
     /// <summary>Where the note starts in an appeal entry that still carries one (": note"), or null.</summary>
@@ -169,8 +184,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Disputes.Where(d => d.Id == disputeId).Select(d => (int?)d.Version).SingleOrDefaultAsync(ct) is not { } version)
             return null;
-        var (entries, hidden) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
-        return new PublicTimelineData(version, entries, hidden);
+        var (entries, hidden, gaps) = await ReadTimelineAsync(db, disputeId, includeComments: false, ForumActor.Anonymous, ct);
+        return new PublicTimelineData(version, entries, hidden) { Gaps = gaps };
     }
 
     /// <summary>Every version of a statement; none, with the notice, when it is hidden from <paramref name="viewer"/>.</summary>
@@ -244,6 +259,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
+        row = row with { Outcome = outcomes.OutcomeOf(dispute) };
         if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
         // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name.
         (dispute.Title, dispute.Summary, dispute.RespondentName) = ("Hidden dispute", "", HiddenPartyName);

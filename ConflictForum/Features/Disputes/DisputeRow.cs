@@ -4,4 +4,8 @@ namespace ConflictForum.Features.Disputes;
 /// A dispute in a list. <see cref="HiddenReason"/> is set when a moderator (or members' flags) hid it; its title and summary are
 /// then blank.
 /// </summary>
-public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName, string? HiddenReason = null);
+public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string RespondentName, string? HiddenReason = null)
+{
+    /// <summary>How it ended, as of the read (<see cref="IDisputeOutcomes"/>); <see cref="DisputeOutcome.Running"/> until then.</summary>
+    public DisputeOutcome Outcome { get; init; }
+}

@@ -10,6 +10,8 @@ public static class DisputeLabels
     /// <summary>What a party's statement panel says while there is no statement.</summary>
     public static string NoStatement(Dispute dispute, PartyRole role) =>
         role == PartyRole.Claimant ? "No statement yet."
+        : dispute.Status is DisputeStatus.Closed or DisputeStatus.Withdrawn
+            ? (dispute.RespondentId is null ? "The other party never joined." : "The respondent did not post a statement.")
         : dispute.RespondentId is null ? "The other party has not joined yet." : "The respondent has not posted a statement yet.";
 
     /// <summary>

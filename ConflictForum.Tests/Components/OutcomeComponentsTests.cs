@@ -1,0 +1,92 @@
+using Bunit;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Disputes.Components;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Features.Timeline.Components;
+using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Components;
+
+/// <summary>How an ended dispute shows how it ended: the banner on its page, the chip in lists, and the past tense of its panels.</summary>
+public sealed class OutcomeComponentsTests : ForumComponentTest
+{
+    private static readonly DateTime ClosedAt = new(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc);
+
+    public OutcomeComponentsTests() => Services.AddSingleton(TimeProvider.System);
+
+    private static DisputeRow Closed(DisputeOutcome outcome, string verdict, int votes = 5) => new(new Dispute
+    {
+        Id = 7, Title = "Broken lamp and no refund", Status = DisputeStatus.Closed, ClaimantId = "c", RespondentId = "r",
+        CreatedAt = ClosedAt.AddDays(-14), ResponseDeadline = ClosedAt.AddDays(-7), OpenedAt = ClosedAt.AddDays(-10),
+        VotingClosesAt = ClosedAt, ClosedAt = ClosedAt, ClaimantAtFaultVotes = votes, FinalVerdict = verdict,
+    }, "Dana", "Lamp Shop")
+    { Outcome = outcome };
+
+    [Fact]
+    public void The_banner_names_the_verdict_with_its_interval_and_when_voting_closed()
+    {
+        var row = Closed(DisputeOutcome.ClaimantAtFault,
+            "The public finds: the claimant is at fault, 100% (95% interval 57%–100%).");
+
+        var banner = Render<OutcomeBanner>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome']");
+
+        Assert.Equal("Verdict: claimant at fault", banner.QuerySelector("[data-testid='outcome-name']")!.TextContent);
+        Assert.Contains("The public finds: the claimant is at fault, 100% (95% interval 57%–100%).", banner.TextContent,
+            StringComparison.Ordinal);
+        Assert.Contains("Voting closed on Mon 16 Nov 2026, 09:00 UTC with 5 votes.", banner.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dispute_that_ended_without_a_clear_verdict_does_not_say_yet()
+    {
+        var row = Closed(DisputeOutcome.NoClearVerdict, "No clear verdict yet: 1 of the 10 votes needed.", votes: 1);
+
+        var banner = Render<OutcomeBanner>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome']");
+
+        Assert.Contains("No clear verdict: 1 of the 10 votes needed.", banner.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("yet", banner.TextContent, StringComparison.Ordinal);
+        Assert.Contains("with 1 vote.", banner.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unanswered_dispute_says_the_other_side_never_gave_theirs_and_a_running_one_shows_no_banner()
+    {
+        var row = Closed(DisputeOutcome.Unanswered, "No clear verdict yet: 0 of the 10 votes needed.", votes: 0);
+        row.Dispute.OpenedAt = row.Dispute.ResponseDeadline;
+
+        var banner = Render<OutcomeBanner>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome']");
+
+        Assert.Equal("Unanswered", banner.QuerySelector("[data-testid='outcome-name']")!.TextContent);
+        Assert.Contains("Lamp Shop never gave their side", banner.TextContent, StringComparison.Ordinal);
+        var running = row with { Outcome = DisputeOutcome.Running };
+        Assert.Empty(Render<OutcomeBanner>(p => p.Add(c => c.Row, running)).FindAll("[data-testid='outcome']"));
+    }
+
+    [Fact]
+    public void A_card_in_a_list_carries_the_outcome_chip_once_the_dispute_ended()
+    {
+        var ended = Closed(DisputeOutcome.RespondentAtFault, "The public finds: the respondent is at fault, 100% (…).");
+
+        var card = Render<DisputeCard>(p => p.Add(c => c.Row, ended));
+
+        Assert.Equal("Verdict: respondent at fault", card.Find("[data-testid='outcome-chip']").TextContent.Trim());
+        var running = ended with { Outcome = DisputeOutcome.Running };
+        Assert.Empty(Render<DisputeCard>(p => p.Add(c => c.Row, running)).FindAll("[data-testid='outcome-chip']"));
+    }
+
+    [Fact]
+    public void The_timeline_numbers_run_on_through_numbered_placeholders()
+    {
+        TimelineEntry Entry(int sequence) => new() { Sequence = sequence, Summary = $"Entry number {sequence}.", At = ClosedAt };
+
+        var timeline = Render<TimelineView>(p => p.Add(c => c.Entries, [Entry(1), Entry(4), Entry(5)])
+            .Add(c => c.Gaps, [new(2, 3, "2 comments and edits of comments: the discussion shows them."),
+                new(6, 6, "A comment since hidden. Hidden by a moderator: Rude")]));
+
+        var lines = timeline.FindAll(".cf-seq").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(["#1", "#2–#3", "#4", "#5", "#6"], lines);
+        Assert.Contains("Hidden by a moderator: Rude", timeline.FindAll("[data-testid='timeline-placeholder']")[1].TextContent,
+            StringComparison.Ordinal);
+    }
+}
