@@ -155,6 +155,28 @@ public sealed class OfferServiceTests : ClockedForumAppTest
         Assert.Single(await db.Offers.Where(o => o.Status == OfferStatus.Accepted).ToListAsync());
     }
 
+    [Fact]
+    public async Task An_offer_or_settlement_changed_behind_the_forum_is_reported_by_verify_record()
+    {
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");
+        var declined = await OfferAsync(claimant, id, Terms("Refund in full.", Now.AddDays(1), 100m, "EUR"));
+        Assert.True((await WithAsync<OfferService, Outcome>(s => s.DeclineOfferAsync(respondent, declined, new()))).Succeeded);
+        var accepted = await OfferAsync(claimant, id, Terms("Refund 80%.", Now.AddDays(1), 80m, "EUR"));
+        Assert.True((await AcceptAsync(respondent, accepted)).Succeeded);
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
+        Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(v => v.VerifyRecordAsync(id))).Intact);
+
+        await db.Settlements.ExecuteUpdateAsync(s => s.SetProperty(x => x.Amount, 8m));
+        var verdict = await WithAsync<RecordVerifier, ChainVerdict>(v => v.VerifyRecordAsync(id));
+        Assert.False(verdict.Intact);
+        Assert.Matches("^The record is broken: the settlement that entry [0-9]+ points to was changed or removed.$", verdict.Message);
+
+        await db.Settlements.ExecuteUpdateAsync(s => s.SetProperty(x => x.Amount, 80m));
+        await db.Offers.Where(o => o.Id == declined).ExecuteUpdateAsync(s => s.SetProperty(x => x.Source, "Nothing at all."));
+        Assert.Matches("^The record is broken: the offer that entry [0-9]+ points to was changed or removed.$",
+            (await WithAsync<RecordVerifier, ChainVerdict>(v => v.VerifyRecordAsync(id))).Message);
+    }
+
     private static async Task<Outcome> AcceptOnAsync(ForumAppFactory app, ForumActor party, int offer)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -10,8 +10,9 @@ namespace ConflictForum.Features.Disputes;
 public sealed record SettlementTerms(string Source, string Html, decimal? Amount, string? Currency, DateTime? CarryOutBy)
 {
     /// <summary>The hash a timeline entry keeps of these terms: every field, so no amount or date can change unseen.</summary>
-    public string Hash => TimelineWriter.ContentHashOf(
-        string.Create(CultureInfo.InvariantCulture, $"{Source}\n{Amount} {Currency}\n{CarryOutBy:O}"), Html);
+    /// <remarks>Written the same way however the row was read back (a decimal's scale and a date's kind vary by provider).</remarks>
+    public string Hash => TimelineWriter.ContentHashOf(string.Create(CultureInfo.InvariantCulture,
+        $"{Source}\n{Amount:0.00} {Currency}\n{CarryOutBy:yyyy-MM-ddTHH:mm:ss.fffffff}"), Html);
 
     /// <summary>"£549.00 by Fri 12 Dec 2026" and the like, or null when the terms name neither an amount nor a date.</summary>
     public string? Summary => (Amount, CarryOutBy) switch
