@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Live;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Http;

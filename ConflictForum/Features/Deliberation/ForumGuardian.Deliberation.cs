@@ -70,14 +70,16 @@ public sealed partial class ForumGuardian
     /// <summary>Setting the counters to the rows: never once voting closed, since the verdict was frozen from those counters.</summary>
     public Decision CanRepairCounts(ForumActor actor, Dispute dispute) =>
         CanRecount(actor) is { Allowed: false } no ? no
-        : dispute.Status == DisputeStatus.Closed
+        : dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
             ? Decision.Denied(DeliberationRefusals.VerdictFrozen)
             : Decision.Granted;
 
     /// <summary>
-    /// Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.
+    /// Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed (at
+    /// its end, or when the parties settled).
     /// </summary>
     public bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted) =>
-        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted
+        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
+        || hasVoted
         || dispute.RoleOf(actor.UserId) is not null;
 }

@@ -49,6 +49,7 @@ public static class DisputeLabels
         DisputeStatus.AwaitingResponse => "Awaiting response",
         DisputeStatus.Open => "Open for votes",
         DisputeStatus.Closed => "Closed",
+        DisputeStatus.Settled => "Settled",
         _ => "Withdrawn",
     };
 
@@ -57,6 +58,7 @@ public static class DisputeLabels
         DisputeStatus.AwaitingResponse => Color.Warning,
         DisputeStatus.Open => Color.Success,
         DisputeStatus.Closed => Color.Default,
+        DisputeStatus.Settled => Color.Success,
         _ => Color.Dark,
     };
 
@@ -78,6 +80,7 @@ public static class DisputeLabels
             (row.Dispute.RespondentId is null ? "Response due" : "Statement due", row.Dispute.ResponseDeadline),
         DisputeStatus.Open => ("Voting closes", row.Dispute.VotingClosesAt),
         DisputeStatus.Closed => ("Closed", row.Dispute.ClosedAt),
+        DisputeStatus.Settled => ("Settled", row.Dispute.ClosedAt),
         _ => ("Withdrawn", null),
     };
 }
