@@ -306,6 +306,9 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimantAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -327,6 +330,9 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<string>("RespondentAnswer")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondentAnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

@@ -93,6 +93,32 @@ public sealed class OfferServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task Both_parties_accepting_the_same_resolution_settle_the_dispute_on_it()
+    {
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");
+        var reader = await MemberAsync("Reader");
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(reader, id, "Split the cost", "Each pays **half** of the lamp."))).Value;
+
+        Assert.True((await AnswerAsync(claimant, resolution, PartyAnswer.Accepts)).Succeeded);
+        Assert.Equal(DisputeStatus.Open, (await StoredAsync(id)).Status); // one side is not an agreement
+        var claimantAt = Now;
+        Clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await AnswerAsync(respondent, resolution, PartyAnswer.Accepts)).Succeeded);
+
+        Assert.Equal(DisputeStatus.Settled, (await StoredAsync(id)).Status);
+        var settlement = (await WithAsync<SettlementQueries, SettlementSlice?>(q => q.GetAsync(id, reader)))!.Settlement!;
+        Assert.Equal(("Each pays **half** of the lamp.", resolution, claimantAt, Now),
+            (settlement.Source, settlement.ResolutionId, settlement.ClaimantAcceptedAt, settlement.RespondentAcceptedAt));
+        Assert.Equal("Settled: both parties accepted the resolution “Split the cost”. Voting is closed; discussion goes on.",
+            (await EntriesAsync(id)).Single(e => e.Kind == TimelineKind.Settled).Summary);
+        AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await AnswerAsync(claimant, resolution, PartyAnswer.Declines));
+    }
+
+    private Task<Outcome> AnswerAsync(ForumActor party, int resolution, PartyAnswer answer) =>
+        WithAsync<DeliberationService, Outcome>(s => s.AnswerResolutionAsync(party, resolution, answer));
+
+    [Fact]
     public async Task Bad_offers_get_a_clear_message_and_save_nothing()
     {
         var (id, claimant, _) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");

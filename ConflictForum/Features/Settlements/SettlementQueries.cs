@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,10 @@ public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactor
             .ToListAsync(ct);
         var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.DisputeId == disputeId, ct);
         var views = offers.Select(x => new OfferView(x.Offer.Id, x.Offer.Role, x.DisplayName, x.Offer.Terms, x.Offer.CreatedAt,
-            x.Offer.ExpiresAt, x.Offer.Status == OfferStatus.Live && !x.Offer.IsLive(now) ? OfferStatus.Expired : x.Offer.Status,
+            x.Offer.ExpiresAt, x.Offer.Status != OfferStatus.Live ? x.Offer.Status
+                : !x.Offer.IsLive(now) ? OfferStatus.Expired
+                : dispute.Status is DisputeStatus.Open or DisputeStatus.AwaitingResponse ? OfferStatus.Live
+                : OfferStatus.Closed,
             x.Offer.AnsweredAt, x.Offer.DeclineReason, x.Offer.CountersId, x.Offer.ResolutionId)).ToList();
         var answerable = offers.Select(x => x.Offer).FirstOrDefault(o => guardian.CanAnswerOffer(viewer, dispute, o).Allowed);
         return new SettlementSlice(views, settlement, dispute.RoleOf(viewer.UserId), guardian.CanMakeOffer(viewer, dispute),

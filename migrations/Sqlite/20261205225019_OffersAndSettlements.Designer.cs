@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ConflictForum.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteForumDbContext))]
-    [Migration("20261205223829_OffersAndSettlements")]
+    [Migration("20261205225019_OffersAndSettlements")]
     partial class OffersAndSettlements
     {
         /// <inheritdoc />
@@ -309,6 +309,9 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimantAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -330,6 +333,9 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<string>("RespondentAnswer")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondentAnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

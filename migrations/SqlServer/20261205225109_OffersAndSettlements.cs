@@ -11,6 +11,18 @@ namespace ConflictForum.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClaimantAnsweredAt",
+                table: "Resolutions",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RespondentAnsweredAt",
+                table: "Resolutions",
+                type: "datetime2",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Offers",
                 columns: table => new
@@ -104,6 +116,14 @@ namespace ConflictForum.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Settlements");
+
+            migrationBuilder.DropColumn(
+                name: "ClaimantAnsweredAt",
+                table: "Resolutions");
+
+            migrationBuilder.DropColumn(
+                name: "RespondentAnsweredAt",
+                table: "Resolutions");
         }
     }
 }
