@@ -133,6 +133,7 @@ public sealed class OfferServiceTests : ClockedForumAppTest
             (Terms("Pay me.", Now.AddDays(1), 5m, "pounds"), "Give the currency as its three-letter code, such as GBP, EUR or USD."),
             (Terms("Pay me.", Now.AddDays(1), carryOutBy: Now.AddDays(-2)), SettlementRefusals.CarryOutInPast),
             (Terms("Pay me.", Now.AddMinutes(-1)), SettlementRefusals.ExpiryInPast),
+            (new OfferInput { Terms = "Pay me." }, SettlementRefusals.ExpiryMissing),
             (Terms("Pay me.", votingEnds.AddMinutes(1)),
                 $"An offer expires by the end of the voting window, {TimeText.Exact(votingEnds)}."),
         })

@@ -22,6 +22,6 @@ public sealed class OfferInput
 
     public DateTime? CarryOutBy { get; set; }
 
-    [Required(ErrorMessage = "Say when the offer expires.")]
+    /// <summary>Required: checked by the service against the dispute's voting window (a form sets it from a choice).</summary>
     public DateTime? ExpiresAt { get; set; }
 }

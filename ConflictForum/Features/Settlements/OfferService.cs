@@ -138,7 +138,8 @@ public sealed class OfferService(
         if (rendered.Problem is not null) return (rendered.Problem, null);
         if (input.Amount is not null && input.Currency is null) return (SettlementRefusals.AmountWithoutCurrency, null);
         if (input.Amount is null && input.Currency is not null) return (SettlementRefusals.CurrencyWithoutAmount, null);
-        if (input.ExpiresAt is not { } expires || expires <= now) return (SettlementRefusals.ExpiryInPast, null);
+        if (input.ExpiresAt is not { } expires) return (SettlementRefusals.ExpiryMissing, null);
+        if (expires <= now) return (SettlementRefusals.ExpiryInPast, null);
         if (input.CarryOutBy is { } by && by.Date < now.Date) return (SettlementRefusals.CarryOutInPast, null);
         var votingEnds = dispute.VotingClosesAt ?? dispute.ResponseDeadline + options.Value.VotingWindow;
         if (expires > votingEnds)

@@ -17,6 +17,8 @@ public static class SettlementRefusals
 
     public const string OfferMissing = "This offer does not exist.";
 
+    public const string ExpiryMissing = "Say when the offer expires.";
+
     public const string ExpiryInPast = "The offer's expiry must be in the future.";
 
     public const string CarryOutInPast = "The date to carry out the terms by cannot be in the past.";
