@@ -78,7 +78,8 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IAsyncDispo
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         }
         await page.SetViewportSizeAsync(1280, 900);
     }
