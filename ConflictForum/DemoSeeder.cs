@@ -5,6 +5,7 @@ using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,11 @@ public static partial class DemoSeeder
             var clock = new FixedClock(now - ago);
             return (clock, ActivatorUtilities.CreateInstance<DisputeWriter>(services, clock),
                 ActivatorUtilities.CreateInstance<ForumGuardian>(services, clock));
+        }
+        OfferService Offers(TimeSpan ago)
+        {
+            var (_, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<OfferService>(services, writer, guardian);
         }
         DisputeService At(TimeSpan ago)
         {
@@ -222,6 +228,34 @@ public static partial class DemoSeeder
             + "I replaced it for **£1,240** (quote and receipt available) and asked Priya for half. She refused.\n\n"
             + "_Update:_ the deeds do show the T-mark on my side. "
             + "I still think sharing the cost of storm damage is fair, as the old fence was shared."));
+
+        // Settled by offer and counter-offer.
+        var fridge = (await At(TimeSpan.FromDays(6)).OpenDisputeAsync(sam, new OpenDisputeInput
+        {
+            Title = "Fridge door seal split within a month",
+            Summary = "The door seal of a new fridge split after four weeks; the fridge no longer keeps food cold.",
+            Category = DisputeCategory.Purchase,
+            RespondentName = "Northwind Appliances",
+            Statement = "I bought a Northwind **FR-300** fridge on 2 November. After four weeks the door seal split along the hinge "
+                + "side and the fridge now runs at 9 °C.\n\nI would like the fridge **replaced**.",
+        })).Value!;
+        Done(await At(TimeSpan.FromDays(5.9)).AcceptInvitationAsync(northwind, fridge.InvitationToken));
+        Done(await At(TimeSpan.FromDays(5.8)).SaveStatementAsync(northwind, fridge.DisputeId,
+            "A split seal is a wear part covered by the warranty: an engineer fits a new one in twenty minutes. "
+            + "Replacing the whole fridge for a seal is not proportionate."));
+        var asked = await Offers(TimeSpan.FromDays(5)).MakeOfferAsync(sam, fridge.DisputeId, new OfferInput
+        {
+            Terms = "Replace the fridge with a new FR-300 and take the old one away.", ExpiresAt = now.UtcDateTime.AddDays(-3),
+        });
+        Done(asked);
+        Done(await Offers(TimeSpan.FromDays(4.5)).MakeOfferAsync(northwind, fridge.DisputeId, new OfferInput
+        {
+            Terms = "An engineer fits a **new door seal** at a time that suits Mr Okafor, and we refund the cost of the food "
+                + "he lost.", Amount = 40m, Currency = "GBP", CarryOutBy = now.UtcDateTime.AddDays(-2).Date,
+            ExpiresAt = now.UtcDateTime.AddDays(-2.5),
+        }, counters: asked.Value));
+        var countered = await services.GetRequiredService<SettlementQueries>().GetAsync(fridge.DisputeId, ForumActor.Anonymous);
+        Done(await Offers(TimeSpan.FromDays(4)).AcceptOfferAsync(sam, countered!.Offers[0].Id));
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

@@ -21,9 +21,10 @@ public sealed class DependencyOrderTests
         ("Timeline", @"^ConflictForum\.Features\.Timeline$"),
         ("Disputes", @"^ConflictForum\.Features\.Disputes$"),
         ("Deliberation", @"^ConflictForum\.Features\.Deliberation$"),
+        ("Settlements", @"^ConflictForum\.Features\.Settlements$"),
         ("Moderation", @"^ConflictForum\.Features\.Moderation(\.Components)?$"),
         ("Record", @"^ConflictForum\.Features\.Record$"),
-        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation)\.Components$"),
+        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements)\.Components$"),
         ("Feature pages and the readers' stream", @"^ConflictForum\.Features\.(\w+\.Pages(\..+)?|Live(\..+)?|Admin)$"),
         ("Shell", @"^ConflictForum\.Components(\..+)?$"),
     ];

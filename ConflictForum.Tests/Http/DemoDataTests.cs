@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Live;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Http;
@@ -11,8 +12,9 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
     public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
-        Assert.Contains("5 disputes", list, StringComparison.Ordinal);
-        foreach (var status in new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed" })
+        Assert.Contains("6 disputes", list, StringComparison.Ordinal);
+        foreach (var status in
+                 new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed", "Settled" })
             Assert.Contains(status, list, StringComparison.Ordinal);
 
         var washer = await App.CreateBrowserLikeClient()
@@ -30,7 +32,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
-        for (var id = 1; id <= 5; id++)
+        for (var id = 1; id <= 6; id++)
         {
             var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
                 q.VerifyRecordAsync(id));

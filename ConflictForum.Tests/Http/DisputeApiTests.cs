@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Live;
+using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 
@@ -29,6 +31,28 @@ public sealed class DisputeApiTests : ClockedForumAppTest
         using var response = await App.CreateBrowserLikeClient().GetAsync(new Uri(DisputeApi.Url(id), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<DisputeApi.DisputeJson>())!;
+    }
+
+    [Fact]
+    public async Task Json_carries_the_live_offers_then_the_settlement_with_both_acceptances()
+    {
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Claimant Carla", "Respondent Rob");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var offer = (await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(claimant, id,
+            new OfferInput { Terms = "Pay for a valet.", Amount = 60m, Currency = "GBP", ExpiresAt = now.AddDays(1) }))).Value;
+
+        var live = await GetJsonAsync(id);
+        Assert.Equal(new DisputeApi.OfferJson(offer, "Claimant", "Pay for a valet.", 60m, "GBP", null, now.AddDays(1)),
+            Assert.Single(live.LiveOffers));
+        Assert.Null(live.Settlement);
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        Assert.True((await Run<OfferService, Outcome>(s => s.AcceptOfferAsync(respondent, offer))).Succeeded);
+        var settled = await GetJsonAsync(id);
+        Assert.Equal("Settled", settled.Status);
+        Assert.Empty(settled.LiveOffers);
+        Assert.Equal(new DisputeApi.SettlementJson("Pay for a valet.", 60m, "GBP", null, now, now.AddHours(2), now.AddHours(2)),
+            settled.Settlement);
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<Settlement> Settlements => Set<Settlement>();
+
+    public DbSet<Features.Settlements.Offer> Offers => Set<Features.Settlements.Offer>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -11,5 +11,7 @@ public enum DisputeChanges
     Comments = 8,
     Tally = 16,
     Resolutions = 32,
-    All = Status | Statements | Timeline | Comments | Tally | Resolutions,
+    /// <summary>The parties' offers and the settlement.</summary>
+    Offers = 64,
+    All = Status | Statements | Timeline | Comments | Tally | Resolutions | Offers,
 }

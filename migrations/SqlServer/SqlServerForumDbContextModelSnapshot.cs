@@ -131,6 +131,71 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Content.ModeratedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AppealDecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HiddenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("OpenFlags")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DisputeId", "Kind");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OpenFlags", "WaitingSince");
+
+                    b.ToTable("ModeratedItems");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -257,6 +322,9 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTime?>("ClaimantAnsweredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -279,6 +347,9 @@ namespace ConflictForum.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("RespondentAnsweredAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -539,6 +610,59 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("Statements");
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.Settlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime?>("CarryOutBy")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ClaimantAcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("OfferId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RespondentAcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId")
+                        .IsUnique();
+
+                    b.ToTable("Settlements");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.StatementRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -623,71 +747,6 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("Flags");
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AppealDecidedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("AppealNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime?>("AppealedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("DisputeId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("HiddenAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("HiddenById")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("HiddenReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<long>("ItemId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<int>("OpenFlags")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("WaitingSince")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("DisputeId", "Kind");
-
-                    b.HasIndex("Kind", "ItemId")
-                        .IsUnique();
-
-                    b.HasIndex("OpenFlags", "WaitingSince");
-
-                    b.ToTable("ModeratedItems");
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Moderation.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -741,6 +800,79 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasIndex("At");
 
                     b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("CarryOutBy")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("CountersId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DisputeId", "Status");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Timeline.TimelineEntry", b =>
@@ -1029,6 +1161,21 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Content.ModeratedItem", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
                 {
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
@@ -1141,6 +1288,15 @@ namespace ConflictForum.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.Settlement", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.StatementRevision", b =>
                 {
                     b.HasOne("ConflictForum.Features.Disputes.PartyStatement", null)
@@ -1165,7 +1321,7 @@ namespace ConflictForum.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
+            modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
                 {
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()

@@ -125,6 +125,69 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Content.ModeratedItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppealDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HiddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenFlags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DisputeId", "Kind");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("OpenFlags", "WaitingSince");
+
+                    b.ToTable("ModeratedItems");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -243,6 +306,9 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClaimantAnsweredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -264,6 +330,9 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<string>("RespondentAnswer")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondentAnsweredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -517,6 +586,57 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("Statements");
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.Settlement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CarryOutBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimantAcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RespondentAcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DisputeId")
+                        .IsUnique();
+
+                    b.ToTable("Settlements");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.StatementRevision", b =>
                 {
                     b.Property<int>("Id")
@@ -597,69 +717,6 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("Flags");
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("AppealDecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AppealNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AppealedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DisputeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("HiddenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HiddenById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HiddenReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OpenFlags")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("WaitingSince")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("DisputeId", "Kind");
-
-                    b.HasIndex("Kind", "ItemId")
-                        .IsUnique();
-
-                    b.HasIndex("OpenFlags", "WaitingSince");
-
-                    b.ToTable("ModeratedItems");
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Moderation.ModerationLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -711,6 +768,77 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasIndex("At");
 
                     b.ToTable("ModerationLog", (string)null);
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CarryOutBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CountersId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("DisputeId", "Status");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Timeline.TimelineEntry", b =>
@@ -988,6 +1116,21 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Content.ModeratedItem", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
                 {
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
@@ -1100,6 +1243,15 @@ namespace ConflictForum.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.Settlement", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithMany()
+                        .HasForeignKey("DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.StatementRevision", b =>
                 {
                     b.HasOne("ConflictForum.Features.Disputes.PartyStatement", null)
@@ -1124,7 +1276,7 @@ namespace ConflictForum.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Moderation.ModeratedItem", b =>
+            modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
                 {
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()

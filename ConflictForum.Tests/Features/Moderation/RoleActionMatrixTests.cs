@@ -5,6 +5,7 @@ using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Xunit.Abstractions;
@@ -33,6 +34,9 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         ("support a resolution", "-Y----YY"),
         ("propose a resolution", "-YYYY-YY"),
         ("accept a resolution (party)", "---YY---"),
+        ("make a settlement offer", "---YY---"),
+        ("accept the other party's offer", "---YY---"),
+        ("decline the other party's offer", "---YY---"),
         ("flag a comment", "-Y-YY-YY"), // a flag needs the voting age: new accounts cannot hide words (issue 15)
         ("hide a comment", "------Y-"),
         ("restore a hidden comment", "------Y-"),
@@ -101,8 +105,13 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         "support a resolution" => await Run<DeliberationService, Outcome>(s => s.SetStanceAsync(actor, c.Resolution, true)),
         "propose a resolution" =>
             await Run<DeliberationService, Outcome<int>>(s => s.ProposeResolutionAsync(actor, c.Dispute, "Share the cost", "Half each.")),
-        "accept a resolution (party)" =>
-            await Run<DeliberationService, Outcome>(s => s.AnswerResolutionAsync(actor, c.Resolution, PartyAnswer.Accepts)),
+        "accept a resolution (party)" => await Run<DeliberationService, Outcome>(async s => // fresh: one acceptance, no settlement
+            await s.AnswerResolutionAsync(actor, await FreshResolutionAsync(c), PartyAnswer.Accepts)),
+        "make a settlement offer" => await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(actor, c.Dispute, Offer())),
+        "accept the other party's offer" =>
+            await Run<OfferService, Outcome>(async s => await s.AcceptOfferAsync(actor, await OfferToAsync(actor, c))),
+        "decline the other party's offer" =>
+            await Run<OfferService, Outcome>(async s => await s.DeclineOfferAsync(actor, await OfferToAsync(actor, c), new())),
         "flag a comment" =>
             await Moderate(async s => await s.FlagAsync(actor, ContentKind.Comment, await CommentAsync(c), FlagReason.Spam, null)),
         "hide a comment" => await Moderate(async s => await s.HideAsync(actor, ContentKind.Comment, await CommentAsync(c), "Matrix")),
@@ -137,6 +146,19 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         "recount votes" => await Run<DeliberationService, Outcome<RecountReport>>(s => s.RecountAsync(actor, c.Dispute, repair: false)),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    private OfferInput Offer() => new() { Terms = "Half each.", ExpiresAt = Clock.GetUtcNow().UtcDateTime.AddDays(1) };
+
+    /// <summary>A fresh dispute with a live offer from the party <paramref name="actor"/> is not (the claimant's, for others).</summary>
+    private async Task<int> OfferToAsync(ForumActor actor, Cast c)
+    {
+        var dispute = await FreshDisputeAsync(c.Claimant, c.Respondent);
+        var maker = actor.UserId == c.Claimant.UserId ? c.Respondent : c.Claimant;
+        return (await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(maker, dispute, Offer()))).Value;
+    }
+
+    private async Task<int> FreshResolutionAsync(Cast c) => (await Run<DeliberationService, Outcome<int>>(async s =>
+        await s.ProposeResolutionAsync(c.Claimant, await FreshDisputeAsync(c.Claimant, c.Respondent), "Move it back", "By March."))).Value;
 
     private Task<Outcome> Moderate(Func<ModerationService, Task<Outcome>> act) => Run(act);
 

@@ -72,8 +72,8 @@ public sealed partial class DeliberationService
         var current = role == PartyRole.Claimant ? resolution.ClaimantAnswer : resolution.RespondentAnswer;
         if (current == answer) return await write.CommitAsync(DisputeChanges.Resolutions | DisputeChanges.Timeline);
         if (await SlowDownAsync(write, WriteAction.Answer, ct) is { } slow) return slow;
-        if (role == PartyRole.Claimant) resolution.ClaimantAnswer = answer;
-        else resolution.RespondentAnswer = answer;
+        if (role == PartyRole.Claimant) (resolution.ClaimantAnswer, resolution.ClaimantAnsweredAt) = (answer, write.Now);
+        else (resolution.RespondentAnswer, resolution.RespondentAnsweredAt) = (answer, write.Now);
         var said = answer switch
         {
             PartyAnswer.Accepts => "would accept",
@@ -83,7 +83,16 @@ public sealed partial class DeliberationService
         await timeline.AppendAsync(write.Db, disputeId, write.Now, write.Actor, TimelineKind.ResolutionAnswered,
             $"{write.Actor.DisplayName} ({role.ToString().ToLowerInvariant()}) {said} the resolution “{resolution.Title}”.",
             reference: $"resolution:{resolution.Id}", ct: ct);
-        return await write.CommitAsync(DisputeChanges.Resolutions | DisputeChanges.Timeline);
+        if (resolution is not { ClaimantAnswer: PartyAnswer.Accepts, RespondentAnswer: PartyAnswer.Accepts })
+            return await write.CommitAsync(DisputeChanges.Resolutions | DisputeChanges.Timeline);
+
+        // Both parties accept the same resolution: binding, the dispute settles on it.
+        await write.SettleAsync(new Settlement
+        {
+            Source = resolution.Source, Html = resolution.Html, ResolutionId = resolution.Id,
+            ClaimantAcceptedAt = resolution.ClaimantAnsweredAt!.Value, RespondentAcceptedAt = resolution.RespondentAnsweredAt!.Value,
+        }, $"Settled: both parties accepted the resolution “{resolution.Title}”. Voting is closed; discussion goes on.");
+        return await write.CommitAsync(DisputeChanges.All);
     }
 
     /// <summary>

@@ -9,9 +9,12 @@ public sealed partial class ForumGuardian
 {
     private static readonly Decision OnlyWhileOpen = Decision.Denied(DeliberationRefusals.OnlyWhileOpen);
 
+    /// <summary>Discussion runs while the dispute is open for votes, and goes on after the parties settle.</summary>
+    private static bool Discusses(Dispute dispute) => dispute.Status is DisputeStatus.Open or DisputeStatus.Settled;
+
     public Decision CanComment(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : !Discusses(dispute) ? OnlyWhileOpen
         : dispute.CommentsLocked ? Decision.Denied(DeliberationRefusals.CommentsLocked)
         : Decision.Granted;
 
@@ -20,7 +23,7 @@ public sealed partial class ForumGuardian
         CannotWrite(actor) is { } no ? no
         : !actor.Is(comment.AuthorId) ? Decision.Denied(DeliberationRefusals.OnlyAuthorEdits)
         : comment.DeletedAt is not null ? Decision.Denied("This comment was deleted.")
-        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : !Discusses(dispute) ? OnlyWhileOpen
         : CanAuthorChange(moderation, ContentKind.Comment) is { Allowed: false } moderated ? moderated
         : Now - comment.CreatedAt > voting.Value.CommentEditWindow
             ? Decision.Denied($"Comments can be edited for {voting.Value.CommentEditWindow.TotalMinutes:0} minutes after posting.")
@@ -31,7 +34,7 @@ public sealed partial class ForumGuardian
         CannotWrite(actor) is { } no ? no
         : !actor.Is(comment.AuthorId) ? Decision.Denied("Only the author can delete a comment.")
         : comment.DeletedAt is not null ? Decision.Denied("This comment was already deleted.")
-        : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
+        : !Discusses(dispute) ? OnlyWhileOpen
         : CanAuthorChange(moderation, ContentKind.Comment) is { Allowed: false } moderated ? moderated
         : Decision.Granted;
 
@@ -80,14 +83,16 @@ public sealed partial class ForumGuardian
     /// <summary>Setting the counters to the rows: never once voting closed, since the verdict was frozen from those counters.</summary>
     public Decision CanRepairCounts(ForumActor actor, Dispute dispute) =>
         CanRecount(actor) is { Allowed: false } no ? no
-        : dispute.Status == DisputeStatus.Closed
+        : dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
             ? Decision.Denied(DeliberationRefusals.VerdictFrozen)
             : Decision.Granted;
 
     /// <summary>
-    /// Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed.
+    /// Blind until you vote: fault tallies are shown to the parties, to members who voted, and to all once voting closed (at
+    /// its end, or when the parties settled).
     /// </summary>
     public bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted) =>
-        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed || hasVoted
+        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
+        || hasVoted
         || dispute.RoleOf(actor.UserId) is not null;
 }

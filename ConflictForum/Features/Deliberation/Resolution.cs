@@ -26,4 +26,10 @@ public sealed class Resolution
     public PartyAnswer ClaimantAnswer { get; set; }
 
     public PartyAnswer RespondentAnswer { get; set; }
+
+    /// <summary>When the claimant last answered; null before.</summary>
+    public DateTime? ClaimantAnsweredAt { get; set; }
+
+    /// <summary>When the respondent last answered; null before.</summary>
+    public DateTime? RespondentAnsweredAt { get; set; }
 }

@@ -16,6 +16,7 @@ public sealed partial class DisputeService(
     InvitationMailer invitationMailer,
     WriteLimiter limiter,
     IOptions<DisputeOptions> options,
+    IEnumerable<IDisputeDeadlines> otherDeadlines,
     TimeProvider clock)
 {
     private DisputeOptions Options => options.Value;
@@ -143,6 +144,7 @@ public sealed partial class DisputeService(
                 || (d.Status == DisputeStatus.Open && d.VotingClosesAt <= now))
             .Select(d => d.Id)
             .ToListAsync(ct);
+        foreach (var other in otherDeadlines) due = [.. due.Union(await other.DisputesDue(db, now).ToListAsync(ct))];
         await limiter.PruneAsync(db, now, ct); // the same sweep keeps the write-limit table small
         foreach (var id in due)
         {

@@ -10,4 +10,9 @@ public enum DisputeStatus
     Closed,
     /// <summary>The claimant withdrew it before anyone voted; still readable.</summary>
     Withdrawn,
+    /// <summary>
+    /// The parties agreed terms (an offer accepted, or both accepted the same resolution): voting closed with the public's
+    /// verdict frozen as it stood; discussion goes on.
+    /// </summary>
+    Settled,
 }

@@ -20,6 +20,7 @@ public sealed partial class DisputeWriter(
     IOptions<DisputeOptions> options,
     IDisputeEvents events,
     IEnumerable<IDisputeClosing> closings,
+    IEnumerable<IDisputeDeadlines> deadlines,
     TimeProvider clock,
     ILogger<DisputeWriter> logger)
 {
@@ -90,7 +91,26 @@ public sealed partial class DisputeWriter(
             }
             moved = true;
         }
+        foreach (var other in deadlines) moved |= await other.ApplyDueAsync(db, dispute, now, ct);
         return moved;
+    }
+
+    /// <summary>
+    /// Ends the dispute in <paramref name="settlement"/>, agreed by both parties: voting closes with the public's verdict frozen
+    /// as it stood, and the terms go on the record under their hash.
+    /// </summary>
+    internal async Task SettleAsync(DisputeWrite write, Settlement settlement, string summary)
+    {
+        var (db, dispute, now) = (write.Db, write.Dispute, write.Now);
+        dispute.Status = DisputeStatus.Settled;
+        dispute.ClosedAt = now;
+        settlement.DisputeId = dispute.Id;
+        settlement.SettledAt = now;
+        db.Settlements.Add(settlement);
+        await db.SaveChangesAsync(write.Cancellation); // the settlement's id, for the record
+        await timeline.AppendAsync(db, dispute.Id, now, write.Actor, TimelineKind.Settled, summary,
+            reference: $"settlement:{settlement.Id}", contentHash: settlement.Terms.Hash, ct: write.Cancellation);
+        foreach (var closing in closings) await closing.OnClosingAsync(db, dispute, now, write.Cancellation);
     }
 
     internal void Publish(int disputeId, DisputeChanges changes, int version)
@@ -159,6 +179,14 @@ internal sealed class DisputeWrite : IAsyncDisposable
 
     /// <summary>The moment this write runs, read once the lock was held.</summary>
     public DateTime Now { get; }
+
+    internal CancellationToken Cancellation => ct;
+
+    /// <summary>
+    /// Settles the dispute on <paramref name="settlement"/> (both acceptances set by the caller): voting closes with the
+    /// public's verdict frozen, the terms go on the record. Commit afterwards as usual.
+    /// </summary>
+    public Task SettleAsync(Settlement settlement, string summary) => writer!.SettleAsync(this, settlement, summary);
 
     /// <summary>
     /// Saves what the write changed, without committing yet (a new row's id for the timeline). A database constraint ends the

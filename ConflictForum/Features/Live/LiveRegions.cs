@@ -9,13 +9,14 @@ namespace ConflictForum.Features.Live;
 public static class LiveRegions
 {
     public const string Header = "header";
+    public const string Offers = "offers";
     public const string Statements = "statements";
     public const string Fault = "fault";
     public const string Resolutions = "resolutions";
     public const string Comments = "comments";
     public const string Timeline = "timeline";
 
-    public static readonly IReadOnlyList<string> All = [Header, Statements, Fault, Resolutions, Comments, Timeline];
+    public static readonly IReadOnlyList<string> All = [Header, Offers, Statements, Fault, Resolutions, Comments, Timeline];
 
     /// <returns>The regions <paramref name="changes"/> may have moved, in page order.</returns>
     public static IReadOnlyList<string> MovedBy(DisputeChanges changes)
@@ -24,6 +25,7 @@ public static class LiveRegions
         // moderation (hiding, locking) publishes it with every other flag.
         if (changes.HasFlag(DisputeChanges.Status)) return All;
         var moved = new List<string>(All.Count);
+        if (changes.HasFlag(DisputeChanges.Offers)) moved.Add(Offers);
         if (changes.HasFlag(DisputeChanges.Statements)) moved.Add(Statements);
         if (changes.HasFlag(DisputeChanges.Tally)) moved.Add(Fault);
         if (changes.HasFlag(DisputeChanges.Resolutions)) moved.Add(Resolutions);

@@ -5,7 +5,7 @@ using ConflictForum.Platform;
 namespace ConflictForum.Features.Live;
 
 /// <summary>Reads a dispute as a reader who is not signed in sees it: nothing on it depends on who reads.</summary>
-public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation)
+public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation, Settlements.SettlementQueries settling)
 {
     /// <param name="regions">The regions to read for (<see cref="LiveRegions"/>); the header and statements come with the dispute.</param>
     /// <param name="commentPages">How many pages of the discussion to read.</param>
@@ -25,6 +25,7 @@ public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries 
                 ct: ct)
             : null;
         var timeline = regions.Contains(LiveRegions.Timeline) ? await disputes.PublicTimelineAsync(disputeId, ct) : null;
-        return new ReaderDispute(view, tally, resolutions, comments, timeline);
+        var offers = regions.Contains(LiveRegions.Offers) ? await settling.GetAsync(disputeId, ForumActor.Anonymous, ct) : null;
+        return new ReaderDispute(view, tally, resolutions, comments, timeline, offers);
     }
 }

@@ -13,8 +13,8 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
 {
     /// <summary>
     /// Recomputes the dispute's hash chain and holds it to the anchor on the dispute's row, then checks every piece of content
-    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions) against the rows readers are
-    /// shown; names the first entry that does not match.
+    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions, offers, the settlement)
+    /// against the rows readers are shown; names the first entry that does not match.
     /// </summary>
     public async Task<ChainVerdict> VerifyRecordAsync(int disputeId, CancellationToken ct = default)
     {
@@ -45,6 +45,7 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         await CheckStatementsAsync(db, disputeId, recorded, Add, ct);
         await CheckCommentsAsync(db, disputeId, recorded, Add, ct);
         await CheckResolutionsAsync(db, disputeId, recorded, Add, ct);
+        await CheckTermsAsync(db, disputeId, recorded, Add, ct);
 
         if (problems.Count == 0) return chain;
         var first = problems.OrderBy(p => p.Sequence ?? int.MaxValue).First();
@@ -113,6 +114,26 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         foreach (var entry in commentEntries.Where(g => !comments.Exists(c => $"comment:{c.Id}" == g.Key)).Select(g => g.First()))
             add(entry.Sequence, $"the comment that entry {entry.Sequence} points to was changed or removed");
+    }
+
+    /// <summary>Every offer and the settlement: terms, amount, currency and date under the hash their entry keeps.</summary>
+    private static async Task CheckTermsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
+        CancellationToken ct)
+    {
+        var offers = (await db.Offers.AsNoTracking().Where(o => o.DisputeId == disputeId).ToListAsync(ct))
+            .ToDictionary(o => $"offer:{o.Id}", o => o.Terms.Hash);
+        var settlements = (await db.Settlements.AsNoTracking().Where(s => s.DisputeId == disputeId).ToListAsync(ct))
+            .ToDictionary(s => $"settlement:{s.Id}", s => s.Terms.Hash);
+        var made = recorded.Where(e => e.Kind is TimelineKind.OfferMade or TimelineKind.Settled).ToList();
+        foreach (var entry in made)
+        {
+            var shown = entry.Kind == TimelineKind.OfferMade ? offers : settlements;
+            if (!shown.TryGetValue(entry.Reference, out var hash) || hash != entry.ContentHash)
+                add(entry.Sequence, $"the {(entry.Kind == TimelineKind.OfferMade ? "offer" : "settlement")} that entry {entry.Sequence} "
+                    + "points to was changed or removed");
+        }
+        if (offers.Keys.Concat(settlements.Keys).Any(reference => !made.Exists(e => e.Reference == reference)))
+            add(null, "an offer or settlement that is not on the record is shown");
     }
 
     /// <summary>A resolution's title is in its entry's summary, its text under the entry's hash.</summary>

@@ -17,4 +17,8 @@ public enum TimelineKind
     VerdictFrozen,
     VotesRecounted,
     Moderation,
+    OfferMade,
+    OfferAnswered,
+    OfferExpired,
+    Settled,
 }

@@ -51,6 +51,7 @@ public static class DisputeLabels
         DisputeStatus.AwaitingResponse => "Awaiting response",
         DisputeStatus.Open => "Open for votes",
         DisputeStatus.Closed => "Closed",
+        DisputeStatus.Settled => "Settled",
         _ => "Withdrawn",
     };
 
@@ -59,6 +60,7 @@ public static class DisputeLabels
         DisputeStatus.AwaitingResponse => Color.Warning,
         DisputeStatus.Open => Color.Success,
         DisputeStatus.Closed => Color.Default,
+        DisputeStatus.Settled => Color.Success,
         _ => Color.Dark,
     };
 
@@ -80,6 +82,7 @@ public static class DisputeLabels
             (row.Dispute.RespondentId is null ? "Response due" : "Statement due", row.Dispute.ResponseDeadline),
         DisputeStatus.Open => ("Voting closes", row.Dispute.VotingClosesAt),
         DisputeStatus.Closed => ("Closed", row.Dispute.ClosedAt),
+        DisputeStatus.Settled => ("Settled", row.Dispute.ClosedAt),
         _ => ("Withdrawn", null),
     };
 }

@@ -1,7 +1,9 @@
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 
-namespace ConflictForum.Features.Deliberation;
+namespace ConflictForum.Features.Live;
 
 /// <summary>
 /// <c>GET /api/disputes/{id}</c>: read-only, for embeds and for checking the counts from outside. Answers as for an
@@ -13,26 +15,39 @@ public static class DisputeApi
 
     public sealed record ResolutionJson(string Title, int Support, int Oppose, string ClaimantAnswer, string RespondentAnswer);
 
+    /// <summary>An offer still open: who made it (claimant or respondent), its terms (Markdown) and when it expires.</summary>
+    public sealed record OfferJson(int Id, string From, string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
+        DateTime ExpiresAt);
+
+    public sealed record SettlementJson(string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
+        DateTime ClaimantAcceptedAt, DateTime RespondentAcceptedAt, DateTime SettledAt);
+
     public sealed record DisputeJson(int Id, string Title, string Status, string Claimant, string Respondent, bool RespondentJoined,
-        int VoteCount, FaultTallyJson? Tallies, string? Verdict, IReadOnlyList<ResolutionJson> Resolutions);
+        int VoteCount, FaultTallyJson? Tallies, string? Verdict, IReadOnlyList<ResolutionJson> Resolutions,
+        IReadOnlyList<OfferJson> LiveOffers, SettlementJson? Settlement);
 
     /// <summary>A dispute's counts as JSON, from the site's root.</summary>
     public static string Url(int id) => $"/api/disputes/{id}";
 
     public static IEndpointConventionBuilder MapDisputeApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation,
-            CancellationToken ct) =>
+            SettlementQueries settling, CancellationToken ct) =>
         {
             var view = await disputes.GetAsync(id, ForumActor.Anonymous, ct);
             if (view is null) return Results.NotFound(new { error = "This dispute does not exist." });
             var tally = (await deliberation.TallyAsync(id, ForumActor.Anonymous, ct: ct))!;
             var resolutions = await deliberation.ResolutionsAsync(id, ForumActor.Anonymous, ct);
             var d = view.Dispute;
+            var offers = (await settling.GetAsync(id, ForumActor.Anonymous, ct))!;
             return Results.Ok(new DisputeJson(d.Id, d.Title, d.Status.ToString(), view.Row.ClaimantName, view.Row.RespondentName,
                 d.RespondentId is not null, tally.Total,
                 tally.Tally is { } t ? new FaultTallyJson(t.ClaimantAtFault, t.RespondentAtFault, t.Both, t.Neither) : null,
                 tally.FinalVerdict ?? tally.Verdict?.Text,
                 resolutions.Select(r => new ResolutionJson(r.Title, r.Support, r.Oppose, r.ClaimantAnswer.ToString(),
-                    r.RespondentAnswer.ToString())).ToList()));
+                    r.RespondentAnswer.ToString())).ToList(),
+                offers.Live.Select(o => new OfferJson(o.Id, o.Role.ToString(), o.Terms.Source, o.Terms.Amount, o.Terms.Currency,
+                    o.Terms.CarryOutBy, o.ExpiresAt)).ToList(),
+                offers.Settlement is { } s ? new SettlementJson(s.Source, s.Amount, s.Currency, s.CarryOutBy, s.ClaimantAcceptedAt,
+                    s.RespondentAcceptedAt, s.SettledAt) : null));
         }).RequireRateLimiting(Accounts.AccountRateLimits.ApiPolicy);
 }

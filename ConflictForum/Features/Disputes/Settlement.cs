@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Disputes;
+
+/// <summary>
+/// The terms both parties agreed, frozen when the second one accepted: one per dispute, never changed afterwards; its hash is
+/// on the dispute's timeline like a statement version's.
+/// </summary>
+public sealed class Settlement
+{
+    public int Id { get; set; }
+
+    public int DisputeId { get; set; }
+
+    public string Source { get; set; } = "";
+
+    public string Html { get; set; } = "";
+
+    public decimal? Amount { get; set; }
+
+    public string? Currency { get; set; }
+
+    /// <summary>When the terms are to be carried out by; null when the parties set no date.</summary>
+    public DateTime? CarryOutBy { get; set; }
+
+    public DateTime ClaimantAcceptedAt { get; set; }
+
+    public DateTime RespondentAcceptedAt { get; set; }
+
+    /// <summary>When the second acceptance made it binding.</summary>
+    public DateTime SettledAt { get; set; }
+
+    /// <summary>The offer accepted, when it came from one; null when both parties accepted the same resolution.</summary>
+    public int? OfferId { get; set; }
+
+    /// <summary>The community resolution the terms came from, when they did (accepted by both, or adopted as an offer).</summary>
+    public int? ResolutionId { get; set; }
+
+    public SettlementTerms Terms => new(Source, Html, Amount, Currency, CarryOutBy);
+}
+
+internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlement>
+{
+    public void Configure(EntityTypeBuilder<Settlement> settlement)
+    {
+        settlement.HasIndex(s => s.DisputeId).IsUnique(); // exactly one settlement, whatever races to make a second
+        settlement.HasOne<Dispute>().WithMany().HasForeignKey(s => s.DisputeId).OnDelete(DeleteBehavior.Cascade);
+        settlement.Property(s => s.Amount).HasPrecision(18, 2);
+        settlement.Property(s => s.Currency).HasMaxLength(3);
+    }
+}
