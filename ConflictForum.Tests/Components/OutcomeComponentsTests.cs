@@ -13,7 +13,14 @@ public sealed class OutcomeComponentsTests : ForumComponentTest
 {
     private static readonly DateTime ClosedAt = new(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc);
 
-    public OutcomeComponentsTests() => Services.AddSingleton(TimeProvider.System);
+    public OutcomeComponentsTests()
+    {
+        Services.AddSingleton(TimeProvider.System);
+        // The timeline offers a flag on hidden words' placeholders to no one here, but asks the guardian (FlagSpots).
+        Services.AddSingleton(new ConflictForum.Features.ForumGuardian(TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions())));
+        Services.AddTransient<ConflictForum.Features.Moderation.Components.FlagSpots>();
+    }
 
     private static DisputeRow Closed(DisputeOutcome outcome, string verdict, int votes = 5) => new(new Dispute
     {

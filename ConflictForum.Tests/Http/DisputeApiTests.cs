@@ -49,7 +49,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
         Clock.Advance(TimeSpan.FromHours(2));
         Assert.True((await Run<OfferService, Outcome>(s => s.AcceptOfferAsync(respondent, offer))).Succeeded);
         var settled = await GetJsonAsync(id);
-        Assert.Equal("Settled", settled.Status);
+        Assert.Equal(("Settled", "Settled"), (settled.Status, settled.Outcome));
         Assert.Empty(settled.LiveOffers);
         Assert.Equal(new DisputeApi.SettlementJson("Pay for a valet.", 60m, "GBP", null, now, now.AddHours(2), now.AddHours(2)),
             settled.Settlement);
@@ -77,7 +77,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
 
         Clock.Advance(TimeSpan.FromDays(8));
         var closed = await GetJsonAsync(id);
-        Assert.Equal("Closed", closed.Status);
+        Assert.Equal(("Closed", "RespondentAtFault"), (closed.Status, closed.Outcome));
         Assert.Equal(new DisputeApi.FaultTallyJson(0, 10, 0, 0), closed.Tallies);
         Assert.StartsWith("The public finds: the respondent is at fault, 100%", closed.Verdict, StringComparison.Ordinal);
     }

@@ -67,6 +67,11 @@ public sealed class OfferServiceTests : ClockedForumAppTest
             s.PostCommentAsync(late, id, "Glad it is settled."))).Succeeded);
         var verdict = await WithAsync<RecordVerifier, ChainVerdict>(v => v.VerifyRecordAsync(id));
         Assert.True(verdict.Intact, verdict.Message);
+        var seen = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(id, late)))!;
+        Assert.Equal(DisputeOutcome.Settled, seen.Row.Outcome);
+        Assert.True(seen.CanComment.Allowed);
+        var tally = (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, late)))!;
+        Assert.Equal($"Voting closed when the parties settled, on {TimeText.Exact(dispute.ClosedAt!.Value)}.", tally.CanVote.Reason);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace ConflictForum.Features.Deliberation;
 
 /// <summary>
 /// A dispute's outcome, from its status and the verdict frozen at close (<see cref="VerdictAtClose"/>): the frozen words are the
-/// record, so the chip, the banner and the list's filter all read them, never a verdict recounted with today's quorum. A new
-/// way to end (a settlement) is a value of <see cref="DisputeOutcome"/> and a line in each of the three members below.
+/// record, so the chip, the banner and the list's filter all read them, never a verdict recounted with today's quorum. Each way
+/// to end (a settlement too) is a value of <see cref="DisputeOutcome"/> and a line in each of the three members below.
 /// </summary>
 internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDisputeOutcomes
 {
@@ -24,6 +24,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
     public DisputeOutcome OutcomeOf(Dispute untracked)
     {
         if (untracked.Status == DisputeStatus.Withdrawn) return DisputeOutcome.Withdrawn;
+        if (untracked.Status == DisputeStatus.Settled) return DisputeOutcome.Settled;
         if (untracked.Status != DisputeStatus.Closed) return DisputeOutcome.Running;
         // Closed in memory before the close is saved: the verdict closing will freeze, from the same counters.
         untracked.FinalVerdict ??= Verdict.Of(FaultTally.Of(untracked), voting.Value.Quorum, FaultNames.Of).Text;
@@ -38,6 +39,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
         if (outcome == DisputeOutcome.Running)
             return d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open;
         if (outcome == DisputeOutcome.Withdrawn) return d => d.Status == DisputeStatus.Withdrawn;
+        if (outcome == DisputeOutcome.Settled) return d => d.Status == DisputeStatus.Settled;
         if (outcome == DisputeOutcome.Unanswered) return d => d.Status == DisputeStatus.Closed && d.OpenedAt == d.ResponseDeadline;
         var (claimant, respondent, both, neither) = (Verdicts[0].Prefix, Verdicts[1].Prefix, Verdicts[2].Prefix, Verdicts[3].Prefix);
         if (outcome == DisputeOutcome.NoClearVerdict)
@@ -57,6 +59,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
         {
             var (claimant, respondent, both, neither) = (Verdicts[0].Prefix, Verdicts[1].Prefix, Verdicts[2].Prefix, Verdicts[3].Prefix);
             return d => d.Status == DisputeStatus.Withdrawn ? (int)DisputeOutcome.Withdrawn
+                : d.Status == DisputeStatus.Settled ? (int)DisputeOutcome.Settled
                 : d.Status != DisputeStatus.Closed ? int.MaxValue
                 : d.OpenedAt == d.ResponseDeadline ? (int)DisputeOutcome.Unanswered
                 : d.FinalVerdict == null ? (int)DisputeOutcome.NoClearVerdict

@@ -69,11 +69,14 @@ public sealed partial class ForumGuardian
     /// always refuse with that.
     /// </summary>
     /// <param name="ended">What ended, as the sentence begins: "Voting closed".</param>
-    public static Decision AsShown(Decision rule, Dispute dispute, string ended) =>
+    /// <param name="endsOnSettling">Whether settling ends it too (voting does; the discussion goes on).</param>
+    public static Decision AsShown(Decision rule, Dispute dispute, string ended, bool endsOnSettling = true) =>
         rule.Allowed ? rule
         : dispute.Status == DisputeStatus.Withdrawn ? Decision.Denied(DisputeRefusals.Withdrawn)
-        : dispute.Status == DisputeStatus.Closed
-            ? Decision.Denied(dispute.ClosedAt is { } at ? $"{ended} on {TimeText.Exact(at)}." : $"{ended}.")
+        : dispute.Status == DisputeStatus.Closed || (endsOnSettling && dispute.Status == DisputeStatus.Settled)
+            ? Decision.Denied(dispute.ClosedAt is { } at
+                ? $"{ended} {(dispute.Status == DisputeStatus.Settled ? "when the parties settled, on" : "on")} {TimeText.Exact(at)}."
+                : $"{ended}.")
         : rule;
 
     public Decision CanRecount(ForumActor actor) =>

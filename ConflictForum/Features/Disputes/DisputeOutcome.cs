@@ -2,12 +2,14 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>
 /// How a dispute ended (<see cref="IDisputeOutcomes"/> says which one a dispute has); a list sorted by outcome shows the ended
-/// ones in this order and the running ones last. A settled dispute will read as its own outcome, ahead of the verdicts.
+/// ones in this order and the running ones last.
 /// </summary>
 public enum DisputeOutcome
 {
     /// <summary>Not ended: waiting for the respondent, or open for votes.</summary>
     Running,
+    /// <summary>The parties agreed terms (an accepted offer, or a resolution both accepted): its own outcome, whatever the vote.</summary>
+    Settled,
     /// <summary>Voting closed with a clear verdict: the claimant is at fault.</summary>
     ClaimantAtFault,
     RespondentAtFault,

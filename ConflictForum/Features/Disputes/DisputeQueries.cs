@@ -91,7 +91,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             hidden)
         {
             CanModerate = guardian.CanModerateDispute(viewer, dispute),
-            CanComment = ForumGuardian.AsShown(guardian.CanComment(viewer, dispute), dispute, "The discussion closed with the vote"),
+            CanComment = ForumGuardian.AsShown(guardian.CanComment(viewer, dispute), dispute, "The discussion closed with the vote",
+                endsOnSettling: false),
             CanProposeResolution = guardian.CanProposeResolution(viewer, dispute),
             CanTakeStance = guardian.CanTakeStance(viewer, dispute),
             CanAnswerResolution = guardian.CanAnswerResolution(viewer, dispute),

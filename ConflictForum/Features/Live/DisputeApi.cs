@@ -22,7 +22,9 @@ public static class DisputeApi
     public sealed record SettlementJson(string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
         DateTime ClaimantAcceptedAt, DateTime RespondentAcceptedAt, DateTime SettledAt);
 
-    public sealed record DisputeJson(int Id, string Title, string Status, string Claimant, string Respondent, bool RespondentJoined,
+    /// <param name="Outcome">How it ended (<see cref="DisputeOutcome"/>): Running while it runs, Settled, a verdict, ...</param>
+    public sealed record DisputeJson(int Id, string Title, string Status, string Outcome, string Claimant, string Respondent,
+        bool RespondentJoined,
         int VoteCount, FaultTallyJson? Tallies, string? Verdict, IReadOnlyList<ResolutionJson> Resolutions,
         IReadOnlyList<OfferJson> LiveOffers, SettlementJson? Settlement);
 
@@ -39,7 +41,8 @@ public static class DisputeApi
             var resolutions = await deliberation.ResolutionsAsync(id, ForumActor.Anonymous, ct);
             var d = view.Dispute;
             var offers = (await settling.GetAsync(id, ForumActor.Anonymous, ct))!;
-            return Results.Ok(new DisputeJson(d.Id, d.Title, d.Status.ToString(), view.Row.ClaimantName, view.Row.RespondentName,
+            return Results.Ok(new DisputeJson(d.Id, d.Title, d.Status.ToString(), view.Row.Outcome.ToString(), view.Row.ClaimantName,
+                view.Row.RespondentName,
                 d.RespondentId is not null, tally.Total,
                 tally.Tally is { } t ? new FaultTallyJson(t.ClaimantAtFault, t.RespondentAtFault, t.Both, t.Neither) : null,
                 tally.FinalVerdict ?? tally.Verdict?.Text,

@@ -17,6 +17,7 @@ public static class OutcomeLabels
         DisputeOutcome.NoClearVerdict => "No clear verdict",
         DisputeOutcome.Unanswered => "Unanswered",
         DisputeOutcome.Withdrawn => "Withdrawn",
+        DisputeOutcome.Settled => "Settled",
         _ => "Not ended yet",
     };
 
@@ -25,6 +26,7 @@ public static class OutcomeLabels
         DisputeOutcome.ClaimantAtFault or DisputeOutcome.RespondentAtFault or DisputeOutcome.BothAtFault
             or DisputeOutcome.NeitherAtFault => MudBlazor.Color.Primary,
         DisputeOutcome.Unanswered => MudBlazor.Color.Warning,
+        DisputeOutcome.Settled => MudBlazor.Color.Success,
         _ => MudBlazor.Color.Default,
     };
 
@@ -43,6 +45,8 @@ public static class OutcomeLabels
             DisputeOutcome.Running => null,
             DisputeOutcome.Withdrawn =>
                 [$"The claimant withdrew this dispute{(ended is null ? "" : $" on {ended}")}. Its record stays readable."],
+            DisputeOutcome.Settled =>
+                [$"The parties settled on {ended}: the terms both accepted are below. Voting closed then, with {votes}."],
             DisputeOutcome.Unanswered =>
             [
                 $"{row.RespondentName} never gave their side: the response deadline ({TimeText.Exact(d.ResponseDeadline)}) passed "
