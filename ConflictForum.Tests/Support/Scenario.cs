@@ -5,6 +5,7 @@ using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Support;
@@ -122,6 +123,23 @@ public sealed class Scenario(ForumAppFactory app)
         var outcome = await step(scope.ServiceProvider.GetRequiredService<TService>());
         Assert.True(outcome.Succeeded, outcome.Message);
         return outcome.Value!;
+    }
+
+    private IDbContextFactory<ConflictForum.Data.ForumDbContext> Contexts =>
+        app.Services.GetRequiredService<IDbContextFactory<ConflictForum.Data.ForumDbContext>>();
+
+    /// <summary>The dispute's row as stored now.</summary>
+    public async Task<Dispute> StoredAsync(int disputeId)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId);
+    }
+
+    /// <summary>The dispute's whole timeline as stored now, oldest first.</summary>
+    public async Task<List<ConflictForum.Features.Timeline.TimelineEntry>> TimelineAsync(int disputeId)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        return await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == disputeId).OrderBy(e => e.Sequence).ToListAsync();
     }
 
     private async Task Do<TService>(Func<TService, Task<Outcome>> step) where TService : notnull

@@ -225,15 +225,7 @@ public sealed class OfferServiceTests : ClockedForumAppTest
     private Task<Outcome> AcceptAsync(ForumActor party, int offer) =>
         WithAsync<OfferService, Outcome>(s => s.AcceptOfferAsync(party, offer));
 
-    private async Task<Dispute> StoredAsync(int id)
-    {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
-        return await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == id);
-    }
+    private Task<Dispute> StoredAsync(int id) => Given.StoredAsync(id);
 
-    private async Task<List<TimelineEntry>> EntriesAsync(int id)
-    {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
-        return await db.TimelineEntries.AsNoTracking().Where(e => e.DisputeId == id).OrderBy(e => e.Sequence).ToListAsync();
-    }
+    private Task<List<TimelineEntry>> EntriesAsync(int id) => Given.TimelineAsync(id);
 }

@@ -78,15 +78,12 @@ public sealed class OfferService(
     /// <summary>The other party accepts a live offer: the dispute settles on its terms, binding on both.</summary>
     public async Task<Outcome> AcceptOfferAsync(ForumActor actor, int offerId, CancellationToken ct = default)
     {
-        if (await DisputeOfAsync(offerId, ct) is not { } disputeId) return Outcome.NotFound(SettlementRefusals.OfferMissing);
-        await using var write = await writer.BeginAsync(actor, disputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
-        // Read under the dispute's lock: of two acceptances racing, the second finds the dispute settled.
-        var offer = await db.Offers.SingleAsync(o => o.Id == offerId, ct);
-        if (guardian.CanAnswerOffer(me, dispute, offer) is { Allowed: false } no) return no.AsOutcome();
+        var (write, offer, refused) = await BeginAnswerAsync(actor, offerId, ct);
+        await using var _ = write;
+        if (refused is not null) return refused;
+        var (db, dispute, me, now, disputeId) = (write!.Db, write.Dispute, write.Actor, write.Now, write.Dispute.Id);
 
-        (offer.Status, offer.AnsweredAt) = (OfferStatus.Accepted, now);
+        (offer!.Status, offer.AnsweredAt) = (OfferStatus.Accepted, now);
         foreach (var other in await db.Offers.Where(o => o.DisputeId == disputeId && o.Status == OfferStatus.Live && o.Id != offerId)
             .ToListAsync(ct))
             (other.Status, other.AnsweredAt) = (OfferStatus.Closed, now);
@@ -112,16 +109,14 @@ public sealed class OfferService(
     {
         answer.Reason = string.IsNullOrWhiteSpace(answer.Reason) ? null : answer.Reason.Trim();
         if (Inputs.Problem(answer) is { } problem) return Outcome.Invalid(problem);
-        if (await DisputeOfAsync(offerId, ct) is not { } disputeId) return Outcome.NotFound(SettlementRefusals.OfferMissing);
-        await using var write = await writer.BeginAsync(actor, disputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
-        var offer = await db.Offers.SingleAsync(o => o.Id == offerId, ct);
-        if (guardian.CanAnswerOffer(me, dispute, offer) is { Allowed: false } no) return no.AsOutcome();
+        var (write, offer, refused) = await BeginAnswerAsync(actor, offerId, ct);
+        await using var _ = write;
+        if (refused is not null) return refused;
+        var (db, dispute, me, now, disputeId) = (write!.Db, write.Dispute, write.Actor, write.Now, write.Dispute.Id);
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Answer, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome();
 
-        (offer.Status, offer.AnsweredAt, offer.DeclineReason) = (OfferStatus.Declined, now, answer.Reason);
+        (offer!.Status, offer.AnsweredAt, offer.DeclineReason) = (OfferStatus.Declined, now, answer.Reason);
         var role = dispute.RoleOf(me.UserId)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferAnswered,
             $"{me.DisplayName} ({PartyName(role)}) declined the {PartyName(offer.Role)}'s offer.", reference: $"offer:{offer.Id}",
@@ -147,10 +142,23 @@ public sealed class OfferService(
         return (null, new SettlementTerms(input.Terms, rendered.Html, input.Amount, input.Currency, input.CarryOutBy));
     }
 
-    private async Task<int?> DisputeOfAsync(int offerId, CancellationToken ct)
+    /// <summary>
+    /// Opens the write on the offer's dispute and reads the offer under the dispute's lock (of two answers racing, the second
+    /// finds it answered or the dispute settled). With a refusal, the write (if any) is only to be disposed.
+    /// </summary>
+    private async Task<(DisputeWrite? Write, Offer? Offer, Outcome? Refused)> BeginAnswerAsync(ForumActor actor, int offerId,
+        CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Offers.Where(o => o.Id == offerId).Select(o => (int?)o.DisputeId).SingleOrDefaultAsync(ct);
+        int? disputeId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            disputeId = await db.Offers.Where(o => o.Id == offerId).Select(o => (int?)o.DisputeId).SingleOrDefaultAsync(ct);
+        if (disputeId is null) return (null, null, Outcome.NotFound(SettlementRefusals.OfferMissing));
+        var write = await writer.BeginAsync(actor, disputeId.Value, ct);
+        if (!write.Found) return (write, null, DisputeWrite.NotFound);
+        var offer = await write.Db.Offers.SingleAsync(o => o.Id == offerId, ct);
+        return guardian.CanAnswerOffer(write.Actor, write.Dispute, offer) is { Allowed: false } no
+            ? (write, offer, no.AsOutcome())
+            : (write, offer, null);
     }
 
     private static string Details(SettlementTerms terms) => terms.Summary is { } summary ? $" ({summary})" : "";
