@@ -1,5 +1,5 @@
-using Bunit;
 using AngleSharp.Dom;
+using Bunit;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Features.Settlements.Components;
