@@ -77,6 +77,9 @@ public sealed class SettlementReportServiceTests : ClockedForumAppTest
             s.MakeOfferAsync(respondent, id, new OfferInput { Terms = "Again.", ExpiresAt = Now.AddDays(1) })));
         var seen = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(id, voter)))!;
         Assert.Equal(DisputeOutcome.SettlementDisputed, seen.Row.Outcome);
+        var listed = await WithAsync<DisputeQueries, DisputePage>(q => q.ListAsync(new(Outcome: DisputeOutcome.SettlementDisputed)));
+        Assert.Equal([id], listed.Rows.Select(r => r.Dispute.Id));
+        Assert.Empty((await WithAsync<DisputeQueries, DisputePage>(q => q.ListAsync(new(Outcome: DisputeOutcome.Settled)))).Rows);
         // The respondent still reports and answers on a disputed settlement.
         Assert.True((await ReportAsync(respondent, id, ReportVerdict.Honoured, "I paid.")).Succeeded);
         Assert.True((await WithAsync<RecordVerifier, ChainVerdict>(v => v.VerifyRecordAsync(id))).Intact);
