@@ -4,11 +4,25 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ConflictForum.Tests.Browser;
 
-/// <summary>From an offer to a settlement, in three browsers: both parties and a reader who is not signed in.</summary>
+/// <summary>
+/// From an offer to a settlement and a report that it was honoured, in three browsers: both parties and a reader who is not
+/// signed in.
+/// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class SettlementJourneyTests(BrowserFixture browser) : IAsyncDisposable
+public sealed class SettlementJourneyTests : IAsyncDisposable
 {
-    private readonly ForumAppFactory app = new(kestrel: true);
+    private readonly BrowserFixture browser;
+
+    // The app's clock runs in real time (its timers too: live updates wait on them) and is moved past the settlement's due date.
+    private readonly ShiftedClock clock = new();
+
+    private readonly ForumAppFactory app;
+
+    public SettlementJourneyTests(BrowserFixture browser)
+    {
+        this.browser = browser;
+        app = new(kestrel: true, clock: clock);
+    }
 
     private Scenario Given => new(app);
 
@@ -61,6 +75,24 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IAsyncDispo
         await Expect(rob.GetByRole(AriaRole.Button, new() { Name = "Make the offer" })).ToHaveCountAsync(0);
         await ShootAsync(rob, "settlement-3-settled-party");
         await ShootAsync(reader, "settlement-3-settled-reader");
+
+        // Past the due date (a week after settling, as no date was set) the respondent reports it honoured; the claimant's
+        // open page shows the report without a reload.
+        clock.Shift += TimeSpan.FromDays(8);
+        await OpenAsync(rob, id);
+        var form = rob.GetByTestId("report-form");
+        await form.GetByText("Honoured", new() { Exact = true }).ClickAsync();
+        await rob.Locator("#report-note").FillAsync("Refunded a third and the scratch is **repaired**.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Report", Exact = true }).ClickAsync();
+        var robsReport = "[data-testid=settlement-report][data-role=Respondent]";
+        await Expect(carla.Locator(robsReport).GetByTestId("report-verdict")).ToHaveTextAsync("Honoured");
+        await Expect(carla.Locator(robsReport)).ToContainTextAsync("the scratch is repaired");
+        await Expect(carla.GetByTestId("report-form")).ToBeVisibleAsync(); // the claimant's own report is open now too
+        await ShootAsync(carla, "settlement-4-reported-party");
+        await reader.ReloadAsync();
+        await Expect(reader.Locator(robsReport).GetByTestId("report-verdict")).ToHaveTextAsync("Honoured");
+        await Expect(reader.GetByTestId("report-form")).ToHaveCountAsync(0);
+        await ShootAsync(reader, "settlement-4-reported-reader");
     }
 
     private Task<IBrowserContext> NewContextAsync() => browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
@@ -85,4 +117,12 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IAsyncDispo
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    /// <summary>The system's clock and timers, with the time read moved on by <see cref="Shift"/>.</summary>
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Shift;
+    }
 }

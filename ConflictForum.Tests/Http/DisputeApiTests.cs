@@ -51,8 +51,36 @@ public sealed class DisputeApiTests : ClockedForumAppTest
         var settled = await GetJsonAsync(id);
         Assert.Equal(("Settled", "Settled"), (settled.Status, settled.Outcome));
         Assert.Empty(settled.LiveOffers);
-        Assert.Equal(new DisputeApi.SettlementJson("Pay for a valet.", 60m, "GBP", null, now, now.AddHours(2), now.AddHours(2)),
-            settled.Settlement);
+        var json = settled.Settlement!;
+        Assert.Equal(new DisputeApi.SettlementJson("Pay for a valet.", 60m, "GBP", null, now, now.AddHours(2), now.AddHours(2),
+            json.ReportsFrom, json.Reports, json.NoReportFrom), json);
+        Assert.Equal(now.AddHours(2).AddDays(7), json.ReportsFrom); // no date set: due a week after settling
+        Assert.Empty(json.Reports);
+        Assert.Empty(json.NoReportFrom);
+    }
+
+    [Fact]
+    public async Task Json_carries_the_reports_on_the_settlement_and_who_gave_none()
+    {
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Claimant Carla", "Respondent Rob");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var offer = (await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(claimant, id,
+            new OfferInput { Terms = "Pay for a valet.", ExpiresAt = now.AddDays(1), CarryOutBy = now.Date.AddDays(1) }))).Value;
+        Assert.True((await Run<OfferService, Outcome>(s => s.AcceptOfferAsync(respondent, offer))).Succeeded);
+        Clock.Advance(TimeSpan.FromDays(1));
+        var report = await Run<SettlementReportService, Outcome<int>>(s => s.ReportAsync(respondent, id,
+            new ReportInput { Verdict = ReportVerdict.Honoured, Note = "Paid the valet." }));
+        Assert.True(report.Succeeded, report.Message);
+        Assert.True((await Run<SettlementReportService, Outcome>(s => s.AnswerReportAsync(claimant, report.Value,
+            new ReportAnswerInput { Answer = "Confirmed." }))).Succeeded);
+        Clock.Advance(TimeSpan.FromDays(15));
+
+        var json = (await GetJsonAsync(id)).Settlement!;
+        Assert.Equal(now.Date.AddDays(1), json.ReportsFrom);
+        var reported = Assert.Single(json.Reports);
+        Assert.Equal(("Respondent", "Honoured", "Paid the valet.", "Confirmed."),
+            (reported.From, reported.Verdict, reported.Note, reported.Answer));
+        Assert.Equal(["Claimant"], json.NoReportFrom);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Settlements.Offer> Offers => Set<Features.Settlements.Offer>();
 
+    public DbSet<Features.Settlements.SettlementReport> SettlementReports => Set<Features.Settlements.SettlementReport>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -37,6 +37,8 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         ("make a settlement offer", "---YY---"),
         ("accept the other party's offer", "---YY---"),
         ("decline the other party's offer", "---YY---"),
+        ("report on the settlement", "---YY---"),
+        ("answer the other party's report", "---YY---"),
         ("flag a comment", "-Y-YY-YY"), // a flag needs the voting age: new accounts cannot hide words (issue 15)
         ("hide a comment", "------Y-"),
         ("restore a hidden comment", "------Y-"),
@@ -112,6 +114,10 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
             await Run<OfferService, Outcome>(async s => await s.AcceptOfferAsync(actor, await OfferToAsync(actor, c))),
         "decline the other party's offer" =>
             await Run<OfferService, Outcome>(async s => await s.DeclineOfferAsync(actor, await OfferToAsync(actor, c), new())),
+        "report on the settlement" => await Run<SettlementReportService, Outcome<int>>(async s =>
+            await s.ReportAsync(actor, await SettledDisputeAsync(c), new ReportInput { Verdict = ReportVerdict.Honoured, Note = "Done." })),
+        "answer the other party's report" => await Run<SettlementReportService, Outcome>(async s =>
+            await s.AnswerReportAsync(actor, await ReportToAsync(actor, c), new ReportAnswerInput { Answer = "Agreed." })),
         "flag a comment" =>
             await Moderate(async s => await s.FlagAsync(actor, ContentKind.Comment, await CommentAsync(c), FlagReason.Spam, null)),
         "hide a comment" => await Moderate(async s => await s.HideAsync(actor, ContentKind.Comment, await CommentAsync(c), "Matrix")),
@@ -155,6 +161,26 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         var dispute = await FreshDisputeAsync(c.Claimant, c.Respondent);
         var maker = actor.UserId == c.Claimant.UserId ? c.Respondent : c.Claimant;
         return (await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(maker, dispute, Offer()))).Value;
+    }
+
+    /// <summary>A fresh dispute the parties settled on terms due today, so reports on it are open.</summary>
+    private async Task<int> SettledDisputeAsync(Cast c)
+    {
+        var dispute = await FreshDisputeAsync(c.Claimant, c.Respondent);
+        var terms = Offer();
+        terms.CarryOutBy = Clock.GetUtcNow().UtcDateTime.Date;
+        var offer = (await Run<OfferService, Outcome<int>>(s => s.MakeOfferAsync(c.Claimant, dispute, terms))).Value;
+        Assert.True((await Run<OfferService, Outcome>(s => s.AcceptOfferAsync(c.Respondent, offer))).Succeeded);
+        return dispute;
+    }
+
+    /// <summary>A fresh settled dispute with a report from the party <paramref name="actor"/> is not (else the claimant's).</summary>
+    private async Task<int> ReportToAsync(ForumActor actor, Cast c)
+    {
+        var dispute = await SettledDisputeAsync(c);
+        var reporter = actor.UserId == c.Claimant.UserId ? c.Respondent : c.Claimant;
+        return (await Run<SettlementReportService, Outcome<int>>(s =>
+            s.ReportAsync(reporter, dispute, new ReportInput { Verdict = ReportVerdict.PartlyHonoured, Note = "Half done." }))).Value;
     }
 
     private async Task<int> FreshResolutionAsync(Cast c) => (await Run<DeliberationService, Outcome<int>>(async s =>

@@ -25,6 +25,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
     {
         if (untracked.Status == DisputeStatus.Withdrawn) return DisputeOutcome.Withdrawn;
         if (untracked.Status == DisputeStatus.Settled) return DisputeOutcome.Settled;
+        if (untracked.Status == DisputeStatus.SettlementDisputed) return DisputeOutcome.SettlementDisputed;
         if (untracked.Status != DisputeStatus.Closed) return DisputeOutcome.Running;
         // Closed in memory before the close is saved: the verdict closing will freeze, from the same counters.
         untracked.FinalVerdict ??= Verdict.Of(FaultTally.Of(untracked), voting.Value.Quorum, FaultNames.Of).Text;
@@ -40,6 +41,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
             return d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open;
         if (outcome == DisputeOutcome.Withdrawn) return d => d.Status == DisputeStatus.Withdrawn;
         if (outcome == DisputeOutcome.Settled) return d => d.Status == DisputeStatus.Settled;
+        if (outcome == DisputeOutcome.SettlementDisputed) return d => d.Status == DisputeStatus.SettlementDisputed;
         if (outcome == DisputeOutcome.Unanswered) return d => d.Status == DisputeStatus.Closed && d.OpenedAt == d.ResponseDeadline;
         var (claimant, respondent, both, neither) = (Verdicts[0].Prefix, Verdicts[1].Prefix, Verdicts[2].Prefix, Verdicts[3].Prefix);
         if (outcome == DisputeOutcome.NoClearVerdict)
@@ -60,6 +62,7 @@ internal sealed class DisputeOutcomes(IOptions<VotingOptions> voting) : IDispute
             var (claimant, respondent, both, neither) = (Verdicts[0].Prefix, Verdicts[1].Prefix, Verdicts[2].Prefix, Verdicts[3].Prefix);
             return d => d.Status == DisputeStatus.Withdrawn ? (int)DisputeOutcome.Withdrawn
                 : d.Status == DisputeStatus.Settled ? (int)DisputeOutcome.Settled
+                : d.Status == DisputeStatus.SettlementDisputed ? (int)DisputeOutcome.SettlementDisputed
                 : d.Status != DisputeStatus.Closed ? int.MaxValue
                 : d.OpenedAt == d.ResponseDeadline ? (int)DisputeOutcome.Unanswered
                 : d.FinalVerdict == null ? (int)DisputeOutcome.NoClearVerdict

@@ -9,8 +9,12 @@ public sealed partial class ForumGuardian
 {
     private static readonly Decision OnlyWhileOpen = Decision.Denied(DeliberationRefusals.OnlyWhileOpen);
 
-    /// <summary>Discussion runs while the dispute is open for votes, and goes on after the parties settle.</summary>
-    private static bool Discusses(Dispute dispute) => dispute.Status is DisputeStatus.Open or DisputeStatus.Settled;
+    /// <summary>
+    /// Discussion runs while the dispute is open for votes, goes on after the parties settle, and stays open when a party
+    /// reports the settlement not honoured.
+    /// </summary>
+    private static bool Discusses(Dispute dispute) =>
+        dispute.Status is DisputeStatus.Open or DisputeStatus.Settled or DisputeStatus.SettlementDisputed;
 
     public Decision CanComment(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
@@ -73,9 +77,9 @@ public sealed partial class ForumGuardian
     public static Decision AsShown(Decision rule, Dispute dispute, string ended, bool endsOnSettling = true) =>
         rule.Allowed ? rule
         : dispute.Status == DisputeStatus.Withdrawn ? Decision.Denied(DisputeRefusals.Withdrawn)
-        : dispute.Status == DisputeStatus.Closed || (endsOnSettling && dispute.Status == DisputeStatus.Settled)
+        : dispute.Status == DisputeStatus.Closed || (endsOnSettling && IsSettledStatus(dispute.Status))
             ? Decision.Denied(dispute.ClosedAt is { } at
-                ? $"{ended} {(dispute.Status == DisputeStatus.Settled ? "when the parties settled, on" : "on")} {TimeText.Exact(at)}."
+                ? $"{ended} {(IsSettledStatus(dispute.Status) ? "when the parties settled, on" : "on")} {TimeText.Exact(at)}."
                 : $"{ended}.")
         : rule;
 
@@ -86,7 +90,7 @@ public sealed partial class ForumGuardian
     /// <summary>Setting the counters to the rows: never once voting closed, since the verdict was frozen from those counters.</summary>
     public Decision CanRepairCounts(ForumActor actor, Dispute dispute) =>
         CanRecount(actor) is { Allowed: false } no ? no
-        : dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
+        : dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled or DisputeStatus.SettlementDisputed
             ? Decision.Denied(DeliberationRefusals.VerdictFrozen)
             : Decision.Granted;
 
@@ -95,7 +99,10 @@ public sealed partial class ForumGuardian
     /// its end, or when the parties settled).
     /// </summary>
     public bool CanSeeTallies(ForumActor actor, Dispute dispute, bool hasVoted) =>
-        voting.Value.TalliesVisible == TallyVisibility.Always || dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled
+        voting.Value.TalliesVisible == TallyVisibility.Always
+        || dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled or DisputeStatus.SettlementDisputed
         || hasVoted
         || dispute.RoleOf(actor.UserId) is not null;
+
+    private static bool IsSettledStatus(DisputeStatus status) => status is DisputeStatus.Settled or DisputeStatus.SettlementDisputed;
 }

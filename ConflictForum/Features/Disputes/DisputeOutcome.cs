@@ -10,6 +10,8 @@ public enum DisputeOutcome
     Running,
     /// <summary>The parties agreed terms (an accepted offer, or a resolution both accepted): its own outcome, whatever the vote.</summary>
     Settled,
+    /// <summary>Settled, and then a party reported the settlement not honoured.</summary>
+    SettlementDisputed,
     /// <summary>Voting closed with a clear verdict: the claimant is at fault.</summary>
     ClaimantAtFault,
     RespondentAtFault,

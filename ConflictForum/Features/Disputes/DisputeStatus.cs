@@ -15,4 +15,8 @@ public enum DisputeStatus
     /// verdict frozen as it stood; discussion goes on.
     /// </summary>
     Settled,
+    /// <summary>
+    /// Settled, and then a party reported the settlement not honoured: the discussion reopens; votes and offers stay closed.
+    /// </summary>
+    SettlementDisputed,
 }

@@ -19,8 +19,14 @@ public static class DisputeApi
     public sealed record OfferJson(int Id, string From, string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
         DateTime ExpiresAt);
 
+    /// <param name="ReportsFrom">The due date: when the parties can report whether it was honoured.</param>
+    /// <param name="NoReportFrom">The parties who said nothing within the report window ("Claimant", "Respondent").</param>
     public sealed record SettlementJson(string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
-        DateTime ClaimantAcceptedAt, DateTime RespondentAcceptedAt, DateTime SettledAt);
+        DateTime ClaimantAcceptedAt, DateTime RespondentAcceptedAt, DateTime SettledAt, DateTime ReportsFrom,
+        IReadOnlyList<ReportJson> Reports, IReadOnlyList<string> NoReportFrom);
+
+    /// <summary>A party's report on the settlement (Honoured, PartlyHonoured, NotHonoured; note in Markdown) and the answer.</summary>
+    public sealed record ReportJson(string From, string Verdict, string Note, DateTime ReportedAt, string? Answer, DateTime? AnsweredAt);
 
     /// <param name="Outcome">How it ended (<see cref="DisputeOutcome"/>): Running while it runs, Settled, a verdict, ...</param>
     public sealed record DisputeJson(int Id, string Title, string Status, string Outcome, string Claimant, string Respondent,
@@ -50,7 +56,12 @@ public static class DisputeApi
                     r.RespondentAnswer.ToString())).ToList(),
                 offers.Live.Select(o => new OfferJson(o.Id, o.Role.ToString(), o.Terms.Source, o.Terms.Amount, o.Terms.Currency,
                     o.Terms.CarryOutBy, o.ExpiresAt)).ToList(),
-                offers.Settlement is { } s ? new SettlementJson(s.Source, s.Amount, s.Currency, s.CarryOutBy, s.ClaimantAcceptedAt,
-                    s.RespondentAcceptedAt, s.SettledAt) : null));
+                offers.Settlement is { } s && offers.FollowUp is { } f ? Settlement(s, f) : null));
         }).RequireRateLimiting(Accounts.AccountRateLimits.ApiPolicy);
+
+    private static SettlementJson Settlement(Settlement s, SettlementFollowUp followUp) =>
+        new(s.Source, s.Amount, s.Currency, s.CarryOutBy, s.ClaimantAcceptedAt, s.RespondentAcceptedAt, s.SettledAt, followUp.DueAt,
+            [.. followUp.Reports.Select(r => new ReportJson(r.Role.ToString(), r.Verdict.ToString(), r.Source, r.CreatedAt, r.AnswerSource,
+                r.AnsweredAt))],
+            [.. new[] { PartyRole.Claimant, PartyRole.Respondent }.Where(followUp.NoReport).Select(r => r.ToString())]);
 }

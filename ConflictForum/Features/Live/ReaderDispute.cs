@@ -14,5 +14,6 @@ public sealed record ReaderDispute(DisputeView View, TallyView? Tally, IReadOnly
     public int Version => View.Dispute.Version;
 
     /// <summary>Voting and discussion show once the other party joined (or the dispute opened without them).</summary>
-    public bool ShowsDeliberation => View.Dispute.Status is DisputeStatus.Open or DisputeStatus.Closed or DisputeStatus.Settled;
+    public bool ShowsDeliberation =>
+        View.Dispute.Status is DisputeStatus.Open or DisputeStatus.Closed or DisputeStatus.Settled or DisputeStatus.SettlementDisputed;
 }

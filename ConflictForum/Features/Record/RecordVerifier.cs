@@ -13,7 +13,7 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
 {
     /// <summary>
     /// Recomputes the dispute's hash chain and holds it to the anchor on the dispute's row, then checks every piece of content
-    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions, offers, the settlement)
+    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions, offers, the settlement, the reports on it)
     /// against the rows readers are shown; names the first entry that does not match.
     /// </summary>
     public async Task<ChainVerdict> VerifyRecordAsync(int disputeId, CancellationToken ct = default)
@@ -46,6 +46,7 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         await CheckCommentsAsync(db, disputeId, recorded, Add, ct);
         await CheckResolutionsAsync(db, disputeId, recorded, Add, ct);
         await CheckTermsAsync(db, disputeId, recorded, Add, ct);
+        await CheckReportsAsync(db, disputeId, recorded, Add, ct);
 
         if (problems.Count == 0) return chain;
         var first = problems.OrderBy(p => p.Sequence ?? int.MaxValue).First();
@@ -152,5 +153,28 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         }
         if (resolutions.Exists(r => !proposals.Exists(e => e.Reference == $"resolution:{r.Id}")))
             add(null, "a resolution that is not on the record is shown");
+    }
+
+    /// <summary>Each report on the settlement (verdict and note) and its answer, under the hashes their two entries keep.</summary>
+    private static async Task CheckReportsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
+        CancellationToken ct)
+    {
+        var reports = (await db.SettlementReports.AsNoTracking().Where(r => r.DisputeId == disputeId).ToListAsync(ct))
+            .ToDictionary(r => $"report:{r.Id}");
+        var entries = recorded.Where(e => e.Kind is TimelineKind.SettlementReported or TimelineKind.SettlementReportAnswered).ToList();
+        foreach (var entry in entries)
+        {
+            var hash = !reports.TryGetValue(entry.Reference, out var report) ? null
+                : entry.Kind == TimelineKind.SettlementReported ? report.Hash : report.AnswerHash;
+            if (hash != entry.ContentHash)
+                add(entry.Sequence, $"the report on the settlement that entry {entry.Sequence} points to was changed or removed");
+        }
+        foreach (var (reference, report) in reports)
+        {
+            if (!entries.Exists(e => e.Reference == reference && e.Kind == TimelineKind.SettlementReported)
+                || (report.AnsweredAt is not null
+                    && !entries.Exists(e => e.Reference == reference && e.Kind == TimelineKind.SettlementReportAnswered)))
+                add(null, "a report on the settlement, or an answer to one, that is not on the record is shown");
+        }
     }
 }

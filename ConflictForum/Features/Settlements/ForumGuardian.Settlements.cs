@@ -23,7 +23,7 @@ public sealed partial class ForumGuardian
 
     private static Decision? OffersClosed(Dispute dispute) => dispute.Status switch
     {
-        DisputeStatus.Settled => Decision.Denied(SettlementRefusals.Settled),
+        DisputeStatus.Settled or DisputeStatus.SettlementDisputed => Decision.Denied(SettlementRefusals.Settled),
         DisputeStatus.Withdrawn or DisputeStatus.Closed => Decision.Denied(SettlementRefusals.NotRunning),
         _ when dispute.RespondentId is null => Decision.Denied(SettlementRefusals.NotYet),
         _ => null,

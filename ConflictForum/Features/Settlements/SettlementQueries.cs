@@ -2,11 +2,13 @@ using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Settlements;
 
 /// <summary>Reads a dispute's offers and settlement for its page and the API.</summary>
-public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian, TimeProvider clock)
+public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian, TimeProvider clock,
+    IOptions<SettlementOptions> options)
 {
     /// <returns>Null when the dispute does not exist.</returns>
     public async Task<SettlementSlice?> GetAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
@@ -27,7 +29,23 @@ public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactor
                 : OfferStatus.Closed,
             x.Offer.AnsweredAt, x.Offer.DeclineReason, x.Offer.CountersId, x.Offer.ResolutionId)).ToList();
         var answerable = offers.Select(x => x.Offer).FirstOrDefault(o => guardian.CanAnswerOffer(viewer, dispute, o).Allowed);
+        var reports = settlement is null ? [] : await db.SettlementReports.AsNoTracking().Where(r => r.DisputeId == disputeId)
+            .OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var answerableReport = reports.FirstOrDefault(r => guardian.CanAnswerReport(viewer, dispute, r).Allowed);
         return new SettlementSlice(views, settlement, dispute.RoleOf(viewer.UserId), guardian.CanMakeOffer(viewer, dispute),
-            answerable?.Id);
+            answerable?.Id, settlement is null ? null : await FollowUpAsync(db, settlement, reports, now, ct),
+            guardian.CanReport(viewer, dispute, settlement, reports).Allowed, answerableReport?.Id);
+    }
+
+    private async Task<SettlementFollowUp> FollowUpAsync(ForumDbContext db, Settlement settlement, List<SettlementReport> reports,
+        DateTime now, CancellationToken ct)
+    {
+        var authors = reports.Select(r => r.AuthorId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var due = SettlementFollowUp.DueOf(settlement);
+        return new SettlementFollowUp(due, due + options.Value.ReportWindow,
+            [.. reports.Select(r => new ReportView(r.Id, r.Role, names.GetValueOrDefault(r.AuthorId, ""), r.Verdict, r.Source, r.Html,
+                r.CreatedAt, r.AnswerSource, r.AnswerHtml, r.AnsweredAt))],
+            now);
     }
 }

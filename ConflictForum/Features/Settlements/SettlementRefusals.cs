@@ -1,3 +1,5 @@
+using ConflictForum.Platform;
+
 namespace ConflictForum.Features.Settlements;
 
 /// <summary>The refusals of offers and their answers, named so tests and callers refer to them, not to their wording.</summary>
@@ -28,4 +30,20 @@ public static class SettlementRefusals
     public const string AmountWithoutCurrency = "Say which currency the amount is in (a three-letter code such as GBP, EUR or USD).";
 
     public const string ResolutionMissing = "That resolution is not one proposed on this dispute.";
+
+    public const string OnlyPartiesReport = "Only the two parties report whether the settlement was honoured.";
+
+    public const string NotSettled = "Only a settled dispute takes reports on whether its settlement was honoured.";
+
+    public const string AlreadyReported = "You have already reported on this settlement: each party reports once.";
+
+    public const string OwnReport = "You cannot answer your own report.";
+
+    public const string AlreadyAnswered = "This report has already been answered: each party answers the other's report once.";
+
+    public const string ReportMissing = "This report does not exist.";
+
+    /// <summary>The refusal of a report before the settlement is due, naming the date it is due.</summary>
+    public static string NotDueYet(DateTime due) =>
+        $"Reports on the settlement open on its due date, {TimeText.Exact(due)}: report then whether it was honoured.";
 }

@@ -7,7 +7,10 @@ public static class SettlementsSetup
     public static WebApplicationBuilder AddForumSettlements(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IDisputeDeadlines, OfferExpiry>();
+        builder.Services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<OfferService>();
+        builder.Services.AddScoped<SettlementReportService>();
         builder.Services.AddScoped<SettlementQueries>();
         return builder;
     }

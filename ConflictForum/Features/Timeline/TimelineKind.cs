@@ -21,4 +21,6 @@ public enum TimelineKind
     OfferAnswered,
     OfferExpired,
     Settled,
+    SettlementReported,
+    SettlementReportAnswered,
 }

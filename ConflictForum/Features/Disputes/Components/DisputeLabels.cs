@@ -52,6 +52,7 @@ public static class DisputeLabels
         DisputeStatus.Open => "Open for votes",
         DisputeStatus.Closed => "Closed",
         DisputeStatus.Settled => "Settled",
+        DisputeStatus.SettlementDisputed => "Settlement disputed",
         _ => "Withdrawn",
     };
 
@@ -61,6 +62,7 @@ public static class DisputeLabels
         DisputeStatus.Open => Color.Success,
         DisputeStatus.Closed => Color.Default,
         DisputeStatus.Settled => Color.Success,
+        DisputeStatus.SettlementDisputed => Color.Error,
         _ => Color.Dark,
     };
 
@@ -82,7 +84,7 @@ public static class DisputeLabels
             (row.Dispute.RespondentId is null ? "Response due" : "Statement due", row.Dispute.ResponseDeadline),
         DisputeStatus.Open => ("Voting closes", row.Dispute.VotingClosesAt),
         DisputeStatus.Closed => ("Closed", row.Dispute.ClosedAt),
-        DisputeStatus.Settled => ("Settled", row.Dispute.ClosedAt),
+        DisputeStatus.Settled or DisputeStatus.SettlementDisputed => ("Settled", row.Dispute.ClosedAt),
         _ => ("Withdrawn", null),
     };
 }

@@ -18,6 +18,7 @@ public static class OutcomeLabels
         DisputeOutcome.Unanswered => "Unanswered",
         DisputeOutcome.Withdrawn => "Withdrawn",
         DisputeOutcome.Settled => "Settled",
+        DisputeOutcome.SettlementDisputed => "Settled · disputed",
         _ => "Not ended yet",
     };
 
@@ -27,6 +28,7 @@ public static class OutcomeLabels
             or DisputeOutcome.NeitherAtFault => MudBlazor.Color.Primary,
         DisputeOutcome.Unanswered => MudBlazor.Color.Warning,
         DisputeOutcome.Settled => MudBlazor.Color.Success,
+        DisputeOutcome.SettlementDisputed => MudBlazor.Color.Error,
         _ => MudBlazor.Color.Default,
     };
 
@@ -47,6 +49,11 @@ public static class OutcomeLabels
                 [$"The claimant withdrew this dispute{(ended is null ? "" : $" on {ended}")}. Its record stays readable."],
             DisputeOutcome.Settled =>
                 [$"The parties settled on {ended}: the terms both accepted are below. Voting closed then, with {votes}."],
+            DisputeOutcome.SettlementDisputed =>
+            [
+                $"The parties settled on {ended}, and then a party reported the settlement not honoured: its reports are below.",
+                $"The discussion is open again; voting closed when they settled, with {votes}.",
+            ],
             DisputeOutcome.Unanswered =>
             [
                 $"{row.RespondentName} never gave their side: the response deadline ({TimeText.Exact(d.ResponseDeadline)}) passed "

@@ -1,0 +1,87 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using ConflictForum.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace ConflictForum.Features.Settlements;
+
+/// <summary>
+/// Whether the settlement was honoured: from its due date each party reports once, and answers the other's report once. A
+/// report of "not honoured" marks the dispute Settlement disputed, which reopens the discussion. Every step is on the
+/// dispute's timeline, in the step's own transaction, under the hash of what was said.
+/// </summary>
+public sealed class SettlementReportService(
+    IDbContextFactory<ForumDbContext> dbFactory,
+    DisputeWriter writer,
+    ForumGuardian guardian,
+    TimelineWriter timeline,
+    MarkdownRenderer markdown)
+{
+    /// <returns>The new report's id.</returns>
+    public async Task<Outcome<int>> ReportAsync(ForumActor actor, int disputeId, ReportInput input, CancellationToken ct = default)
+    {
+        input.Note = input.Note?.Trim() ?? "";
+        await using var write = await writer.BeginAsync(actor, disputeId, ct);
+        if (!write.Found) return DisputeWrite.NotFound.As<int>();
+        var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
+        var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.DisputeId == disputeId, ct);
+        var reports = await db.SettlementReports.AsNoTracking().Where(r => r.DisputeId == disputeId).ToListAsync(ct);
+        if (guardian.CanReport(me, dispute, settlement, reports) is { Allowed: false } no) return no.AsOutcome().As<int>();
+        var rendered = markdown.Accept(input, input.Note);
+        if (rendered.Problem is { } problem) return Outcome.Invalid(problem).As<int>();
+
+        var role = dispute.RoleOf(me.UserId)!.Value;
+        var report = new SettlementReport
+        {
+            DisputeId = disputeId, SettlementId = settlement!.Id, Role = role, AuthorId = me.UserId!, Verdict = input.Verdict!.Value,
+            Source = input.Note, Html = rendered.Html, CreatedAt = now,
+        };
+        db.SettlementReports.Add(report);
+        if (await write.SaveAsync() is { Succeeded: false } unsaved) return unsaved.As<int>();
+        var disputed = report.Verdict == ReportVerdict.NotHonoured && dispute.Status == DisputeStatus.Settled;
+        if (disputed) dispute.Status = DisputeStatus.SettlementDisputed;
+        var said = SettlementFollowUp.VerdictName(report.Verdict).ToLowerInvariant();
+        await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReported,
+            $"{me.DisplayName} ({PartyName(role)}) reported the settlement {said}."
+                + (disputed ? " The settlement is disputed: the discussion is open again." : ""),
+            reference: Reference(report), contentHash: report.Hash, body: report.Source, bodyHtml: report.Html, ct: ct);
+        var changes = DisputeChanges.Offers | DisputeChanges.Timeline | (disputed ? DisputeChanges.Status : DisputeChanges.None);
+        var committed = await write.CommitAsync(changes);
+        return committed.Succeeded ? report.Id : committed.As<int>();
+    }
+
+    /// <summary>The other party's one answer to a report.</summary>
+    public async Task<Outcome> AnswerReportAsync(ForumActor actor, int reportId, ReportAnswerInput input, CancellationToken ct = default)
+    {
+        input.Answer = input.Answer?.Trim() ?? "";
+        if (await DisputeOfAsync(reportId, ct) is not { } disputeId) return Outcome.NotFound(SettlementRefusals.ReportMissing);
+        await using var write = await writer.BeginAsync(actor, disputeId, ct);
+        if (!write.Found) return DisputeWrite.NotFound;
+        var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
+        // Read under the dispute's lock: of two answers racing, the second finds this one answered.
+        var report = await db.SettlementReports.SingleAsync(r => r.Id == reportId, ct);
+        if (guardian.CanAnswerReport(me, dispute, report) is { Allowed: false } no) return no.AsOutcome();
+        var rendered = markdown.Accept(input, input.Answer);
+        if (rendered.Problem is { } problem) return Outcome.Invalid(problem);
+
+        (report.AnswerSource, report.AnswerHtml, report.AnsweredAt) = (input.Answer, rendered.Html, now);
+        var role = dispute.RoleOf(me.UserId)!.Value;
+        await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReportAnswered,
+            $"{me.DisplayName} ({PartyName(role)}) answered the {PartyName(report.Role)}'s report on the settlement.",
+            reference: Reference(report), contentHash: report.AnswerHash, body: report.AnswerSource, bodyHtml: report.AnswerHtml,
+            ct: ct);
+        return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
+    }
+
+    /// <summary>The reference a report's entries (the report, then its answer) carry.</summary>
+    public static string Reference(SettlementReport report) => $"report:{report.Id}";
+
+    private async Task<int?> DisputeOfAsync(int reportId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SettlementReports.Where(r => r.Id == reportId).Select(r => (int?)r.DisputeId).SingleOrDefaultAsync(ct);
+    }
+
+    private static string PartyName(PartyRole role) => role == PartyRole.Claimant ? "claimant" : "respondent";
+}
