@@ -76,6 +76,11 @@ public static partial class DemoSeeder
             return (clock, ActivatorUtilities.CreateInstance<DisputeWriter>(services, clock),
                 ActivatorUtilities.CreateInstance<ForumGuardian>(services, clock));
         }
+        SettlementReportService Reports(TimeSpan ago)
+        {
+            var (_, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<SettlementReportService>(services, writer, guardian);
+        }
         OfferService Offers(TimeSpan ago)
         {
             var (_, writer, guardian) = Past(ago);
@@ -256,6 +261,11 @@ public static partial class DemoSeeder
         }, counters: asked.Value));
         var countered = await services.GetRequiredService<SettlementQueries>().GetAsync(fridge.DisputeId, ForumActor.Anonymous);
         Done(await Offers(TimeSpan.FromDays(4)).AcceptOfferAsync(sam, countered!.Offers[0].Id));
+        Done(await Reports(TimeSpan.FromDays(1)).ReportAsync(sam, fridge.DisputeId, new ReportInput
+        {
+            Verdict = ReportVerdict.Honoured,
+            Note = "The engineer came on the agreed day and fitted a new seal; the £40 arrived the next morning.",
+        }));
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

@@ -23,6 +23,13 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Equal((3, 1, "Accepts"),
             (washer.Resolutions[0].Support, washer.Resolutions[0].Oppose, washer.Resolutions[0].RespondentAnswer));
 
+        // Settled by an offer and a counter-offer, and reported honoured by the claimant once due.
+        var fridge = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(6), UriKind.Relative));
+        Assert.Equal("Settled", fridge!.Outcome);
+        Assert.Equal(40m, fridge.Settlement!.Amount);
+        Assert.Equal(("Claimant", "Honoured"), (fridge.Settlement.Reports.Single().From, fridge.Settlement.Reports.Single().Verdict));
+
         // Moderation in the open: the hidden comment's reason is on the page and the public log, its text is not.
         var (_, page) = await GetPageAsync("/disputes/1");
         Assert.Contains("Hidden by a moderator: Personal information: a staff member's private phone number", page,
