@@ -23,8 +23,9 @@ public sealed class DependencyOrderTests
         ("Deliberation", @"^ConflictForum\.Features\.Deliberation$"),
         ("Settlements", @"^ConflictForum\.Features\.Settlements$"),
         ("Moderation", @"^ConflictForum\.Features\.Moderation(\.Components)?$"),
+        ("Mediations", @"^ConflictForum\.Features\.Mediations$"),
         ("Record", @"^ConflictForum\.Features\.Record$"),
-        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements)\.Components$"),
+        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements|Mediations)\.Components$"),
         ("Feature pages and the readers' stream", @"^ConflictForum\.Features\.(\w+\.Pages(\..+)?|Live(\..+)?|Admin)$"),
         ("Shell", @"^ConflictForum\.Components(\..+)?$"),
     ];

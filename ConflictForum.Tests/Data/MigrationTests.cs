@@ -49,7 +49,7 @@ public sealed class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(["Admin", "Moderator"], await db.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["Admin", "Mediator", "Moderator"], await db.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync());
         Assert.Equal(0, await db.Users.CountAsync());
     }
 

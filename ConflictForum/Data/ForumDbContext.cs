@@ -33,6 +33,10 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Settlements.SettlementReport> SettlementReports => Set<Features.Settlements.SettlementReport>();
 
+    public DbSet<Features.Mediations.Mediation> Mediations => Set<Features.Mediations.Mediation>();
+
+    public DbSet<Features.Mediations.MediatorProposal> MediatorProposals => Set<Features.Mediations.MediatorProposal>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -27,6 +27,9 @@ public sealed record ForumActor(string? UserId, string DisplayName, bool IsModer
 
     public bool HasSessionEnded { get; init; }
 
+    /// <summary>Holds the Mediator role: may take mediations from the queue (never on a dispute they took part in).</summary>
+    public bool IsMediator { get; init; }
+
     public bool IsSignedIn => UserId is not null;
 
     public bool Is(string? userId) => UserId is not null && UserId == userId;

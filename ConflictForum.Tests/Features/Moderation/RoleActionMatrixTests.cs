@@ -4,6 +4,7 @@ using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Mediations;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
@@ -20,39 +21,46 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
     : ClockedForumAppTest(new Dictionary<string, string?> { ["Voting:MinimumAccountAge"] = "1.00:00:00" })
 {
     private static readonly string[] Roles = ["anonymous", "member", "new account", "claimant", "respondent", "suspended", "moderator",
-        "admin"];
+        "admin", "mediator"];
 
     /// <summary>The intended rules: Y allowed, - refused, in the order of <see cref="Roles"/>.</summary>
     private static readonly (string Action, string Allowed)[] Expected =
     [
-        ("open a dispute", "-YYYY-YY"),
-        ("write own statement", "---YY---"),
-        ("reply on the timeline", "---YY---"),
-        ("withdraw the dispute", "---Y----"),
-        ("comment", "-YYYY-YY"),
-        ("cast a fault vote", "-Y----YY"),
-        ("support a resolution", "-Y----YY"),
-        ("propose a resolution", "-YYYY-YY"),
-        ("accept a resolution (party)", "---YY---"),
-        ("make a settlement offer", "---YY---"),
-        ("accept the other party's offer", "---YY---"),
-        ("decline the other party's offer", "---YY---"),
-        ("report on the settlement", "---YY---"),
-        ("answer the other party's report", "---YY---"),
-        ("flag a comment", "-Y-YY-YY"), // a flag needs the voting age: new accounts cannot hide words (issue 15)
-        ("hide a comment", "------Y-"),
-        ("restore a hidden comment", "------Y-"),
-        ("dismiss flags", "------Y-"),
-        ("lock comments", "------Y-"),
-        ("decide an appeal", "------Y-"),
-        ("suspend a member", "------Y-"),
-        ("remove a member's votes", "------Y-"),
-        ("grant a role", "-------Y"),
-        ("recount votes", "-------Y"),
+        ("open a dispute", "-YYYY-YYY"),
+        ("write own statement", "---YY----"),
+        ("reply on the timeline", "---YY----"),
+        ("withdraw the dispute", "---Y-----"),
+        ("comment", "-YYYY-YYY"),
+        ("cast a fault vote", "-Y----YYY"),
+        ("support a resolution", "-Y----YYY"),
+        ("propose a resolution", "-YYYY-YYY"),
+        ("accept a resolution (party)", "---YY----"),
+        ("make a settlement offer", "---YY----"),
+        ("accept the other party's offer", "---YY----"),
+        ("decline the other party's offer", "---YY----"),
+        ("report on the settlement", "---YY----"),
+        ("answer the other party's report", "---YY----"),
+        ("ask for a mediator", "---YY----"),
+        ("agree to mediation", "---YY----"),
+        ("take a mediation", "--------Y"), // a neutral mediator only: never a party, never a moderator as such
+        ("write a mediator's note", "--------Y"),
+        ("propose terms as the mediator", "--------Y"),
+        ("accept the mediator's proposal", "---YY----"),
+        ("end a mediation", "---YY----"),
+        ("flag a comment", "-Y-YY-YYY"), // a flag needs the voting age: new accounts cannot hide words (issue 15)
+        ("hide a comment", "------Y--"),
+        ("restore a hidden comment", "------Y--"),
+        ("dismiss flags", "------Y--"),
+        ("lock comments", "------Y--"),
+        ("decide an appeal", "------Y--"),
+        ("suspend a member", "------Y--"),
+        ("remove a member's votes", "------Y--"),
+        ("grant a role", "-------Y-"),
+        ("recount votes", "-------Y-"),
     ];
 
     private sealed record Cast(ForumActor Claimant, ForumActor Respondent, ForumActor Writer, ForumActor Helper, ForumActor Flagger,
-        int Dispute, int Resolution, Queue<ForumActor> Voters);
+        int Dispute, int Resolution, Queue<ForumActor> Voters, ForumActor Mediator);
 
     [Fact]
     public async Task Every_role_is_allowed_or_refused_every_write_exactly_as_intended()
@@ -66,6 +74,7 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         var moderator = await WithRoleAsync(await MemberAsync("Moderator"), ForumRoles.Moderator);
         var admin = await WithRoleAsync(await MemberAsync("Admin"), ForumRoles.Admin);
         var suspended = await MemberAsync("Suspended");
+        var mediator = await WithRoleAsync(await MemberAsync("Mediator"), ForumRoles.Mediator);
         var voters = new Queue<ForumActor>();
         foreach (var i in Enumerable.Range(1, Roles.Length)) voters.Enqueue(await MemberAsync($"Voter {i}"));
         Clock.Advance(TimeSpan.FromDays(2)); // everyone above is old enough to vote
@@ -76,8 +85,8 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         var dispute = await FreshDisputeAsync(claimant, respondent);
         var resolution = (await Run<DeliberationService, Outcome<int>>(s =>
             s.ProposeResolutionAsync(claimant, dispute, "Move the fence back", "By March."))).Value;
-        var cast = new Cast(claimant, respondent, writer, helper, flagger, dispute, resolution, voters);
-        ForumActor[] actors = [ForumActor.Anonymous, member, newcomer, claimant, respondent, suspended, moderator, admin];
+        var cast = new Cast(claimant, respondent, writer, helper, flagger, dispute, resolution, voters, mediator);
+        ForumActor[] actors = [ForumActor.Anonymous, member, newcomer, claimant, respondent, suspended, moderator, admin, mediator];
 
         var actual = new List<(string Action, string Allowed)>();
         foreach (var (action, _) in Expected)
@@ -118,6 +127,23 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
             await s.ReportAsync(actor, await SettledDisputeAsync(c), new ReportInput { Verdict = ReportVerdict.Honoured, Note = "Done." })),
         "answer the other party's report" => await Run<SettlementReportService, Outcome>(async s =>
             await s.AnswerReportAsync(actor, await ReportToAsync(actor, c), new ReportAnswerInput { Answer = "Agreed." })),
+        "ask for a mediator" => await Run<MediationService, Outcome<int>>(async s =>
+            await s.RequestAsync(actor, await FreshDisputeAsync(c.Claimant, c.Respondent))),
+        "agree to mediation" => await Run<MediationService, Outcome>(async s =>
+            await s.AnswerRequestAsync(actor, await MediationAsync(c, asker: Other(actor, c)), agree: true)),
+        "take a mediation" =>
+            await Run<MediationService, Outcome>(async s => await s.TakeAsync(actor, await MediationAsync(c, agreed: true))),
+        "write a mediator's note" => await Run<MediationService, Outcome>(async s =>
+            await s.PostNoteAsync(actor, await MediationAsync(c, taken: true), new MediatorTextInput { Text = "Let us talk." })),
+        "propose terms as the mediator" => await Run<MediationService, Outcome<int>>(async s =>
+            await s.ProposeAsync(actor, await MediationAsync(c, taken: true), Offer())),
+        "accept the mediator's proposal" => await Run<MediationService, Outcome>(async s =>
+        {
+            var mediation = await MediationAsync(c, taken: true);
+            var proposal = (await s.ProposeAsync(c.Mediator, mediation, Offer())).Value;
+            return await s.AcceptProposalAsync(actor, proposal);
+        }),
+        "end a mediation" => await Run<MediationService, Outcome>(async s => await s.EndAsync(actor, await MediationAsync(c, taken: true))),
         "flag a comment" =>
             await Moderate(async s => await s.FlagAsync(actor, ContentKind.Comment, await CommentAsync(c), FlagReason.Spam, null)),
         "hide a comment" => await Moderate(async s => await s.HideAsync(actor, ContentKind.Comment, await CommentAsync(c), "Matrix")),
@@ -182,6 +208,23 @@ public sealed class RoleActionMatrixTests(ITestOutputHelper output)
         return (await Run<SettlementReportService, Outcome<int>>(s =>
             s.ReportAsync(reporter, dispute, new ReportInput { Verdict = ReportVerdict.PartlyHonoured, Note = "Half done." }))).Value;
     }
+
+    /// <summary>
+    /// A fresh dispute's mediation, asked for by <paramref name="asker"/> (the claimant by default), then taken as far as asked.
+    /// </summary>
+    private async Task<int> MediationAsync(Cast c, ForumActor? asker = null, bool agreed = false, bool taken = false)
+    {
+        asker ??= c.Claimant;
+        var mediation = (await Run<MediationService, Outcome<int>>(async s =>
+            await s.RequestAsync(asker, await FreshDisputeAsync(c.Claimant, c.Respondent)))).Value;
+        if (agreed || taken)
+            Assert.True((await Run<MediationService, Outcome>(s => s.AnswerRequestAsync(Other(asker, c), mediation, true))).Succeeded);
+        if (taken) Assert.True((await Run<MediationService, Outcome>(s => s.TakeAsync(c.Mediator, mediation))).Succeeded);
+        return mediation;
+    }
+
+    /// <summary>The other party of <paramref name="actor"/>; the respondent for anyone who is not a party.</summary>
+    private static ForumActor Other(ForumActor actor, Cast c) => actor.UserId == c.Respondent.UserId ? c.Claimant : c.Respondent;
 
     private async Task<int> FreshResolutionAsync(Cast c) => (await Run<DeliberationService, Outcome<int>>(async s =>
         await s.ProposeResolutionAsync(c.Claimant, await FreshDisputeAsync(c.Claimant, c.Respondent), "Move it back", "By March."))).Value;

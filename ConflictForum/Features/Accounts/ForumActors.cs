@@ -88,6 +88,9 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
         return users.ToDictionary(u => u.Id, u => (new ForumActor(u.Id, u.DisplayName,
             roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Moderator),
             roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Admin),
-            u.CreatedAt, u.SuspendedUntil > now ? u.SuspendedUntil : null), u.SecurityStamp));
+            u.CreatedAt, u.SuspendedUntil > now ? u.SuspendedUntil : null)
+        {
+            IsMediator = roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Mediator),
+        }, u.SecurityStamp));
     }
 }

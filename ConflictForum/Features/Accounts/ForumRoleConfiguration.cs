@@ -13,5 +13,9 @@ internal sealed class ForumRoleConfiguration : IEntityTypeConfiguration<Identity
             Id = "role-moderator", Name = ForumRoles.Moderator, NormalizedName = "MODERATOR",
             ConcurrencyStamp = "6f0e1a52-moderator"
         },
-        new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" });
+        new IdentityRole { Id = "role-admin", Name = ForumRoles.Admin, NormalizedName = "ADMIN", ConcurrencyStamp = "3c9d7b44-admin" },
+        new IdentityRole
+        {
+            Id = "role-mediator", Name = ForumRoles.Mediator, NormalizedName = "MEDIATOR", ConcurrencyStamp = "8b21c5e0-mediator"
+        });
 }

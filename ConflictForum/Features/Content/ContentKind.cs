@@ -8,4 +8,6 @@ public enum ContentKind
     Reply,
     Comment,
     Resolution,
+    /// <summary>A mediator's note to both parties (its timeline entry, like a reply).</summary>
+    MediatorNote,
 }

@@ -9,6 +9,7 @@ public static class ContentKinds
         ContentKind.Statement => "statement",
         ContentKind.Reply => "reply",
         ContentKind.Comment => "comment",
+        ContentKind.MediatorNote => "mediator's note",
         _ => "resolution",
     };
 }

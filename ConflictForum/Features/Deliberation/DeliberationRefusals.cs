@@ -11,6 +11,8 @@ public static class DeliberationRefusals
 
     public const string OnlyAuthorEdits = "Only the author can edit a comment.";
 
+    public const string MediatorsDoNotVote = "A dispute's mediator stays neutral and does not vote on it.";
+
     public const string OnlyPartiesAnswer = "Only the two parties say whether they accept a resolution.";
 
     public const string PartiesAnswerInstead = "Parties say whether they accept a resolution instead of voting on it.";

@@ -45,6 +45,7 @@ public sealed partial class ForumGuardian
     public Decision CanVote(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(DeliberationRefusals.PartiesDoNotVote)
+        : actor.Is(dispute.MediatorId) ? Decision.Denied(DeliberationRefusals.MediatorsDoNotVote)
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewTo("vote", actor) is { } tooNew ? tooNew
         : Decision.Granted;
@@ -57,6 +58,7 @@ public sealed partial class ForumGuardian
     public Decision CanTakeStance(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
         : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(DeliberationRefusals.PartiesAnswerInstead)
+        : actor.Is(dispute.MediatorId) ? Decision.Denied(DeliberationRefusals.MediatorsDoNotVote)
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewTo("vote", actor) is { } tooNew ? tooNew
         : Decision.Granted;

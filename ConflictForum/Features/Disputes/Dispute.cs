@@ -28,6 +28,12 @@ public sealed class Dispute : Timeline.ITimelineAnchor
     /// <summary>The other party as the claimant names them (a person or a company).</summary>
     public string RespondentName { get; set; } = "";
 
+    /// <summary>
+    /// The mediator who took this dispute's mediation, if one ever did: neutral, so they never vote on it, even after the
+    /// mediation ends.
+    /// </summary>
+    public string? MediatorId { get; set; }
+
     /// <summary>Where the invitation was e-mailed, if the claimant gave an address. Never shown.</summary>
     public string? RespondentEmail { get; set; }
 
@@ -114,6 +120,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         dispute.Property(d => d.RespondentId).HasMaxLength(450);
         dispute.Property(d => d.RespondentName).HasMaxLength(Dispute.PartyNameMaxLength);
         dispute.Property(d => d.RespondentEmail).HasMaxLength(256);
+        dispute.Property(d => d.MediatorId).HasMaxLength(450);
         dispute.Property(d => d.Version).IsConcurrencyToken();
         dispute.Ignore(d => d.VoteCount);
         dispute.Property(d => d.FinalVerdict).HasMaxLength(2000);

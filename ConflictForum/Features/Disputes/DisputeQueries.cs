@@ -53,7 +53,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var row = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(ct);
         if (row is null) return null;
         var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer,
-            [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply], ct: ct);
+            [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply, ContentKind.MediatorNote], ct: ct);
         row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
         var dispute = row.Dispute;
 
@@ -134,7 +134,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             query = query.Where(e => e.Sequence <= last && e.Kind != TimelineKind.CommentPosted && e.Kind != TimelineKind.CommentEdited);
         var entries = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer,
-            [ContentKind.Reply, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
+            [ContentKind.Reply, ContentKind.MediatorNote, ContentKind.Resolution, ContentKind.Dispute], ct: ct);
         // A hidden dispute hides the other party's name as the claimant typed it, which the entries written at opening name.
         var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
             ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
@@ -154,14 +154,15 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
                     .Replace($" against {typedName}.", $" against {HiddenPartyName}.", StringComparison.Ordinal)
                     .Replace($" link for {typedName},", $" link for {HiddenPartyName},", StringComparison.Ordinal);
             }
-            var notice = entry.Kind == TimelineKind.Reply ? hidden.For(ContentKind.Reply, entry.Id)
+            var notice = TimelineKinds.ContentOf(entry.Kind) is { } own ? hidden.For(own, entry.Id)
                 : entry.Kind is TimelineKind.ResolutionProposed or TimelineKind.ResolutionAnswered
                     && entry.Reference?.Split(':') is ["resolution", var id]
                     ? hidden.For(ContentKind.Resolution, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
                 : null;
             if (notice is null || notice.ShowContent) continue;
             (entry.Body, entry.BodyHtml) = (null, null);
-            if (entry.Kind != TimelineKind.Reply) entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
+            if (TimelineKinds.ContentOf(entry.Kind) is null)
+                entry.Summary = $"{entry.ActorName}: about a resolution since hidden by a moderator.";
         }
         foreach (var redaction in redactions) await redaction.RedactAsync(db, entries, hidden, ct);
         return (entries, hidden, includeComments ? [] : await CommentGaps.ReadAsync(db, disputeId, entries, last, ct));

@@ -31,11 +31,14 @@ public sealed class Settlement
     /// <summary>When the second acceptance made it binding.</summary>
     public DateTime SettledAt { get; set; }
 
-    /// <summary>The offer accepted, when it came from one; null when both parties accepted the same resolution.</summary>
+    /// <summary>The offer accepted, when it came from one; null when both parties accepted a resolution or a mediator's proposal.</summary>
     public int? OfferId { get; set; }
 
     /// <summary>The community resolution the terms came from, when they did (accepted by both, or adopted as an offer).</summary>
     public int? ResolutionId { get; set; }
+
+    /// <summary>The mediator's proposal both parties accepted, when the terms came from one.</summary>
+    public int? ProposalId { get; set; }
 
     public SettlementTerms Terms => new(Source, Html, Amount, Currency, CarryOutBy);
 }

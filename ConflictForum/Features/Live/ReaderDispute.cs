@@ -8,8 +8,9 @@ namespace ConflictForum.Features.Live;
 /// <param name="Tally">The fault vote as an anonymous reader may see it (blind until voting closes).</param>
 /// <param name="Comments">The first page (or first pages) of the discussion.</param>
 /// <param name="Settling">The parties' offers and the settlement, when the offers region was asked for.</param>
+/// <param name="Mediating">The dispute's mediation, with the offers region.</param>
 public sealed record ReaderDispute(DisputeView View, TallyView? Tally, IReadOnlyList<ResolutionView> Resolutions, CommentPage? Comments,
-    PublicTimelineData? Timeline, Settlements.SettlementSlice? Settling = null)
+    PublicTimelineData? Timeline, Settlements.SettlementSlice? Settling = null, Mediations.MediationSlice? Mediating = null)
 {
     public int Version => View.Dispute.Version;
 

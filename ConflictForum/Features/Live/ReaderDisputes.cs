@@ -5,7 +5,8 @@ using ConflictForum.Platform;
 namespace ConflictForum.Features.Live;
 
 /// <summary>Reads a dispute as a reader who is not signed in sees it: nothing on it depends on who reads.</summary>
-public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation, Settlements.SettlementQueries settling)
+public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation, Settlements.SettlementQueries settling,
+    Mediations.MediationQueries mediating)
 {
     /// <param name="regions">The regions to read for (<see cref="LiveRegions"/>); the header and statements come with the dispute.</param>
     /// <param name="commentPages">How many pages of the discussion to read.</param>
@@ -26,6 +27,7 @@ public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries 
             : null;
         var timeline = regions.Contains(LiveRegions.Timeline) ? await disputes.PublicTimelineAsync(disputeId, ct) : null;
         var offers = regions.Contains(LiveRegions.Offers) ? await settling.GetAsync(disputeId, ForumActor.Anonymous, ct) : null;
-        return new ReaderDispute(view, tally, resolutions, comments, timeline, offers);
+        var mediation = regions.Contains(LiveRegions.Offers) ? await mediating.GetAsync(disputeId, ForumActor.Anonymous, ct) : null;
+        return new ReaderDispute(view, tally, resolutions, comments, timeline, offers, mediation);
     }
 }

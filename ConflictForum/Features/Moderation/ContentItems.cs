@@ -16,14 +16,19 @@ public static class ContentItems
                 .Select(d => new ContentItem(kind, id, d.Id, d.ClaimantId)).SingleOrDefaultAsync(ct),
             ContentKind.Statement => db.Statements.Where(s => s.Id == id)
                 .Select(s => new ContentItem(kind, id, s.DisputeId, s.AuthorId)).SingleOrDefaultAsync(ct),
-            ContentKind.Reply => db.TimelineEntries.Where(e => e.Id == id && e.Kind == TimelineKind.Reply && e.ActorId != null)
-                .Select(e => new ContentItem(kind, id, e.DisputeId, e.ActorId!)).SingleOrDefaultAsync(ct),
+            ContentKind.Reply => EntryAsync(db, kind, id, TimelineKind.Reply, ct),
+            ContentKind.MediatorNote => EntryAsync(db, kind, id, TimelineKind.MediatorNote, ct),
             ContentKind.Comment => db.Comments.Where(c => c.Id == id && (includeDeleted || c.DeletedAt == null))
                 .Select(c => new ContentItem(kind, id, c.DisputeId, c.AuthorId)).SingleOrDefaultAsync(ct),
             ContentKind.Resolution => db.Resolutions.Where(r => r.Id == id)
                 .Select(r => new ContentItem(kind, id, r.DisputeId, r.ProposerId)).SingleOrDefaultAsync(ct),
             _ => Task.FromResult<ContentItem?>(null),
         };
+
+    private static Task<ContentItem?> EntryAsync(ForumDbContext db, ContentKind kind, long id, TimelineKind entryKind,
+        CancellationToken ct) =>
+        db.TimelineEntries.Where(e => e.Id == id && e.Kind == entryKind && e.ActorId != null)
+            .Select(e => new ContentItem(kind, id, e.DisputeId, e.ActorId!)).SingleOrDefaultAsync(ct);
 
     public static string Reason(FlagReason reason) => reason switch
     {

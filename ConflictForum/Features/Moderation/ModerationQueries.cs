@@ -1,6 +1,7 @@
 using System.Net;
 using ConflictForum.Data;
 using ConflictForum.Features.Content;
+using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +83,8 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             }).ToListAsync(ct);
         return rows.Select(u => new MemberStanding(u.Id, u.DisplayName, u.Roles.Contains(Accounts.ForumRoles.Moderator),
             u.Roles.Contains(Accounts.ForumRoles.Admin),
-            u.SuspendedUntil > now ? u.SuspendedUntil : null, u.SuspendedUntil > now ? u.SuspensionReason : null)).ToList();
+            u.SuspendedUntil > now ? u.SuspendedUntil : null, u.SuspendedUntil > now ? u.SuspensionReason : null,
+            u.Roles.Contains(Accounts.ForumRoles.Mediator))).ToList();
     }
 
     private static async Task<List<(ContentKind Kind, long ItemId, FlagView View)>> OpenFlagsAsync(ForumDbContext db,
@@ -109,10 +111,10 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         var statementIds = Ids(ContentKind.Statement).Select(id => (int)id).ToList();
         foreach (var s in await db.Statements.Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.Html }).ToListAsync(ct))
             content[(ContentKind.Statement, s.Id)] = (null, s.Html);
-        var replyIds = Ids(ContentKind.Reply);
-        foreach (var r in await db.TimelineEntries.Where(e => replyIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.BodyHtml }).ToListAsync(ct))
-            content[(ContentKind.Reply, r.Id)] = (null, r.BodyHtml ?? "");
+        var entryIds = Ids(ContentKind.Reply).Concat(Ids(ContentKind.MediatorNote)).ToList();
+        foreach (var r in await db.TimelineEntries.Where(e => entryIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Kind, e.BodyHtml }).ToListAsync(ct))
+            content[(TimelineKinds.ContentOf(r.Kind) ?? ContentKind.Reply, r.Id)] = (null, r.BodyHtml ?? "");
         var commentIds = Ids(ContentKind.Comment).Select(id => (int)id).ToList();
         foreach (var c in await db.Comments.Where(c => commentIds.Contains(c.Id)).Select(c => new { c.Id, c.Html }).ToListAsync(ct))
             content[(ContentKind.Comment, c.Id)] = (null, c.Html);

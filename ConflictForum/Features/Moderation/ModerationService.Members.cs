@@ -39,7 +39,7 @@ public sealed partial class ModerationService
 
     public async Task<Outcome> SetRoleAsync(ForumActor actor, string userId, string role, bool grant, CancellationToken ct = default)
     {
-        if (role is not (ForumRoles.Moderator or ForumRoles.Admin)) return Outcome.Invalid("There is no such role.");
+        if (role is not (ForumRoles.Moderator or ForumRoles.Admin or ForumRoles.Mediator)) return Outcome.Invalid("There is no such role.");
         return await OnMemberAsync(actor, userId, (me, _, _) => guardian.CanManageRoles(me), async (db, me, member) =>
         {
             if (!grant && role == ForumRoles.Admin && me.Is(userId)) return Outcome.Refused(ModerationRefusals.OwnAdminRole);

@@ -13,7 +13,8 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
 {
     /// <summary>
     /// Recomputes the dispute's hash chain and holds it to the anchor on the dispute's row, then checks every piece of content
-    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions, offers, the settlement, the reports on it)
+    /// an entry recorded the hash of (statement versions, comments and their edits, resolutions, offers, mediators' proposals,
+    /// the settlement, the reports on it)
     /// against the rows readers are shown; names the first entry that does not match.
     /// </summary>
     public async Task<ChainVerdict> VerifyRecordAsync(int disputeId, CancellationToken ct = default)
@@ -117,25 +118,35 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
             add(entry.Sequence, $"the comment that entry {entry.Sequence} points to was changed or removed");
     }
 
-    /// <summary>Every offer and the settlement: terms, amount, currency and date under the hash their entry keeps.</summary>
+    /// <summary>
+    /// Every offer, mediator's proposal and the settlement: terms, amount, currency and date under the hash their entry keeps.
+    /// </summary>
     private static async Task CheckTermsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,
         CancellationToken ct)
     {
-        var offers = (await db.Offers.AsNoTracking().Where(o => o.DisputeId == disputeId).ToListAsync(ct))
-            .ToDictionary(o => $"offer:{o.Id}", o => o.Terms.Hash);
-        var settlements = (await db.Settlements.AsNoTracking().Where(s => s.DisputeId == disputeId).ToListAsync(ct))
-            .ToDictionary(s => $"settlement:{s.Id}", s => s.Terms.Hash);
-        var made = recorded.Where(e => e.Kind is TimelineKind.OfferMade or TimelineKind.Settled).ToList();
+        var shown = (await db.Offers.AsNoTracking().Where(o => o.DisputeId == disputeId).ToListAsync(ct))
+            .Select(o => (Reference: $"offer:{o.Id}", o.Terms.Hash))
+            .Concat((await db.MediatorProposals.AsNoTracking().Where(p => p.DisputeId == disputeId).ToListAsync(ct))
+                .Select(p => (Reference: $"proposal:{p.Id}", p.Terms.Hash)))
+            .Concat((await db.Settlements.AsNoTracking().Where(s => s.DisputeId == disputeId).ToListAsync(ct))
+                .Select(s => (Reference: $"settlement:{s.Id}", s.Terms.Hash)))
+            .ToDictionary(t => t.Reference, t => t.Hash);
+        var made = recorded.Where(e => e.Kind is TimelineKind.OfferMade or TimelineKind.MediatorProposed or TimelineKind.Settled).ToList();
         foreach (var entry in made)
         {
-            var shown = entry.Kind == TimelineKind.OfferMade ? offers : settlements;
             if (!shown.TryGetValue(entry.Reference, out var hash) || hash != entry.ContentHash)
-                add(entry.Sequence, $"the {(entry.Kind == TimelineKind.OfferMade ? "offer" : "settlement")} that entry {entry.Sequence} "
-                    + "points to was changed or removed");
+                add(entry.Sequence, $"the {TermsName(entry.Kind)} that entry {entry.Sequence} points to was changed or removed");
         }
-        if (offers.Keys.Concat(settlements.Keys).Any(reference => !made.Exists(e => e.Reference == reference)))
-            add(null, "an offer or settlement that is not on the record is shown");
+        if (shown.Keys.Any(reference => !made.Exists(e => e.Reference == reference)))
+            add(null, "an offer, proposal or settlement that is not on the record is shown");
     }
+
+    private static string TermsName(TimelineKind kind) => kind switch
+    {
+        TimelineKind.OfferMade => "offer",
+        TimelineKind.MediatorProposed => "mediator's proposal",
+        _ => "settlement",
+    };
 
     /// <summary>A resolution's title is in its entry's summary, its text under the entry's hash.</summary>
     private static async Task CheckResolutionsAsync(ForumDbContext db, int disputeId, List<Recorded> recorded, Action<int?, string> add,

@@ -16,9 +16,8 @@ internal sealed class OfferExpiry(TimelineWriter timeline) : IDisputeDeadlines
         foreach (var offer in due)
         {
             (offer.Status, offer.AnsweredAt) = (OfferStatus.Expired, offer.ExpiresAt);
-            var party = offer.Role == PartyRole.Claimant ? "claimant" : "respondent";
             await timeline.AppendAsync(db, dispute.Id, offer.ExpiresAt, ForumActor.Anonymous, TimelineKind.OfferExpired,
-                $"The {party}'s offer expired without an answer.", reference: $"offer:{offer.Id}", ct: ct);
+                $"The {PartyRoles.Name(offer.Role)}'s offer expired without an answer.", reference: $"offer:{offer.Id}", ct: ct);
         }
         return due.Count > 0;
     }

@@ -3,7 +3,6 @@ using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Settlements;
 
@@ -18,7 +17,7 @@ public sealed class OfferService(
     TimelineWriter timeline,
     MarkdownRenderer markdown,
     WriteLimiter limiter,
-    IOptions<DisputeOptions> options)
+    TermsValidator terms)
 {
     /// <summary>
     /// A new offer from the acting party. <paramref name="counters"/>: the other party's live offer it answers (which it
@@ -40,7 +39,7 @@ public sealed class OfferService(
             if (adopted is null) return Outcome.Invalid(SettlementRefusals.ResolutionMissing).As<int>();
             input.Terms = adopted.Source;
         }
-        var checkedTerms = Check(input, dispute, now);
+        var checkedTerms = terms.Check(input, dispute, now);
         if (checkedTerms.Problem is { } problem) return Outcome.Invalid(problem).As<int>();
         var answered = counters is { } counteredId
             ? await db.Offers.SingleOrDefaultAsync(o => o.Id == counteredId && o.DisputeId == disputeId, ct)
@@ -56,11 +55,11 @@ public sealed class OfferService(
         foreach (var own in await ownLive.ToListAsync(ct))
             (own.Status, own.AnsweredAt) = (OfferStatus.Replaced, now);
         if (answered is not null) (answered.Status, answered.AnsweredAt) = (OfferStatus.Countered, now);
-        var terms = checkedTerms.Terms!;
+        var agreed = checkedTerms.Terms!;
         var offer = new Offer
         {
-            DisputeId = disputeId, Role = role, AuthorId = me.UserId!, Source = terms.Source, Html = terms.Html, Amount = terms.Amount,
-            Currency = terms.Currency, CarryOutBy = terms.CarryOutBy, CreatedAt = now, ExpiresAt = input.ExpiresAt!.Value,
+            DisputeId = disputeId, Role = role, AuthorId = me.UserId!, Source = agreed.Source, Html = agreed.Html, Amount = agreed.Amount,
+            Currency = agreed.Currency, CarryOutBy = agreed.CarryOutBy, CreatedAt = now, ExpiresAt = input.ExpiresAt!.Value,
             Status = OfferStatus.Live, CountersId = answered?.Id, ResolutionId = adopting,
         };
         db.Offers.Add(offer);
@@ -69,8 +68,8 @@ public sealed class OfferService(
             : adopting is not null ? "adopted a proposed resolution as an offer"
             : "made an offer";
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferMade,
-            $"{me.DisplayName} ({PartyName(role)}) {what} to settle{Details(terms)}, open until {TimeText.Exact(offer.ExpiresAt)}.",
-            reference: $"offer:{offer.Id}", contentHash: terms.Hash, ct: ct);
+            $"{me.DisplayName} ({PartyRoles.Name(role)}) {what} to settle{Details(agreed)}, open until {TimeText.Exact(offer.ExpiresAt)}.",
+            reference: $"offer:{offer.Id}", contentHash: agreed.Hash, ct: ct);
         var committed = await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
         return committed.Succeeded ? offer.Id : committed.As<int>();
     }
@@ -97,9 +96,10 @@ public sealed class OfferService(
         };
         var role = dispute.RoleOf(me.UserId)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferAnswered,
-            $"{me.DisplayName} ({PartyName(role)}) accepted the {PartyName(offer.Role)}'s offer.", reference: $"offer:{offer.Id}", ct: ct);
+            $"{me.DisplayName} ({PartyRoles.Name(role)}) accepted the {PartyRoles.Name(offer.Role)}'s offer.",
+            reference: $"offer:{offer.Id}", ct: ct);
         await write.SettleAsync(settlement,
-            $"Settled: both parties agreed the {PartyName(offer.Role)}'s offer{Details(offer.Terms)}. "
+            $"Settled: both parties agreed the {PartyRoles.Name(offer.Role)}'s offer{Details(offer.Terms)}. "
             + "Voting is closed; discussion goes on.");
         return await write.CommitAsync(DisputeChanges.All);
     }
@@ -119,27 +119,11 @@ public sealed class OfferService(
         (offer!.Status, offer.AnsweredAt, offer.DeclineReason) = (OfferStatus.Declined, now, answer.Reason);
         var role = dispute.RoleOf(me.UserId)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferAnswered,
-            $"{me.DisplayName} ({PartyName(role)}) declined the {PartyName(offer.Role)}'s offer.", reference: $"offer:{offer.Id}",
+            $"{me.DisplayName} ({PartyRoles.Name(role)}) declined the {PartyRoles.Name(offer.Role)}'s offer.",
+            reference: $"offer:{offer.Id}",
             body: answer.Reason is { } reason ? MarkdownText.Escape(reason) : null,
             bodyHtml: answer.Reason is { } said ? markdown.Render(MarkdownText.Escape(said)).Html : null, ct: ct);
         return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
-    }
-
-    private (string? Problem, SettlementTerms? Terms) Check(OfferInput input, Dispute dispute, DateTime now)
-    {
-        input.Terms = input.Terms?.Trim() ?? "";
-        input.Currency = string.IsNullOrWhiteSpace(input.Currency) ? null : input.Currency.Trim().ToUpperInvariant();
-        var rendered = markdown.Accept(input, input.Terms);
-        if (rendered.Problem is not null) return (rendered.Problem, null);
-        if (input.Amount is not null && input.Currency is null) return (SettlementRefusals.AmountWithoutCurrency, null);
-        if (input.Amount is null && input.Currency is not null) return (SettlementRefusals.CurrencyWithoutAmount, null);
-        if (input.ExpiresAt is not { } expires) return (SettlementRefusals.ExpiryMissing, null);
-        if (expires <= now) return (SettlementRefusals.ExpiryInPast, null);
-        if (input.CarryOutBy is { } by && by.Date < now.Date) return (SettlementRefusals.CarryOutInPast, null);
-        var votingEnds = dispute.VotingClosesAt ?? dispute.ResponseDeadline + options.Value.VotingWindow;
-        if (expires > votingEnds)
-            return ($"An offer expires by the end of the voting window, {TimeText.Exact(votingEnds)}.", null);
-        return (null, new SettlementTerms(input.Terms, rendered.Html, input.Amount, input.Currency, input.CarryOutBy));
     }
 
     /// <summary>
@@ -162,6 +146,4 @@ public sealed class OfferService(
     }
 
     private static string Details(SettlementTerms terms) => terms.Summary is { } summary ? $" ({summary})" : "";
-
-    private static string PartyName(PartyRole role) => role == PartyRole.Claimant ? "claimant" : "respondent";
 }

@@ -43,7 +43,7 @@ public sealed class SettlementReportService(
         if (disputed) dispute.Status = DisputeStatus.SettlementDisputed;
         var said = SettlementFollowUp.VerdictName(report.Verdict).ToLowerInvariant();
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReported,
-            $"{me.DisplayName} ({PartyName(role)}) reported the settlement {said}."
+            $"{me.DisplayName} ({PartyRoles.Name(role)}) reported the settlement {said}."
                 + (disputed ? " The settlement is disputed: the discussion is open again." : ""),
             reference: Reference(report), contentHash: report.Hash, body: report.Source, bodyHtml: report.Html, ct: ct);
         var changes = DisputeChanges.Offers | DisputeChanges.Timeline | (disputed ? DisputeChanges.Status : DisputeChanges.None);
@@ -68,7 +68,7 @@ public sealed class SettlementReportService(
         (report.AnswerSource, report.AnswerHtml, report.AnsweredAt) = (input.Answer, rendered.Html, now);
         var role = dispute.RoleOf(me.UserId)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReportAnswered,
-            $"{me.DisplayName} ({PartyName(role)}) answered the {PartyName(report.Role)}'s report on the settlement.",
+            $"{me.DisplayName} ({PartyRoles.Name(role)}) answered the {PartyRoles.Name(report.Role)}'s report on the settlement.",
             reference: Reference(report), contentHash: report.AnswerHash, body: report.AnswerSource, bodyHtml: report.AnswerHtml,
             ct: ct);
         return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
@@ -82,6 +82,4 @@ public sealed class SettlementReportService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.SettlementReports.Where(r => r.Id == reportId).Select(r => (int?)r.DisputeId).SingleOrDefaultAsync(ct);
     }
-
-    private static string PartyName(PartyRole role) => role == PartyRole.Claimant ? "claimant" : "respondent";
 }

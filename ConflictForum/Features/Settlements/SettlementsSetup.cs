@@ -9,6 +9,7 @@ public static class SettlementsSetup
         builder.Services.AddSingleton<IDisputeDeadlines, OfferExpiry>();
         builder.Services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TermsValidator>();
         builder.Services.AddScoped<OfferService>();
         builder.Services.AddScoped<SettlementReportService>();
         builder.Services.AddScoped<SettlementQueries>();

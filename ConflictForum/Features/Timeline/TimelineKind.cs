@@ -23,4 +23,12 @@ public enum TimelineKind
     Settled,
     SettlementReported,
     SettlementReportAnswered,
+    MediationRequested,
+    MediationAnswered,
+    MediationTaken,
+    MediatorNote,
+    MediatorProposed,
+    MediatorProposalAnswered,
+    MediatorProposalExpired,
+    MediationEnded,
 }
