@@ -18,14 +18,15 @@ internal sealed class SettlementFollowUps(IOptions<SettlementOptions> options) :
             .Select(s => new
             {
                 s.DisputeId, s.CarryOutBy, s.SettledAt,
-                Verdicts = db.SettlementReports.Where(r => r.DisputeId == s.DisputeId).Select(r => r.Verdict).ToList(),
+                Reports = db.SettlementReports.Where(r => r.DisputeId == s.DisputeId).Select(r => new { r.Role, r.Verdict }).ToList(),
             })
             .ToListAsync(ct);
         return settlements.ToDictionary(s => s.DisputeId, s =>
         {
             var due = SettlementFollowUp.DueOf(s.CarryOutBy, s.SettledAt);
             var windowEnds = due + options.Value.ReportWindow;
-            return new SettlementFollowUpState(SettlementFollowUp.StateOf(s.Verdicts, due, windowEnds, now), due, windowEnds);
+            var state = SettlementFollowUp.StateOf([.. s.Reports.Select(r => r.Verdict)], due, windowEnds, now);
+            return new SettlementFollowUpState(state, due, windowEnds, s.Reports is [var only] ? only.Role : null);
         });
     }
 }

@@ -72,7 +72,7 @@ public static class OutcomeLabels
             DisputeOutcome.Settled =>
             [
                 $"The parties settled on {ended}: the terms both accepted are below. Voting closed then, with {votes}.",
-                .. row.FollowUp is { } followUp ? [FollowUpLine(followUp)] : Array.Empty<string>(),
+                .. row.FollowUp is { } followUp ? [FollowUpLine(row, followUp)] : Array.Empty<string>(),
             ],
             DisputeOutcome.SettlementDisputed =>
             [
@@ -90,20 +90,23 @@ public static class OutcomeLabels
     }
 
     /// <summary>The banner's line on whether the settlement was honoured, with the dates that matter to it.</summary>
-    private static string FollowUpLine(SettlementFollowUpState followUp)
+    private static string FollowUpLine(DisputeRow row, SettlementFollowUpState followUp)
     {
         var (due, windowEnds) = (TimeText.Exact(followUp.DueAt), TimeText.Exact(followUp.WindowEndsAt));
+        var (reported, other) = followUp.ReportedBy == PartyRole.Respondent
+            ? (row.RespondentName, row.ClaimantName)
+            : (row.ClaimantName, row.RespondentName);
         return followUp.Honour switch
         {
             SettlementHonour.NotDue => $"The parties can report whether it was honoured from {due}.",
             SettlementHonour.AwaitingReports =>
                 $"It was due on {due}; neither party has reported whether it was honoured yet (they can until {windowEnds}).",
             SettlementHonour.AwaitingOneReport =>
-                $"One party reported it honoured; the other has not reported yet (they can until {windowEnds}).",
+                $"{reported} reported it honoured; {other} has not reported yet (they can until {windowEnds}).",
             SettlementHonour.Honoured => "Both parties reported it honoured.",
             SettlementHonour.PartlyHonoured => "A party reported it only partly honoured: the reports are below.",
             SettlementHonour.HonouredByOne =>
-                $"One party reported it honoured; the other made no report by {windowEnds}, which is not counted as honoured.",
+                $"{reported} reported it honoured; {other} made no report by {windowEnds}, which is not counted as honoured.",
             SettlementHonour.NoReport => $"Neither party reported whether it was honoured by {windowEnds}.",
             _ => "A party reported it not honoured: the reports are below.",
         };
