@@ -71,6 +71,34 @@ public sealed class SettlementFollowUpStateTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task Every_report_moves_the_pages_banner_an_answer_does_not()
+    {
+        var (id, claimant, respondent) = await SettledAsync(carryOutInDays: 1);
+        Clock.Advance(TimeSpan.FromDays(1));
+        var heard = new List<DisputeChanges>();
+        using var listening = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(id, change =>
+        {
+            lock (heard) heard.Add(change.Changes);
+            return Task.CompletedTask;
+        });
+
+        var report = await ReportAsync(respondent, id, ReportVerdict.Honoured);
+        Assert.True((await WithAsync<SettlementReportService, Outcome>(s =>
+            s.AnswerReportAsync(claimant, report.Value, new ReportAnswerInput { Answer = "Thanks." }))).Succeeded);
+
+        // The status flag moves the member's heading and the readers' header region, where the banner is.
+        await WaitUntilAsync(() => heard.Count == 2);
+        lock (heard)
+            Assert.Equal([true, false], heard.Select(c => c.HasFlag(DisputeChanges.Status)));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition());
+    }
+
+    [Fact]
     public async Task A_list_and_a_profile_carry_each_settled_row_s_state_and_nothing_for_the_others()
     {
         var (settled, claimant, _) = await SettledAsync(carryOutInDays: 1);
