@@ -94,7 +94,8 @@ public sealed class OutcomeComponentsTests : ForumComponentTest
     }
 
     [Theory]
-    [InlineData(SettlementHonour.NotDue, "Settled · awaiting reports", "The parties can report whether it was honoured from Mon 23 Nov 2026, 09:00 UTC.")]
+    [InlineData(SettlementHonour.NotDue, "Settled · awaiting reports",
+        "The parties can report whether it was honoured from Mon 23 Nov 2026, 09:00 UTC.")]
     [InlineData(SettlementHonour.AwaitingReports, "Settled · awaiting reports",
         "neither party has reported whether it was honoured yet (they can until Mon 7 Dec 2026, 09:00 UTC).")]
     [InlineData(SettlementHonour.AwaitingOneReport, "Settled · awaiting a report",
