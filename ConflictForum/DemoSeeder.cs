@@ -63,7 +63,7 @@ public static partial class DemoSeeder
         await SeedDisputesAsync(scope.ServiceProvider, clock.GetUtcNow());
     }
 
-    /// <summary>Four believable disputes in different states, written through the real service at past instants.</summary>
+    /// <summary>Believable disputes in different states, written through the real service at past instants.</summary>
     private static async Task SeedDisputesAsync(IServiceProvider services, DateTimeOffset now)
     {
         var actors = services.GetRequiredService<ForumActors>();
@@ -266,6 +266,9 @@ public static partial class DemoSeeder
             Verdict = ReportVerdict.Honoured,
             Note = "The engineer came on the agreed day and fitted a new seal; the £40 arrived the next morning.",
         }));
+
+        // Settled, then reported not honoured: the settlement disputed and the discussion open again.
+        await SeedDisputedSettlementAsync(new(At, Offers, Reports, Talk), now, priya, dana, greg, sam);
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

@@ -82,6 +82,54 @@ public sealed class OutcomeComponentsTests : ForumComponentTest
         Assert.Empty(Render<DisputeCard>(p => p.Add(c => c.Row, running)).FindAll("[data-testid='outcome-chip']"));
     }
 
+    private static DisputeRow Settled(SettlementHonour? honour, PartyRole? reportedBy = null)
+    {
+        var row = Closed(DisputeOutcome.Settled, "No clear verdict yet: 0 of the 10 votes needed.", votes: 0);
+        row.Dispute.Status = honour == SettlementHonour.NotHonoured ? DisputeStatus.SettlementDisputed : DisputeStatus.Settled;
+        return row with
+        {
+            Outcome = honour == SettlementHonour.NotHonoured ? DisputeOutcome.SettlementDisputed : DisputeOutcome.Settled,
+            FollowUp = honour is { } h ? new(h, ClosedAt.AddDays(7), ClosedAt.AddDays(21), reportedBy) : null,
+        };
+    }
+
+    [Theory]
+    [InlineData(SettlementHonour.NotDue, "Settled · awaiting reports",
+        "The parties can report whether it was honoured from Mon 23 Nov 2026, 09:00 UTC.")]
+    [InlineData(SettlementHonour.AwaitingReports, "Settled · awaiting reports",
+        "neither party has reported whether it was honoured yet (they can until Mon 7 Dec 2026, 09:00 UTC).")]
+    [InlineData(SettlementHonour.AwaitingOneReport, "Settled · awaiting a report",
+        "Lamp Shop reported it honoured; Dana has not reported yet (they can until Mon 7 Dec 2026, 09:00 UTC).")]
+    [InlineData(SettlementHonour.Honoured, "Settled · honoured", "Both parties reported it honoured.")]
+    [InlineData(SettlementHonour.PartlyHonoured, "Settled · partly honoured", "A party reported it only partly honoured")]
+    [InlineData(SettlementHonour.HonouredByOne, "Settled · honoured (one report)",
+        "Lamp Shop reported it honoured; Dana made no report by Mon 7 Dec 2026, 09:00 UTC, which is not counted as honoured.")]
+    [InlineData(SettlementHonour.NoReport, "Settled · no report",
+        "Neither party reported whether it was honoured by Mon 7 Dec 2026, 09:00 UTC.")]
+    [InlineData(SettlementHonour.NotHonoured, "Settled · disputed", "a party reported the settlement not honoured")]
+    public void A_settled_dispute_s_banner_and_chip_say_whether_it_was_honoured(SettlementHonour honour, string name, string line)
+    {
+        var row = Settled(honour, PartyRole.Respondent);
+
+        var banner = Render<OutcomeBanner>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome']");
+        var card = Render<DisputeCard>(p => p.Add(c => c.Row, row));
+
+        Assert.Equal(name, banner.QuerySelector("[data-testid='outcome-name']")!.TextContent);
+        Assert.Contains(line, banner.TextContent, StringComparison.Ordinal);
+        Assert.Equal(name, card.Find("[data-testid='outcome-chip']").TextContent.Trim());
+        // The chip takes the place of the status chip, which would only say "Settled" again.
+        Assert.Single(card.FindAll(".mud-chip"), c => c.TextContent.Contains("Settled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_settled_row_read_without_its_follow_up_still_reads_settled()
+    {
+        var row = Settled(null);
+
+        Assert.Equal("Settled", Render<OutcomeBanner>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome-name']").TextContent);
+        Assert.Equal("Settled", Render<DisputeCard>(p => p.Add(c => c.Row, row)).Find("[data-testid='outcome-chip']").TextContent.Trim());
+    }
+
     [Fact]
     public void The_timeline_numbers_run_on_through_numbered_placeholders()
     {

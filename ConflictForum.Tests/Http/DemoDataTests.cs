@@ -12,7 +12,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
     public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
-        Assert.Contains("6 disputes", list, StringComparison.Ordinal);
+        Assert.Contains("7 disputes", list, StringComparison.Ordinal);
         foreach (var status in
                  new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed", "Settled" })
             Assert.Contains(status, list, StringComparison.Ordinal);
@@ -29,6 +29,21 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Equal("Settled", fridge!.Outcome);
         Assert.Equal(40m, fridge.Settlement!.Amount);
         Assert.Equal(("Claimant", "Honoured"), (fridge.Settlement.Reports.Single().From, fridge.Settlement.Reports.Single().Verdict));
+        Assert.Equal("AwaitingOneReport", fridge.Settlement.FollowUp); // Northwind has not reported yet: not counted as honoured
+
+        // Settled by an offer, then reported not honoured by the claimant and answered by the respondent: disputed, and the
+        // discussion open again with a comment after the report.
+        var driveway = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(7), UriKind.Relative));
+        Assert.Equal(("SettlementDisputed", "SettlementDisputed"), (driveway!.Status, driveway.Outcome));
+        var notHonoured = Assert.Single(driveway.Settlement!.Reports);
+        Assert.Equal(("Claimant", "NotHonoured"), (notHonoured.From, notHonoured.Verdict));
+        Assert.NotNull(notHonoured.Answer);
+        Assert.Contains("Settled · disputed", list, StringComparison.Ordinal);
+        Assert.Contains("Settled · awaiting a report", list, StringComparison.Ordinal);
+        var (_, disputed) = await GetPageAsync("/disputes/7");
+        Assert.Contains("Settled · disputed", disputed, StringComparison.Ordinal);
+        Assert.Contains("A bounced standing order happens to everyone.", disputed, StringComparison.Ordinal);
 
         // Moderation in the open: the hidden comment's reason is on the page and the public log, its text is not.
         var (_, page) = await GetPageAsync("/disputes/1");
@@ -39,7 +54,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
-        for (var id = 1; id <= 6; id++)
+        for (var id = 1; id <= 7; id++)
         {
             var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
                 q.VerifyRecordAsync(id));

@@ -53,7 +53,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
         Assert.Empty(settled.LiveOffers);
         var json = settled.Settlement!;
         Assert.Equal(new DisputeApi.SettlementJson("Pay for a valet.", 60m, "GBP", null, now, now.AddHours(2), now.AddHours(2),
-            json.ReportsFrom, json.Reports, json.NoReportFrom), json);
+            json.ReportsFrom, json.Reports, json.NoReportFrom, "NotDue"), json);
         Assert.Equal(now.AddHours(2).AddDays(7), json.ReportsFrom); // no date set: due a week after settling
         Assert.Empty(json.Reports);
         Assert.Empty(json.NoReportFrom);
@@ -81,6 +81,7 @@ public sealed class DisputeApiTests : ClockedForumAppTest
         Assert.Equal(("Respondent", "Honoured", "Paid the valet.", "Confirmed."),
             (reported.From, reported.Verdict, reported.Note, reported.Answer));
         Assert.Equal(["Claimant"], json.NoReportFrom);
+        Assert.Equal("HonouredByOne", json.FollowUp); // the claimant's silence is not counted as honoured
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using ConflictForum.Features;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Settlements;
+using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Http;
@@ -60,5 +62,30 @@ public sealed class EndedDisputePagesTests() : ClockedForumAppTest(new Dictionar
         Assert.Contains("Bright Bakery never gave their side", html, StringComparison.Ordinal);
         Assert.Contains("The other party never joined.", html, StringComparison.Ordinal);
         Assert.DoesNotContain(ForumGuardian.SignInFirst, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_settled_dispute_s_page_and_list_chip_say_whether_it_was_honoured()
+    {
+        var d = await Given.DisputeBetweenAsync("Dana Claimant", "Lamp Shop");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var offer = await WithAsync<OfferService, Outcome<int>>(s => s.MakeOfferAsync(d.Claimant, d.DisputeId,
+            new OfferInput { Terms = "Refund in full.", ExpiresAt = now.AddDays(1), CarryOutBy = now.Date.AddDays(2) }));
+        Assert.True((await WithAsync<OfferService, Outcome>(s => s.AcceptOfferAsync(d.Respondent, offer.Value))).Succeeded);
+        Assert.Contains("Settled · awaiting reports", await GetAsync("/disputes"), StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromDays(2));
+        foreach (var party in new[] { d.Claimant, d.Respondent })
+        {
+            Assert.True((await WithAsync<SettlementReportService, Outcome<int>>(s => s.ReportAsync(party, d.DisputeId,
+                new ReportInput { Verdict = ReportVerdict.Honoured, Note = "Refunded." }))).Succeeded);
+        }
+
+        var list = await GetAsync("/disputes?outcome=Settled");
+        Assert.Contains("data-follow-up=\"Honoured\"", list, StringComparison.Ordinal);
+        Assert.Contains("Settled · honoured", list, StringComparison.Ordinal);
+        var page = await GetAsync($"/disputes/{d.DisputeId}");
+        Assert.Contains("Settled · honoured", page, StringComparison.Ordinal);
+        Assert.Contains("Both parties reported it honoured.", page, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,8 @@ namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
 public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
-    IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, TimeProvider clock, SharedTexts texts)
+    IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, ISettlementFollowUps followUps, TimeProvider clock,
+    SharedTexts texts)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -44,7 +45,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var total = await disputes.CountAsync(ct);
         var rows = await WithNames(db, disputes.Skip((page - 1) * DisputeListQuery.PageSize).Take(DisputeListQuery.PageSize))
             .ToListAsync(ct);
-        return new DisputePage(rows.Select(r => AsOfNow(r)).ToList(), total, page);
+        return new DisputePage(await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct), total, page);
     }
 
     public async Task<DisputeView?> GetAsync(int id, ForumActor viewer, CancellationToken ct = default)
@@ -54,7 +55,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         if (row is null) return null;
         var hidden = await HiddenItems.LoadAsync(guardian, db, id, viewer,
             [ContentKind.Dispute, ContentKind.Statement, ContentKind.Reply, ContentKind.MediatorNote], ct: ct);
-        row = AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true);
+        row = (await WithFollowUpsAsync(db, [AsOfNow(row, hidden.For(ContentKind.Dispute, id)?.ShowContent ?? true)], ct))[0];
         var dispute = row.Dispute;
 
         var statements = (await db.Statements.AsNoTracking().Where(s => s.DisputeId == id)
@@ -233,7 +234,8 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
         var suspendedUntil = member.SuspendedUntil > Now ? member.SuspendedUntil : null;
         var (isModerator, isAdmin) = (roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
-        var disputes = rows.Select(r => AsOfNow(r)).Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList();
+        var disputes = (await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct))
+            .Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList();
         var asActor = new ForumActor(member.Id, member.DisplayName, isModerator, isAdmin, member.CreatedAt, suspendedUntil);
         var inDisputeWithViewer = disputes.Any(d => d.r.Dispute.RoleOf(viewer.UserId) is not null);
         return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt, disputes,
@@ -251,6 +253,16 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName,
             db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
                 .Select(m => m.HiddenReason).FirstOrDefault());
+
+    /// <summary>The rows with their settlements' follow-up: one query for the settled ones among them, none when there are none.</summary>
+    private async Task<List<DisputeRow>> WithFollowUpsAsync(ForumDbContext db, List<DisputeRow> rows, CancellationToken ct)
+    {
+        var settled = rows.Where(r => r.Outcome is DisputeOutcome.Settled or DisputeOutcome.SettlementDisputed)
+            .Select(r => r.Dispute.Id).ToList();
+        if (settled.Count == 0) return rows;
+        var states = await followUps.StatesAsync(db, settled, Now, ct);
+        return [.. rows.Select(r => states.GetValueOrDefault(r.Dispute.Id) is { } state ? r with { FollowUp = state } : r)];
+    }
 
     /// <summary>What a hidden dispute shows in place of the other party's name as the claimant typed it.</summary>
     public const string HiddenPartyName = "the other party";

@@ -8,4 +8,9 @@ public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string Res
 {
     /// <summary>How it ended, as of the read (<see cref="IDisputeOutcomes"/>); <see cref="DisputeOutcome.Running"/> until then.</summary>
     public DisputeOutcome Outcome { get; init; }
+
+    /// <summary>
+    /// Whether a settled dispute's settlement was honoured, as of the read (<see cref="ISettlementFollowUps"/>); else null.
+    /// </summary>
+    public SettlementFollowUpState? FollowUp { get; init; }
 }

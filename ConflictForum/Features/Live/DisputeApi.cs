@@ -21,9 +21,13 @@ public static class DisputeApi
 
     /// <param name="ReportsFrom">The due date: when the parties can report whether it was honoured.</param>
     /// <param name="NoReportFrom">The parties who said nothing within the report window ("Claimant", "Respondent").</param>
+    /// <param name="FollowUp">
+    /// Whether it was honoured, as the reports say so far (<see cref="SettlementHonour"/>): NotDue, AwaitingReports,
+    /// AwaitingOneReport, Honoured, PartlyHonoured, HonouredByOne, NoReport, NotHonoured.
+    /// </param>
     public sealed record SettlementJson(string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy,
         DateTime ClaimantAcceptedAt, DateTime RespondentAcceptedAt, DateTime SettledAt, DateTime ReportsFrom,
-        IReadOnlyList<ReportJson> Reports, IReadOnlyList<string> NoReportFrom);
+        IReadOnlyList<ReportJson> Reports, IReadOnlyList<string> NoReportFrom, string FollowUp);
 
     /// <summary>A party's report on the settlement (Honoured, PartlyHonoured, NotHonoured; note in Markdown) and the answer.</summary>
     public sealed record ReportJson(string From, string Verdict, string Note, DateTime ReportedAt, string? Answer, DateTime? AnsweredAt);
@@ -63,5 +67,6 @@ public static class DisputeApi
         new(s.Source, s.Amount, s.Currency, s.CarryOutBy, s.ClaimantAcceptedAt, s.RespondentAcceptedAt, s.SettledAt, followUp.DueAt,
             [.. followUp.Reports.Select(r => new ReportJson(r.Role.ToString(), r.Verdict.ToString(), r.Source, r.CreatedAt, r.AnswerSource,
                 r.AnsweredAt))],
-            [.. new[] { PartyRole.Claimant, PartyRole.Respondent }.Where(followUp.NoReport).Select(r => r.ToString())]);
+            [.. new[] { PartyRole.Claimant, PartyRole.Respondent }.Where(followUp.NoReport).Select(r => r.ToString())],
+            followUp.State.ToString());
 }

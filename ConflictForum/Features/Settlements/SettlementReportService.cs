@@ -46,8 +46,9 @@ public sealed class SettlementReportService(
             $"{me.DisplayName} ({PartyRoles.Name(role)}) reported the settlement {said}."
                 + (disputed ? " The settlement is disputed: the discussion is open again." : ""),
             reference: Reference(report), contentHash: report.Hash, body: report.Source, bodyHtml: report.Html, ct: ct);
-        var changes = DisputeChanges.Offers | DisputeChanges.Timeline | (disputed ? DisputeChanges.Status : DisputeChanges.None);
-        var committed = await write.CommitAsync(changes);
+        // Every report changes how the outcome reads ("Settled · honoured"), which the page's banner and the readers' header
+        // show: the status flag moves them (a report is rare, two a dispute at most).
+        var committed = await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline | DisputeChanges.Status);
         return committed.Succeeded ? report.Id : committed.As<int>();
     }
 

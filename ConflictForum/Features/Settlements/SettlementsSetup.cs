@@ -7,6 +7,7 @@ public static class SettlementsSetup
     public static WebApplicationBuilder AddForumSettlements(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IDisputeDeadlines, OfferExpiry>();
+        builder.Services.AddSingleton<ISettlementFollowUps, SettlementFollowUps>();
         builder.Services.AddOptions<SettlementOptions>().BindConfiguration(SettlementOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TermsValidator>();

@@ -22,6 +22,28 @@ public static class OutcomeLabels
         _ => "Not ended yet",
     };
 
+    /// <summary>
+    /// The chip's and the banner's words for this dispute: a settled one adds whether it was honoured ("Settled · honoured",
+    /// "Settled · awaiting reports", "Settled · no report"...); a missing report never reads as honoured.
+    /// </summary>
+    public static string Name(DisputeRow row) => row.Outcome == DisputeOutcome.Settled && row.FollowUp is { } followUp
+        ? followUp.Honour switch
+        {
+            SettlementHonour.NotDue or SettlementHonour.AwaitingReports => "Settled · awaiting reports",
+            SettlementHonour.AwaitingOneReport => "Settled · awaiting a report",
+            SettlementHonour.Honoured => "Settled · honoured",
+            SettlementHonour.PartlyHonoured => "Settled · partly honoured",
+            SettlementHonour.HonouredByOne => "Settled · honoured (one report)",
+            SettlementHonour.NoReport => "Settled · no report",
+            _ => Name(DisputeOutcome.SettlementDisputed),
+        }
+        : Name(row.Outcome);
+
+    public static Color Color(DisputeRow row) => row.Outcome == DisputeOutcome.Settled
+        && row.FollowUp?.Honour is SettlementHonour.PartlyHonoured or SettlementHonour.NoReport
+        ? MudBlazor.Color.Warning
+        : Color(row.Outcome);
+
     public static Color Color(DisputeOutcome outcome) => outcome switch
     {
         DisputeOutcome.ClaimantAtFault or DisputeOutcome.RespondentAtFault or DisputeOutcome.BothAtFault
@@ -48,7 +70,10 @@ public static class OutcomeLabels
             DisputeOutcome.Withdrawn =>
                 [$"The claimant withdrew this dispute{(ended is null ? "" : $" on {ended}")}. Its record stays readable."],
             DisputeOutcome.Settled =>
-                [$"The parties settled on {ended}: the terms both accepted are below. Voting closed then, with {votes}."],
+            [
+                $"The parties settled on {ended}: the terms both accepted are below. Voting closed then, with {votes}.",
+                .. row.FollowUp is { } followUp ? [FollowUpLine(row, followUp)] : Array.Empty<string>(),
+            ],
             DisputeOutcome.SettlementDisputed =>
             [
                 $"The parties settled on {ended}, and then a party reported the settlement not honoured: its reports are below.",
@@ -61,6 +86,29 @@ public static class OutcomeLabels
                 $"Voting closed on {ended} with {votes}. {verdict}",
             ],
             _ => [$"{verdict}", $"Voting closed on {ended} with {votes}."],
+        };
+    }
+
+    /// <summary>The banner's line on whether the settlement was honoured, with the dates that matter to it.</summary>
+    private static string FollowUpLine(DisputeRow row, SettlementFollowUpState followUp)
+    {
+        var (due, windowEnds) = (TimeText.Exact(followUp.DueAt), TimeText.Exact(followUp.WindowEndsAt));
+        var (reported, other) = followUp.ReportedBy == PartyRole.Respondent
+            ? (row.RespondentName, row.ClaimantName)
+            : (row.ClaimantName, row.RespondentName);
+        return followUp.Honour switch
+        {
+            SettlementHonour.NotDue => $"The parties can report whether it was honoured from {due}.",
+            SettlementHonour.AwaitingReports =>
+                $"It was due on {due}; neither party has reported whether it was honoured yet (they can until {windowEnds}).",
+            SettlementHonour.AwaitingOneReport =>
+                $"{reported} reported it honoured; {other} has not reported yet (they can until {windowEnds}).",
+            SettlementHonour.Honoured => "Both parties reported it honoured.",
+            SettlementHonour.PartlyHonoured => "A party reported it only partly honoured: the reports are below.",
+            SettlementHonour.HonouredByOne =>
+                $"{reported} reported it honoured; {other} made no report by {windowEnds}, which is not counted as honoured.",
+            SettlementHonour.NoReport => $"Neither party reported whether it was honoured by {windowEnds}.",
+            _ => "A party reported it not honoured: the reports are below.",
         };
     }
 }
