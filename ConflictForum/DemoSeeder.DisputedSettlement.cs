@@ -9,7 +9,8 @@ public static partial class DemoSeeder
 {
     /// <summary>The services a demo step writes through, each at a past instant (how long ago).</summary>
     private sealed record DemoSteps(Func<TimeSpan, DisputeService> At, Func<TimeSpan, OfferService> Offers,
-        Func<TimeSpan, SettlementReportService> Reports, Func<TimeSpan, DeliberationService> Talk);
+        Func<TimeSpan, SettlementReportService> Reports, Func<TimeSpan, DeliberationService> Talk,
+        Func<TimeSpan, Features.Mediations.MediationService> Mediate);
 
     /// <summary>
     /// Settled by an offer of two instalments, then reported not honoured when the second never came: the settlement is

@@ -30,6 +30,7 @@ public static partial class DemoSeeder
         ("Greg Marsh", "greg@demo.conflictforum.local", null),
         ("Morgan Reyes", "moderator@demo.conflictforum.local", ForumRoles.Moderator),
         ("Alex Chen", "admin@demo.conflictforum.local", ForumRoles.Admin),
+        ("Ines Ward", "mediator@demo.conflictforum.local", ForumRoles.Mediator),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, string dataFolder, ILogger logger)
@@ -268,7 +269,15 @@ public static partial class DemoSeeder
         }));
 
         // Settled, then reported not honoured: the settlement disputed and the discussion open again.
-        await SeedDisputedSettlementAsync(new(At, Offers, Reports, Talk), now, priya, dana, greg, sam);
+        var steps = new DemoSteps(At, Offers, Reports, Talk, ago =>
+        {
+            var (_, writer, guardian) = Past(ago);
+            return ActivatorUtilities.CreateInstance<Features.Mediations.MediationService>(services, writer, guardian);
+        });
+        await SeedDisputedSettlementAsync(steps, now, priya, dana, greg, sam);
+
+        // Settled on a mediator's proposal, and both parties reported it honoured.
+        await SeedMediatedAsync(steps, now, greg, sam, await Actor("mediator@demo.conflictforum.local"));
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

@@ -12,7 +12,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
     public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
-        Assert.Contains("7 disputes", list, StringComparison.Ordinal);
+        Assert.Contains("8 disputes", list, StringComparison.Ordinal);
         foreach (var status in
                  new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed", "Settled" })
             Assert.Contains(status, list, StringComparison.Ordinal);
@@ -45,6 +45,16 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Settled · disputed", disputed, StringComparison.Ordinal);
         Assert.Contains("A bounced standing order happens to everyone.", disputed, StringComparison.Ordinal);
 
+        // Settled on a mediator's proposal after two notes, and reported honoured by both parties.
+        var bike = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(8), UriKind.Relative));
+        Assert.Equal(("Settled", "Honoured", 180m), (bike!.Outcome, bike.Settlement!.FollowUp, bike.Settlement.Amount));
+        Assert.Contains("Settled · honoured", list, StringComparison.Ordinal);
+        var (_, mediated) = await GetPageAsync("/disputes/8");
+        Assert.Contains("The terms are the mediator's proposal, which both parties accepted.", mediated, StringComparison.Ordinal);
+        Assert.Contains("charge-cycle", mediated, StringComparison.Ordinal); // the mediator's notes, for every reader
+        Assert.Contains("Ines Ward took the mediation as a neutral mediator.", mediated, StringComparison.Ordinal);
+
         // Moderation in the open: the hidden comment's reason is on the page and the public log, its text is not.
         var (_, page) = await GetPageAsync("/disputes/1");
         Assert.Contains("Hidden by a moderator: Personal information: a staff member's private phone number", page,
@@ -54,7 +64,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
-        for (var id = 1; id <= 7; id++)
+        for (var id = 1; id <= 8; id++)
         {
             var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
                 q.VerifyRecordAsync(id));
