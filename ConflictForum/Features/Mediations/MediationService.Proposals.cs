@@ -97,23 +97,10 @@ public sealed partial class MediationService
         return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
     }
 
-    private async Task<(DisputeWrite? Write, MediatorProposal? Proposal, Outcome? Refused)> BeginAnswerAsync(ForumActor actor,
-        int proposalId, CancellationToken ct)
-    {
-        int? disputeId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            disputeId = await db.MediatorProposals.Where(p => p.Id == proposalId).Select(p => (int?)p.DisputeId)
-                .SingleOrDefaultAsync(ct);
-        }
-        if (disputeId is null) return (null, null, Outcome.NotFound(MediationRefusals.ProposalMissing));
-        var write = await writer.BeginAsync(actor, disputeId.Value, ct);
-        if (!write.Found) return (write, null, DisputeWrite.NotFound);
-        var proposal = await write.Db.MediatorProposals.SingleAsync(p => p.Id == proposalId, ct);
-        return guardian.CanAnswerProposal(write.Actor, write.Dispute, proposal) is { Allowed: false } no
-            ? (write, proposal, no.AsOutcome())
-            : (write, proposal, null);
-    }
+    private Task<(DisputeWrite? Write, MediatorProposal? Proposal, Outcome? Refused)> BeginAnswerAsync(ForumActor actor,
+        int proposalId, CancellationToken ct) =>
+        writer.BeginOnAsync(actor, db => db.MediatorProposals.Where(p => p.Id == proposalId), p => p.DisputeId,
+            Outcome.NotFound(MediationRefusals.ProposalMissing), guardian.CanAnswerProposal, ct);
 
     internal static string ProposalReference(MediatorProposal proposal) => $"proposal:{proposal.Id}";
 

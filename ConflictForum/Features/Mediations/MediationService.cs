@@ -13,7 +13,6 @@ namespace ConflictForum.Features.Mediations;
 /// Every step is on the dispute's timeline, in the step's own transaction.
 /// </summary>
 public sealed partial class MediationService(
-    IDbContextFactory<ForumDbContext> dbFactory,
     DisputeWriter writer,
     ForumGuardian guardian,
     TimelineWriter timeline,
@@ -158,22 +157,9 @@ public sealed partial class MediationService(
 
     private static string Reference(Mediation mediation) => $"mediation:{mediation.Id}";
 
-    /// <summary>
-    /// Opens the write on the mediation's dispute, reads the mediation under the dispute's lock and asks
-    /// <paramref name="rule"/>. With a refusal, the write (if any) is only to be disposed.
-    /// </summary>
-    private async Task<(DisputeWrite? Write, Mediation? Mediation, Outcome? Refused)> BeginAsync(ForumActor actor, int mediationId,
-        Func<ForumActor, Dispute, Mediation, Decision> rule, CancellationToken ct)
-    {
-        int? disputeId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            disputeId = await db.Mediations.Where(m => m.Id == mediationId).Select(m => (int?)m.DisputeId).SingleOrDefaultAsync(ct);
-        if (disputeId is null) return (null, null, Outcome.NotFound(MediationRefusals.Missing));
-        var write = await writer.BeginAsync(actor, disputeId.Value, ct);
-        if (!write.Found) return (write, null, DisputeWrite.NotFound);
-        var mediation = await write.Db.Mediations.SingleAsync(m => m.Id == mediationId, ct);
-        return rule(write.Actor, write.Dispute, mediation) is { Allowed: false } no
-            ? (write, mediation, no.AsOutcome())
-            : (write, mediation, null);
-    }
+    /// <summary>Opens the write on the mediation's dispute and asks <paramref name="rule"/> on the mediation as it stands.</summary>
+    private Task<(DisputeWrite? Write, Mediation? Mediation, Outcome? Refused)> BeginAsync(ForumActor actor, int mediationId,
+        Func<ForumActor, Dispute, Mediation, Decision> rule, CancellationToken ct) =>
+        writer.BeginOnAsync(actor, db => db.Mediations.Where(m => m.Id == mediationId), m => m.DisputeId,
+            Outcome.NotFound(MediationRefusals.Missing), rule, ct);
 }

@@ -11,7 +11,6 @@ namespace ConflictForum.Features.Settlements;
 /// dispute on its terms. Every step is on the dispute's timeline, in the step's own transaction.
 /// </summary>
 public sealed class OfferService(
-    IDbContextFactory<ForumDbContext> dbFactory,
     DisputeWriter writer,
     ForumGuardian guardian,
     TimelineWriter timeline,
@@ -126,24 +125,10 @@ public sealed class OfferService(
         return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
     }
 
-    /// <summary>
-    /// Opens the write on the offer's dispute and reads the offer under the dispute's lock (of two answers racing, the second
-    /// finds it answered or the dispute settled). With a refusal, the write (if any) is only to be disposed.
-    /// </summary>
-    private async Task<(DisputeWrite? Write, Offer? Offer, Outcome? Refused)> BeginAnswerAsync(ForumActor actor, int offerId,
-        CancellationToken ct)
-    {
-        int? disputeId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            disputeId = await db.Offers.Where(o => o.Id == offerId).Select(o => (int?)o.DisputeId).SingleOrDefaultAsync(ct);
-        if (disputeId is null) return (null, null, Outcome.NotFound(SettlementRefusals.OfferMissing));
-        var write = await writer.BeginAsync(actor, disputeId.Value, ct);
-        if (!write.Found) return (write, null, DisputeWrite.NotFound);
-        var offer = await write.Db.Offers.SingleAsync(o => o.Id == offerId, ct);
-        return guardian.CanAnswerOffer(write.Actor, write.Dispute, offer) is { Allowed: false } no
-            ? (write, offer, no.AsOutcome())
-            : (write, offer, null);
-    }
+    private Task<(DisputeWrite? Write, Offer? Offer, Outcome? Refused)> BeginAnswerAsync(ForumActor actor, int offerId,
+        CancellationToken ct) =>
+        writer.BeginOnAsync(actor, db => db.Offers.Where(o => o.Id == offerId), o => o.DisputeId,
+            Outcome.NotFound(SettlementRefusals.OfferMissing), guardian.CanAnswerOffer, ct);
 
     private static string Details(SettlementTerms terms) => terms.Summary is { } summary ? $" ({summary})" : "";
 }

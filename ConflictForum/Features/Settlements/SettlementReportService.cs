@@ -12,7 +12,6 @@ namespace ConflictForum.Features.Settlements;
 /// dispute's timeline, in the step's own transaction, under the hash of what was said.
 /// </summary>
 public sealed class SettlementReportService(
-    IDbContextFactory<ForumDbContext> dbFactory,
     DisputeWriter writer,
     ForumGuardian guardian,
     TimelineWriter timeline,
@@ -56,17 +55,15 @@ public sealed class SettlementReportService(
     public async Task<Outcome> AnswerReportAsync(ForumActor actor, int reportId, ReportAnswerInput input, CancellationToken ct = default)
     {
         input.Answer = input.Answer?.Trim() ?? "";
-        if (await DisputeOfAsync(reportId, ct) is not { } disputeId) return Outcome.NotFound(SettlementRefusals.ReportMissing);
-        await using var write = await writer.BeginAsync(actor, disputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
-        // Read under the dispute's lock: of two answers racing, the second finds this one answered.
-        var report = await db.SettlementReports.SingleAsync(r => r.Id == reportId, ct);
-        if (guardian.CanAnswerReport(me, dispute, report) is { Allowed: false } no) return no.AsOutcome();
+        var (write, report, refused) = await writer.BeginOnAsync(actor, db => db.SettlementReports.Where(r => r.Id == reportId),
+            r => r.DisputeId, Outcome.NotFound(SettlementRefusals.ReportMissing), guardian.CanAnswerReport, ct);
+        await using var _ = write;
+        if (refused is not null) return refused;
+        var (db, dispute, me, now, disputeId) = (write!.Db, write.Dispute, write.Actor, write.Now, write.Dispute.Id);
         var rendered = markdown.Accept(input, input.Answer);
         if (rendered.Problem is { } problem) return Outcome.Invalid(problem);
 
-        (report.AnswerSource, report.AnswerHtml, report.AnsweredAt) = (input.Answer, rendered.Html, now);
+        (report!.AnswerSource, report.AnswerHtml, report.AnsweredAt) = (input.Answer, rendered.Html, now);
         var role = dispute.RoleOf(me.UserId)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReportAnswered,
             $"{me.DisplayName} ({PartyRoles.Name(role)}) answered the {PartyRoles.Name(report.Role)}'s report on the settlement.",
@@ -77,10 +74,4 @@ public sealed class SettlementReportService(
 
     /// <summary>The reference a report's entries (the report, then its answer) carry.</summary>
     public static string Reference(SettlementReport report) => $"report:{report.Id}";
-
-    private async Task<int?> DisputeOfAsync(int reportId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SettlementReports.Where(r => r.Id == reportId).Select(r => (int?)r.DisputeId).SingleOrDefaultAsync(ct);
-    }
 }
