@@ -50,6 +50,9 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
             .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(8), UriKind.Relative));
         Assert.Equal(("Settled", "Honoured", 180m), (bike!.Outcome, bike.Settlement!.FollowUp, bike.Settlement.Amount));
         Assert.Contains("Settled · honoured", list, StringComparison.Ordinal);
+        Assert.Equal(("Lapsed", "Claimant", "Ines Ward", 2), (bike.Mediation!.Status, bike.Mediation.RequestedBy, bike.Mediation.Mediator,
+            bike.Mediation.Notes));
+        Assert.Equal(("Accepted", 180m), (bike.Mediation.Proposals.Single().Status, bike.Mediation.Proposals.Single().Amount));
         var (_, mediated) = await GetPageAsync("/disputes/8");
         Assert.Contains("The terms are the mediator's proposal, which both parties accepted.", mediated, StringComparison.Ordinal);
         Assert.Contains("charge-cycle", mediated, StringComparison.Ordinal); // the mediator's notes, for every reader

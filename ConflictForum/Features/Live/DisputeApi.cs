@@ -32,18 +32,29 @@ public static class DisputeApi
     /// <summary>A party's report on the settlement (Honoured, PartlyHonoured, NotHonoured; note in Markdown) and the answer.</summary>
     public sealed record ReportJson(string From, string Verdict, string Note, DateTime ReportedAt, string? Answer, DateTime? AnsweredAt);
 
+    /// <summary>
+    /// The dispute's latest mediation: its status (Requested, Declined, Queued, Active, Closed, Ended, Lapsed), who asked, the
+    /// mediator, how many notes they wrote, and their proposals, newest first.
+    /// </summary>
+    public sealed record MediationJson(string Status, string RequestedBy, string? Mediator, int Notes,
+        IReadOnlyList<ProposalJson> Proposals);
+
+    /// <summary>A mediator's proposal: its terms (Markdown), its status and each party's acceptance.</summary>
+    public sealed record ProposalJson(string Terms, decimal? Amount, string? Currency, DateTime? CarryOutBy, string Status,
+        DateTime? ClaimantAcceptedAt, DateTime? RespondentAcceptedAt);
+
     /// <param name="Outcome">How it ended (<see cref="DisputeOutcome"/>): Running while it runs, Settled, a verdict, ...</param>
     public sealed record DisputeJson(int Id, string Title, string Status, string Outcome, string Claimant, string Respondent,
         bool RespondentJoined,
         int VoteCount, FaultTallyJson? Tallies, string? Verdict, IReadOnlyList<ResolutionJson> Resolutions,
-        IReadOnlyList<OfferJson> LiveOffers, SettlementJson? Settlement);
+        IReadOnlyList<OfferJson> LiveOffers, SettlementJson? Settlement, MediationJson? Mediation);
 
     /// <summary>A dispute's counts as JSON, from the site's root.</summary>
     public static string Url(int id) => $"/api/disputes/{id}";
 
     public static IEndpointConventionBuilder MapDisputeApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation,
-            SettlementQueries settling, CancellationToken ct) =>
+            SettlementQueries settling, Mediations.MediationQueries mediating, CancellationToken ct) =>
         {
             var view = await disputes.GetAsync(id, ForumActor.Anonymous, ct);
             if (view is null) return Results.NotFound(new { error = "This dispute does not exist." });
@@ -51,6 +62,7 @@ public static class DisputeApi
             var resolutions = await deliberation.ResolutionsAsync(id, ForumActor.Anonymous, ct);
             var d = view.Dispute;
             var offers = (await settling.GetAsync(id, ForumActor.Anonymous, ct))!;
+            var mediation = (await mediating.GetAsync(id, ForumActor.Anonymous, ct))!.Current;
             return Results.Ok(new DisputeJson(d.Id, d.Title, d.Status.ToString(), view.Row.Outcome.ToString(), view.Row.ClaimantName,
                 view.Row.RespondentName,
                 d.RespondentId is not null, tally.Total,
@@ -60,8 +72,14 @@ public static class DisputeApi
                     r.RespondentAnswer.ToString())).ToList(),
                 offers.Live.Select(o => new OfferJson(o.Id, o.Role.ToString(), o.Terms.Source, o.Terms.Amount, o.Terms.Currency,
                     o.Terms.CarryOutBy, o.ExpiresAt)).ToList(),
-                offers.Settlement is { } s && offers.FollowUp is { } f ? Settlement(s, f) : null));
+                offers.Settlement is { } s && offers.FollowUp is { } f ? Settlement(s, f) : null,
+                mediation is null ? null : Mediation(mediation)));
         }).RequireRateLimiting(Accounts.AccountRateLimits.ApiPolicy);
+
+    private static MediationJson Mediation(Mediations.MediationView m) =>
+        new(m.Status.ToString(), m.RequestedBy.ToString(), m.MediatorName, m.Notes.Count,
+            [.. m.Proposals.Select(p => new ProposalJson(p.Terms.Source, p.Terms.Amount, p.Terms.Currency, p.Terms.CarryOutBy,
+                p.Status.ToString(), p.ClaimantAcceptedAt, p.RespondentAcceptedAt))]);
 
     private static SettlementJson Settlement(Settlement s, SettlementFollowUp followUp) =>
         new(s.Source, s.Amount, s.Currency, s.CarryOutBy, s.ClaimantAcceptedAt, s.RespondentAcceptedAt, s.SettledAt, followUp.DueAt,
