@@ -24,6 +24,7 @@ public sealed class DependencyOrderTests
         ("Settlements", @"^ConflictForum\.Features\.Settlements$"),
         ("Moderation", @"^ConflictForum\.Features\.Moderation(\.Components)?$"),
         ("Mediations", @"^ConflictForum\.Features\.Mediations$"),
+        ("Notifications", @"^ConflictForum\.Features\.Notifications$"),
         ("Record", @"^ConflictForum\.Features\.Record$"),
         ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements|Mediations)\.Components$"),
         ("Feature pages and the readers' stream", @"^ConflictForum\.Features\.(\w+\.Pages(\..+)?|Live(\..+)?|Admin)$"),

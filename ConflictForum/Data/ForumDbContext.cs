@@ -37,6 +37,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Mediations.MediatorProposal> MediatorProposals => Set<Features.Mediations.MediatorProposal>();
 
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -15,4 +15,9 @@ public interface IDisputeEvents
 
     /// <summary>Calls <paramref name="handler"/> whenever the member's standing changes, until the result is disposed.</summary>
     IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler);
+
+    void Publish(InboxChanged change);
+
+    /// <summary>Calls <paramref name="handler"/> whenever the member's notifications change, until the result is disposed.</summary>
+    IDisposable SubscribeInbox(string userId, Func<InboxChanged, Task> handler);
 }

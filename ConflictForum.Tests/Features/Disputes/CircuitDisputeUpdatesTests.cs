@@ -139,6 +139,10 @@ public sealed class CircuitDisputeUpdatesTests : IDisposable
 
         public IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler) => throw new NotSupportedException();
 
+        public void Publish(InboxChanged change) => throw new NotSupportedException();
+
+        public IDisposable SubscribeInbox(string userId, Func<InboxChanged, Task> handler) => throw new NotSupportedException();
+
         private sealed class Unsubscribe(Action action) : IDisposable
         {
             public void Dispose() => action();

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Linq.Expressions;
 using ConflictForum.Data;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -22,6 +21,7 @@ public sealed partial class DisputeWriter(
     IDisputeEvents events,
     IEnumerable<IDisputeClosing> closings,
     IEnumerable<IDisputeDeadlines> deadlines,
+    IEnumerable<IDisputeCommitting> committing,
     TimeProvider clock,
     ILogger<DisputeWriter> logger)
 {
@@ -43,6 +43,7 @@ public sealed partial class DisputeWriter(
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1), ct) == 0)
                 return DisputeWrite.Missing(db, tx);
             var dispute = await db.Disputes.SingleAsync(d => d.Id == disputeId, ct);
+            var recorded = dispute.TimelineLength;
             var now = clock.GetUtcNow().UtcDateTime;
             var moved = await ApplyDueDeadlinesAsync(db, dispute, now, ct);
             // The deadlines are facts, kept even if the action is then refused: saved before the action's own changes, which
@@ -52,33 +53,13 @@ public sealed partial class DisputeWriter(
             // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at once,
             // whatever the page that sent the action still shows.
             var current = await Accounts.ForumActors.ReadAsync(db, actor, now, ct);
-            return new DisputeWrite(this, db, tx, dispute, current, now, moved, ct);
+            return new DisputeWrite(this, db, tx, dispute, current, now, moved, ct) { Recorded = recorded };
         }
         catch
         {
             await db.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// <see cref="BeginAsync"/> on the dispute of the one row <paramref name="row"/> selects (an offer, a report, a mediation),
-    /// read again under the dispute's lock, so that of two writes racing on it the second finds what the first left; then
-    /// <paramref name="rule"/> judges the actor, as re-read, on it. With a refusal, the write (if any) is only to be disposed.
-    /// </summary>
-    /// <param name="missing">What a row that does not exist comes to.</param>
-    internal async Task<(DisputeWrite? Write, T? Row, Outcome? Refused)> BeginOnAsync<T>(ForumActor actor,
-        Func<ForumDbContext, IQueryable<T>> row, Expression<Func<T, int>> disputeOf, Outcome missing,
-        Func<ForumActor, Dispute, T, Decision> rule, CancellationToken ct) where T : class
-    {
-        int? disputeId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            disputeId = await row(db).Select(disputeOf).Select(id => (int?)id).SingleOrDefaultAsync(ct);
-        if (disputeId is null) return (null, null, missing);
-        var write = await BeginAsync(actor, disputeId.Value, ct);
-        if (!write.Found) return (write, null, DisputeWrite.NotFound);
-        var found = await row(write.Db).SingleAsync(ct);
-        return rule(write.Actor, write.Dispute, found) is { Allowed: false } no ? (write, found, no.AsOutcome()) : (write, found, null);
     }
 
     /// <summary>
@@ -137,6 +118,24 @@ public sealed partial class DisputeWriter(
     internal void Publish(int disputeId, DisputeChanges changes, int version)
     {
         if (changes != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, changes, version));
+    }
+
+    /// <summary>Lets <see cref="IDisputeCommitting"/> add its rows for the entries <paramref name="write"/> appended.</summary>
+    /// <returns>The members to tell once it commits.</returns>
+    internal async Task<IReadOnlyCollection<string>> OnCommittingAsync(DisputeWrite write)
+    {
+        var appended = write.Db.TimelineEntries.Local
+            .Where(e => e.DisputeId == write.Dispute.Id && e.Sequence > write.Recorded).OrderBy(e => e.Sequence).ToList();
+        if (appended.Count == 0) return [];
+        var told = new HashSet<string>();
+        foreach (var hook in committing)
+            told.UnionWith(await hook.OnCommittingAsync(write.Db, write.Dispute, appended, write.Cancellation));
+        return told;
+    }
+
+    internal void Notify(IReadOnlyCollection<string> members)
+    {
+        foreach (var member in members) events.Publish(new InboxChanged(member));
     }
 
     internal void LogRefused(int disputeId, Exception exception) => LogRefusedWrite(logger, disputeId, exception);
@@ -203,6 +202,9 @@ internal sealed class DisputeWrite : IAsyncDisposable
 
     internal CancellationToken Cancellation => ct;
 
+    /// <summary>The timeline's length when the write began: the entries past it are the ones this write appended.</summary>
+    internal int Recorded { get; init; }
+
     /// <summary>
     /// Settles the dispute on <paramref name="settlement"/> (both acceptances set by the caller): voting closes with the
     /// public's verdict frozen, the terms go on the record. Commit afterwards as usual.
@@ -229,10 +231,12 @@ internal sealed class DisputeWrite : IAsyncDisposable
     /// <summary>Saves and commits the write, then tells every open page of the dispute what changed.</summary>
     public async Task<Outcome> CommitAsync(DisputeChanges changes)
     {
+        var told = await writer!.OnCommittingAsync(this);
         if (await SaveAsync() is { Succeeded: false } failed) return failed;
         ended = true;
         await tx.CommitAsync(ct);
-        writer!.Publish(Dispute.Id, changes | (deadlinesMoved ? DisputeChanges.All : DisputeChanges.None), Dispute.Version);
+        writer.Publish(Dispute.Id, changes | (deadlinesMoved ? DisputeChanges.All : DisputeChanges.None), Dispute.Version);
+        writer.Notify(told);
         return Outcome.Ok;
     }
 

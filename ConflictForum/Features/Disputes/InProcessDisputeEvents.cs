@@ -9,6 +9,7 @@ public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvent
 {
     private readonly Subscribers<int, DisputeChanged> disputes = new();
     private readonly Subscribers<string, StandingChanged> members = new();
+    private readonly Subscribers<string, InboxChanged> inboxes = new();
 
     public void Publish(DisputeChanged change) => Deliver(change);
 
@@ -17,6 +18,12 @@ public sealed partial class InProcessDisputeEvents(ILogger<InProcessDisputeEvent
     public void Publish(StandingChanged change) => Deliver(change);
 
     public IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler) => members.Add(userId, handler);
+
+    public void Publish(InboxChanged change) => Deliver(change);
+
+    public IDisposable SubscribeInbox(string userId, Func<InboxChanged, Task> handler) => inboxes.Add(userId, handler);
+
+    internal void Deliver(InboxChanged change) => Run(inboxes.Of(change.UserId), change, change.UserId);
 
     internal void Deliver(DisputeChanged change) => Run(disputes.Of(change.DisputeId), change, change.DisputeId);
 

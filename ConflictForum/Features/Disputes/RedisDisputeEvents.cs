@@ -13,6 +13,7 @@ public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("conflictforum:dispute-events");
     private static readonly RedisChannel StandingChannel = RedisChannel.Literal("conflictforum:standing-events");
+    private static readonly RedisChannel InboxChannel = RedisChannel.Literal("conflictforum:inbox-events");
     private readonly InProcessDisputeEvents local;
     private readonly ConnectionMultiplexer redis;
     private readonly ILogger<RedisDisputeEvents> logger;
@@ -34,6 +35,10 @@ public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
         {
             if (message.HasValue) local.Deliver(new StandingChanged(message!));
         }, CommandFlags.FireAndForget);
+        redis.GetSubscriber().Subscribe(InboxChannel, (_, message) =>
+        {
+            if (message.HasValue) local.Deliver(new InboxChanged(message!));
+        }, CommandFlags.FireAndForget);
     }
 
     public void Publish(DisputeChanged change) => Send(Channel, JsonSerializer.Serialize(change), change.DisputeId);
@@ -43,6 +48,10 @@ public sealed partial class RedisDisputeEvents : IDisputeEvents, IDisposable
     public void Publish(StandingChanged change) => Send(StandingChannel, change.UserId, change.UserId);
 
     public IDisposable Subscribe(string userId, Func<StandingChanged, Task> handler) => local.Subscribe(userId, handler);
+
+    public void Publish(InboxChanged change) => Send(InboxChannel, change.UserId, change.UserId);
+
+    public IDisposable SubscribeInbox(string userId, Func<InboxChanged, Task> handler) => local.SubscribeInbox(userId, handler);
 
     private void Send(RedisChannel channel, string message, object about)
     {

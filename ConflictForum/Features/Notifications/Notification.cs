@@ -1,0 +1,52 @@
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ConflictForum.Features.Notifications;
+
+/// <summary>
+/// One member told of one step on a dispute's record, written in the step's own transaction. A member is told of an entry
+/// once (the key is recipient, dispute and entry), and the text is the entry's public summary: nothing the page would hide.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    public string RecipientId { get; set; } = "";
+
+    public int DisputeId { get; set; }
+
+    /// <summary>The timeline entry it tells of.</summary>
+    public int Sequence { get; set; }
+
+    public TimelineKind Kind { get; set; }
+
+    /// <summary>The dispute's title when it was written, to name it in a list of notifications.</summary>
+    public string DisputeTitle { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? ReadAt { get; set; }
+
+    /// <summary>The exact place on the dispute's page: the entry on its timeline.</summary>
+    public string Link => $"{DisputeAddresses.DisputeUrl(DisputeId)}#entry-{Sequence}";
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.HasIndex(n => new { n.RecipientId, n.DisputeId, n.Sequence }).IsUnique(); // told once, whatever retries
+        notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        notification.Property(n => n.RecipientId).HasMaxLength(450);
+        notification.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        notification.HasOne<Dispute>().WithMany().HasForeignKey(n => n.DisputeId).OnDelete(DeleteBehavior.NoAction);
+        notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+        notification.Property(n => n.DisputeTitle).HasMaxLength(Dispute.TitleMaxLength);
+        notification.Property(n => n.Text).HasMaxLength(1_000);
+        notification.Ignore(n => n.Link);
+    }
+}
