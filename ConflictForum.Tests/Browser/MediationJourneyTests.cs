@@ -108,15 +108,22 @@ public sealed class MediationJourneyTests : IAsyncDisposable
         return page;
     }
 
-    /// <summary>The page as it is now, at a desktop's width and a phone's.</summary>
+    /// <summary>
+    /// The page as it is now, at a desktop's width and a phone's, and the mediation panel alone at a phone's. Each shot waits
+    /// until nothing is wider than the window: the menu drawer slides shut when the window narrows, and a shot taken while it
+    /// moves shows a page wider than the phone.
+    /// </summary>
     private static async Task ShootAsync(IPage page, string name)
     {
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
         }
+        if (await page.GetByTestId("mediation").CountAsync() == 1)
+            await page.GetByTestId("mediation").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder,
+                $"{name}-375-mediation.png") });
         await page.SetViewportSizeAsync(1280, 900);
     }
 
