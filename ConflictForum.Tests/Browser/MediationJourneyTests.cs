@@ -45,6 +45,8 @@ public sealed class MediationJourneyTests : IAsyncDisposable
         await carla.GetByRole(AriaRole.Button, new() { Name = "Ask for a mediator" }).ClickAsync();
         await Expect(rob.GetByTestId("mediation-status")).ToHaveTextAsync("Asked for");
         await Expect(rob.GetByTestId("mediation-state")).ToContainTextAsync("The claimant asked for a neutral mediator");
+        await Expect(rob.GetByRole(AriaRole.Button, new() { Name = "Withdraw the request" })).ToHaveCountAsync(0);
+        await Expect(carla.GetByRole(AriaRole.Button, new() { Name = "Withdraw the request" })).ToBeVisibleAsync();
         await ShootAsync(rob, "mediation-1-requested");
         await rob.GetByRole(AriaRole.Button, new() { Name = "Agree to mediation" }).ClickAsync();
         await Expect(carla.GetByTestId("mediation-status")).ToHaveTextAsync("Waiting for a mediator");
@@ -77,6 +79,7 @@ public sealed class MediationJourneyTests : IAsyncDisposable
         await ines.Locator("#proposal-terms").FillAsync("The shop swaps the sofa for a **green** one and refunds delivery.");
         await ines.Locator("#proposal-amount").FillAsync("40");
         await ines.Locator("#proposal-currency").FillAsync("GBP");
+        await ShootAsync(ines, "mediation-4-mediator-proposing");
         await ines.GetByRole(AriaRole.Button, new() { Name = "Put the proposal forward" }).ClickAsync();
         var carlasProposal = carla.GetByTestId("proposal");
         await Expect(carlasProposal.GetByTestId("proposal-status")).ToHaveTextAsync("Open");
@@ -110,15 +113,18 @@ public sealed class MediationJourneyTests : IAsyncDisposable
 
     /// <summary>
     /// The page as it is now, at a desktop's width and a phone's, and the mediation panel alone at a phone's. Each shot waits
-    /// until nothing is wider than the window: the menu drawer slides shut when the window narrows, and a shot taken while it
-    /// moves shows a page wider than the phone.
+    /// until nothing moves and nothing is wider than the window: the menu drawer slides shut when the window narrows, and a
+    /// shot taken while it moves shows a page wider than the phone. Scrolled to the top, or the fixed app bar is drawn where the
+    /// window last was, over the middle of the page.
     /// </summary>
     private static async Task ShootAsync(IPage page, string name)
     {
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth");
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.WaitForFunctionAsync(
+                "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
         }
         if (await page.GetByTestId("mediation").CountAsync() == 1)
