@@ -60,6 +60,8 @@ public sealed class MediationJourneyTests : IAsyncDisposable
         await BrowserFixture.WaitForCircuitAsync(ines);
         await ines.GetByRole(AriaRole.Button, new() { Name = "Take this mediation" }).ClickAsync();
         await Expect(rob.GetByTestId("mediation-state")).ToContainTextAsync("Ines Mediator is mediating since");
+        await Expect(ines.GetByText("A dispute's mediator stays neutral and does not vote on it.")).ToBeVisibleAsync();
+        await Expect(ines.GetByRole(AriaRole.Button, new() { Name = "Claimant at fault" })).ToHaveCountAsync(0);
 
         // A note: with the mediator's badge on both parties' pages, and live on the reader's.
         await ines.Locator("#mediator-note").FillAsync("Could the shop **collect the grey sofa** and deliver a green one?");
@@ -125,7 +127,8 @@ public sealed class MediationJourneyTests : IAsyncDisposable
             await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await page.WaitForFunctionAsync(
                 "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         }
         if (await page.GetByTestId("mediation").CountAsync() == 1)
             await page.GetByTestId("mediation").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder,
