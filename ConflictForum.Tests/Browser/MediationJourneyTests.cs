@@ -97,6 +97,7 @@ public sealed class MediationJourneyTests : IAsyncDisposable
             await Expect(page.GetByTestId("status")).ToHaveTextAsync("Settled");
             await Expect(page.GetByTestId("settlement")).ToContainTextAsync("swaps the sofa for a green one");
             await Expect(page.GetByTestId("settled-through-mediation")).ToContainTextAsync("the mediator's proposal");
+            await Expect(page.GetByTestId("mediation-state")).ToContainTextAsync("the dispute settled on it");
         }
         await Expect(carla.GetByRole(AriaRole.Button, new() { Name = "Accept the proposal" })).ToHaveCountAsync(0);
         await Expect(ines.GetByRole(AriaRole.Button, new() { Name = "Post the note" })).ToHaveCountAsync(0);

@@ -68,6 +68,17 @@ public sealed class MediationPanelTests : ForumAppComponentTest
     }
 
     [Fact]
+    public void A_mediation_that_ended_in_a_settlement_on_its_proposal_says_so()
+    {
+        var settled = Mediation(MediationStatus.Lapsed, proposals: [Proposal(1, OfferStatus.Accepted, claimantAt: At.AddDays(3))]);
+
+        Assert.Equal("Both parties accepted the mediator's proposal: the dispute settled on it, and the mediation ended with it.",
+            RenderPanel(Slice(settled)).Find("[data-testid=mediation-state]").TextContent.Trim());
+        Assert.Equal("The mediation ended when the dispute settled or closed.",
+            RenderPanel(Slice(Mediation(MediationStatus.Lapsed))).Find("[data-testid=mediation-state]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Each_note_carries_the_mediator_s_badge_and_a_hidden_one_shows_its_notice_to_readers_and_its_text_to_the_author()
     {
         var hidden = new HiddenNotice(ContentKind.MediatorNote, 12, "Personal information", false, ShowContent: false, false, null);
