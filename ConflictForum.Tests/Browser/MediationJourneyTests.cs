@@ -131,9 +131,9 @@ public sealed class MediationJourneyTests : IAsyncDisposable
             var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
             await page.ScreenshotAsync(new() { Path = path, FullPage = true });
         }
+        var panel = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-375-mediation.png");
         if (await page.GetByTestId("mediation").CountAsync() == 1)
-            await page.GetByTestId("mediation").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder,
-                $"{name}-375-mediation.png") });
+            await page.GetByTestId("mediation").ScreenshotAsync(new() { Path = panel });
         await page.SetViewportSizeAsync(1280, 900);
     }
 
