@@ -79,7 +79,8 @@ public sealed partial class MediationService(
         dispute.MediatorId = me.UserId;
         await timeline.AppendAsync(db, dispute.Id, now, me, TimelineKind.MediationTaken,
             $"{me.DisplayName} took the mediation as a neutral mediator.", reference: Reference(mediation), ct: ct);
-        return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline);
+        // Tally and Resolutions too: the mediator's open page still offers the vote and stances they may no longer take.
+        return await write.CommitAsync(DisputeChanges.Offers | DisputeChanges.Timeline | DisputeChanges.Tally | DisputeChanges.Resolutions);
     }
 
     /// <summary>The mediator writes to both parties, in public; flaggable and hideable like any reply.</summary>
