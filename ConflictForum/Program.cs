@@ -40,6 +40,7 @@ app.UseForumShell();
 app.MapAccountEndpoints();
 app.MapDisputeApi();
 app.MapNotificationStream();
+app.MapUnsubscribe();
 app.MapRecordDigest();
 app.MapForumLive();
 

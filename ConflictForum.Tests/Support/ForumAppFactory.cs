@@ -35,6 +35,9 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         DataFolder = dataFolder ?? ownedFolder!.Path;
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         Mail = new MailDrop(Path.Combine(DataFolder, "mail"));
+        // Tests send notification mail themselves (NotificationMailer.SendDueAsync): a background sender on a test's clock
+        // would mail at every advance of it. A test that wants it running says so.
+        all.TryAdd("Notifications:SendMail", "false");
         if (kestrel)
         {
             // The port is chosen before start, so the links the site mails (built on Site:PublicUrl) lead back to it.

@@ -39,6 +39,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
+    public DbSet<Features.Notifications.MailOptOut> MailOptOuts => Set<Features.Notifications.MailOptOut>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -941,6 +941,24 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("ModerationLog", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("MailOptOuts");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -965,6 +983,26 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MailClaim")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("MailClaimedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("MailDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("datetime2");
 
@@ -984,6 +1022,8 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DisputeId");
+
+                    b.HasIndex("MailedAt", "MailDueAt");
 
                     b.HasIndex("RecipientId", "ReadAt");
 
@@ -1614,6 +1654,15 @@ namespace ConflictForum.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("FlaggerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -905,6 +905,24 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("ModerationLog", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("MailOptOuts");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -927,6 +945,26 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailClaim")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -946,6 +984,8 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DisputeId");
+
+                    b.HasIndex("MailedAt", "MailDueAt");
 
                     b.HasIndex("RecipientId", "ReadAt");
 
@@ -1561,6 +1601,15 @@ namespace ConflictForum.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FlaggerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

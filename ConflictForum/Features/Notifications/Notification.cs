@@ -31,6 +31,24 @@ public sealed class Notification
 
     public DateTime? ReadAt { get; set; }
 
+    /// <summary>When it is to be mailed (a little after it happened, so a burst goes out as one mail); null: not mailed.</summary>
+    public DateTime? MailDueAt { get; set; }
+
+    public DateTime? MailedAt { get; set; }
+
+    public int MailAttempts { get; set; }
+
+    /// <summary>
+    /// The mail it goes out in, fixed before the first attempt: after a crash between sending and recording it, the same
+    /// mail (same Message-Id) is sent again, never a second one.
+    /// </summary>
+    public string? MailKey { get; set; }
+
+    /// <summary>Until when a sender holds it (several instances never send the same mail at once).</summary>
+    public DateTime? MailClaimedUntil { get; set; }
+
+    public string? MailClaim { get; set; }
+
     /// <summary>The exact place on the dispute's page: the entry on its timeline.</summary>
     public string Link => $"{DisputeAddresses.DisputeUrl(DisputeId)}#entry-{Sequence}";
 }
@@ -41,6 +59,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         notification.HasIndex(n => new { n.RecipientId, n.DisputeId, n.Sequence }).IsUnique(); // told once, whatever retries
         notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
+        notification.HasIndex(n => new { n.MailedAt, n.MailDueAt }); // the mail outbox
+        notification.Property(n => n.MailKey).HasMaxLength(64);
+        notification.Property(n => n.MailClaim).HasMaxLength(32);
         notification.Property(n => n.RecipientId).HasMaxLength(450);
         notification.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne<Dispute>().WithMany().HasForeignKey(n => n.DisputeId).OnDelete(DeleteBehavior.NoAction);

@@ -13,8 +13,13 @@ public static class NotificationsSetup
 
     public static WebApplicationBuilder AddForumNotifications(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IDisputeCommitting, PartyNotices>();
         builder.Services.AddScoped<NotificationCenter>();
+        builder.Services.AddSingleton<UnsubscribeTokens>();
+        builder.Services.AddScoped<NotificationMailer>();
+        builder.Services.AddHostedService<NotificationMailerService>();
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Notifications;
 
@@ -9,7 +11,7 @@ namespace ConflictForum.Features.Notifications;
 /// transaction: the other side joined, wrote, replied, offered or answered, a mediator wrote or proposed, it settled, a
 /// report came in, voting opened or closed. Nobody is told of their own step.
 /// </summary>
-internal sealed class PartyNotices : IDisputeCommitting
+internal sealed class PartyNotices(IOptions<NotificationOptions> options) : IDisputeCommitting
 {
     private static readonly HashSet<TimelineKind> ToParties =
     [
@@ -27,24 +29,30 @@ internal sealed class PartyNotices : IDisputeCommitting
         TimelineKind.MediatorProposalAnswered, TimelineKind.MediatorProposalExpired, TimelineKind.MediationEnded, TimelineKind.Settled,
     ];
 
-    public Task<IReadOnlyCollection<string>> OnCommittingAsync(ForumDbContext db, Dispute dispute, IReadOnlyList<TimelineEntry> appended,
-        CancellationToken ct)
+    public async Task<IReadOnlyCollection<string>> OnCommittingAsync(ForumDbContext db, Dispute dispute,
+        IReadOnlyList<TimelineEntry> appended, CancellationToken ct)
     {
-        var told = new HashSet<string>();
-        foreach (var entry in appended)
+        var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry).Select(recipient => (entry, recipient))).ToList();
+        if (notices.Count == 0) return [];
+        var told = notices.Select(n => n.recipient).ToHashSet();
+        var mailed = await MailedAsync(db, told, ct);
+        foreach (var (entry, recipient) in notices)
         {
-            foreach (var recipient in RecipientsOf(dispute, entry))
+            db.Notifications.Add(new Notification
             {
-                db.Notifications.Add(new Notification
-                {
-                    RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind,
-                    DisputeTitle = dispute.Title, Text = entry.Summary, CreatedAt = entry.At,
-                });
-                told.Add(recipient);
-            }
+                RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind,
+                DisputeTitle = dispute.Title, Text = entry.Summary, CreatedAt = entry.At,
+                MailDueAt = mailed.Contains(recipient) ? entry.At + options.Value.MailDelay : null,
+            });
         }
-        return Task.FromResult<IReadOnlyCollection<string>>(told);
+        return told;
     }
+
+    /// <summary>Of <paramref name="members"/>, those who get these by mail: a confirmed address, and not unsubscribed.</summary>
+    private static async Task<HashSet<string>> MailedAsync(ForumDbContext db, HashSet<string> members, CancellationToken ct) =>
+        (await db.Users.Where(u => members.Contains(u.Id) && u.EmailConfirmed && u.Email != null
+                && !db.MailOptOuts.Any(o => o.UserId == u.Id && o.Topic == MailOptOut.Disputes))
+            .Select(u => u.Id).ToListAsync(ct)).ToHashSet();
 
     private static IEnumerable<string> RecipientsOf(Dispute dispute, TimelineEntry entry)
     {

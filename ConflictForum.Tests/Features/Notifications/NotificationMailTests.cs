@@ -1,0 +1,134 @@
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Notifications;
+using ConflictForum.Platform;
+using ConflictForum.Platform.Email;
+using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace ConflictForum.Tests.Features.Notifications;
+
+/// <summary>The parties' mail, from the outbox their steps wrote: once, coalesced, retried, and stopped by one click.</summary>
+public sealed class NotificationMailTests : ClockedForumAppTest
+{
+    [Fact]
+    public async Task A_burst_of_steps_goes_out_as_one_mail_after_the_delay_with_a_one_click_unsubscribe_and_never_twice()
+    {
+        var (id, dana, shop) = await PartiesAsync();
+        await ReplyAsync(shop, id, "First.");
+        await ReplyAsync(shop, id, "Second.");
+        Assert.Equal(0, await SendAsync()); // not yet: a burst waits to go out together
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(2, await SendAsync()); // one to each party: Dana hears of the shop's steps, the shop of Dana's
+        Assert.Equal(0, await SendAsync());
+        var mail = Assert.Single(App.Mail.To("dana@example.test"));
+        Assert.Contains("Lamp Shop (respondent) replied.", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("First.", mail.TextBody, StringComparison.Ordinal); // the summary, never the words themselves
+        Assert.StartsWith("<http", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Contains("/unsubscribe/one-click?token=", mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        Assert.Contains($"/disputes/{id}#entry-", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crash_between_sending_and_recording_sends_the_same_mail_again_which_is_not_delivered_twice()
+    {
+        var (id, _, shop) = await PartiesAsync();
+        await ReplyAsync(shop, id, "Are you there?");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await using (var crashing = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IMailDelivery>(p =>
+            new CrashAfterDelivery(ActivatorUtilities.CreateInstance<PickupFolderDelivery>(p))))))
+        {
+            await using var scope = crashing.Services.CreateAsyncScope();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync());
+        }
+        Assert.Single(App.Mail.To("dana@example.test")); // delivered, but not recorded as sent
+
+        Clock.Advance(TimeSpan.FromMinutes(3)); // past the crashed sender's hold
+        Assert.Equal(2, await SendAsync()); // sent again, as the same mail
+        Assert.Single(App.Mail.To("dana@example.test"));
+        Assert.Equal(0, await SendAsync());
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_is_down_delays_mail_without_failing_the_write_and_two_senders_send_it_once()
+    {
+        var (id, _, shop) = await PartiesAsync();
+        await using var down = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IMailDelivery, Down>()));
+        await ReplyAsync(shop, id, "Hello?");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await using (var scope = down.Services.CreateAsyncScope())
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync());
+        Assert.Empty(App.Mail.To("dana@example.test"));
+        Assert.Equal(0, await SendAsync()); // waiting before the next attempt
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var sent = await Task.WhenAll(SendAsync(), SendAsync());
+        Assert.Equal(2, sent.Sum()); // each mail by one sender only
+        Assert.Single(App.Mail.To("dana@example.test"));
+    }
+
+    [Fact]
+    public async Task Unsubscribing_stops_this_kind_of_mail_including_what_waits_and_a_forged_token_changes_nothing()
+    {
+        var (id, dana, shop) = await PartiesAsync();
+        await ReplyAsync(shop, id, "One.");
+        var token = await WithAsync<UnsubscribeTokens, string>(t => Task.FromResult(t.For(dana.UserId!, MailOptOut.Disputes)));
+
+        var client = App.CreateBrowserLikeClient();
+        var forged = await client.PostAsync(new Uri($"/unsubscribe/one-click?token={Uri.EscapeDataString(token)}x", UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        var (_, page) = await GetPageAsync("/unsubscribe?token=not-a-token");
+        Assert.Contains(Unsubscribing.InvalidToken, page, StringComparison.Ordinal);
+
+        var (_, asking) = await GetPageAsync($"/unsubscribe?token={Uri.EscapeDataString(token)}");
+        Assert.Contains("Stop these e-mails", asking, StringComparison.Ordinal); // opening the link only asks
+        var oneClick = await client.PostAsync(new Uri($"/unsubscribe/one-click?token={Uri.EscapeDataString(token)}", UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.True(oneClick.IsSuccessStatusCode);
+
+        await ReplyAsync(shop, id, "Two.");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await SendAsync();
+        Assert.Empty(App.Mail.To("dana@example.test")); // neither the waiting mail nor the new one
+        Assert.NotEmpty(App.Mail.To("shop@example.test")); // the other party still gets theirs
+        Assert.Equal(3, (await WithAsync<NotificationCenter, NotificationPage>(c => c.PageAsync(dana))).Items.Count(n =>
+            n.Kind is ConflictForum.Features.Timeline.TimelineKind.Reply or ConflictForum.Features.Timeline.TimelineKind.RespondentJoined));
+    }
+
+    private async Task<DisputeParties> PartiesAsync()
+    {
+        var dana = await Given.MemberAsync("Dana", "dana@example.test");
+        var shop = await Given.MemberAsync("Lamp Shop", "shop@example.test");
+        var parties = await Given.DisputeBetweenAsync(dana, shop);
+        await ReplyAsync(dana, parties.DisputeId, "Please answer."); // so the shop has something to hear of too
+        return parties;
+    }
+
+    private async Task ReplyAsync(ForumActor party, int disputeId, string text) =>
+        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(party, disputeId, text))).Succeeded);
+
+    private Task<int> SendAsync() => WithAsync<NotificationMailer, int>(m => m.SendDueAsync());
+
+    /// <summary>
+    /// Delivers, then stops the sender dead before it can record the mail as sent, as a process killed mid-send would (the
+    /// sender lets nothing but a failed delivery be handled; cancellation runs straight out).
+    /// </summary>
+    private sealed class CrashAfterDelivery(IMailDelivery inner) : IMailDelivery
+    {
+        public async Task DeliverAsync(MimeMessage message, CancellationToken ct = default)
+        {
+            await inner.DeliverAsync(message, ct);
+            throw new OperationCanceledException("Killed after delivering.");
+        }
+    }
+
+    private sealed class Down : IMailDelivery
+    {
+        public Task DeliverAsync(MimeMessage message, CancellationToken ct = default) =>
+            throw new System.Net.Sockets.SocketException(10061);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
+using ConflictForum.Platform.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ConflictForum.Features.Notifications;
+
+/// <summary>
+/// Mails the notifications that are due, from the outbox their steps wrote: one mail per member and dispute for what came
+/// together, each with a one-click unsubscribe. Rows are claimed before sending (several instances never send one twice),
+/// each mail's key is fixed before its first attempt (after a crash between sending and recording, the same mail goes out
+/// again, which the delivery recognises, never a second one), and a failed delivery waits longer each time: a mail server
+/// that is down delays mail and never touches a user's write.
+/// </summary>
+public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext> dbFactory, IMailDelivery delivery,
+    UnsubscribeTokens tokens, IOptions<NotificationOptions> options, IOptions<EmailOptions> email, IOptions<SiteOptions> site,
+    TimeProvider clock, ILogger<NotificationMailer> logger)
+{
+    private const int Batch = 200;
+
+
+    /// <summary>Sends what is due now.</summary>
+    /// <returns>How many mails went out.</returns>
+    public async Task<int> SendDueAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claim = Guid.NewGuid().ToString("N");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = db.Notifications.Where(n => n.MailedAt == null && n.MailDueAt <= now
+            && (n.MailClaimedUntil == null || n.MailClaimedUntil < now));
+        var ids = await due.OrderBy(n => n.Id).Select(n => n.Id).Take(Batch).ToListAsync(ct);
+        if (ids.Count == 0) return 0;
+        // Taken only if still free: of two senders reading the same rows, each row goes to one.
+        await due.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.MailClaim, claim).SetProperty(n => n.MailClaimedUntil, now + options.Value.MailLease), ct);
+        var mine = await db.Notifications.Where(n => n.MailClaim == claim).OrderBy(n => n.Id).ToListAsync(ct);
+        foreach (var fresh in mine.Where(n => n.MailKey is null).GroupBy(n => (n.RecipientId, n.DisputeId)))
+        {
+            foreach (var n in fresh) n.MailKey = $"{fresh.First().Id}.{fresh.Count()}";
+        }
+        await db.SaveChangesAsync(ct); // each mail's key, before its first attempt
+        var recipients = mine.Select(n => n.RecipientId).Distinct().ToList();
+        var addresses = await db.Users.Where(u => recipients.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, Email: u.Email!), ct);
+        var sent = 0;
+        foreach (var mail in mine.GroupBy(n => n.MailKey!))
+        {
+            sent += await TrySendAsync(db, mail.ToList(), addresses, ct) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    private async Task<bool> TrySendAsync(ForumDbContext db, List<Notification> mail,
+        Dictionary<string, (string DisplayName, string Email)> addresses, CancellationToken ct)
+    {
+        var ids = mail.Select(n => n.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!addresses.TryGetValue(mail[0].RecipientId, out var to))
+        {
+            // The address went (or was never confirmed) since: nothing to send to; the notification stays in the forum.
+            await db.Notifications.Where(n => ids.Contains(n.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailDueAt, (DateTime?)null), ct);
+            return false;
+        }
+        try
+        {
+            await delivery.DeliverAsync(Compose(mail, to.DisplayName, to.Email), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var attempts = mail[0].MailAttempts + 1;
+            var wait = TimeSpan.FromTicks(
+                Math.Min(TimeSpan.FromHours(1).Ticks, options.Value.MailRetry.Ticks * (1L << Math.Min(attempts - 1, 20))));
+            await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.MailAttempts, attempts).SetProperty(n => n.MailDueAt, now + wait)
+                .SetProperty(n => n.MailClaimedUntil, (DateTime?)null).SetProperty(n => n.MailClaim, (string?)null), ct);
+            LogFailed(logger, mail[0].MailKey!, attempts, ex);
+            return false;
+        }
+        await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+        return true;
+    }
+
+    private MimeMessage Compose(List<Notification> mail, string name, string address)
+    {
+        var first = mail[0];
+        var page = site.Value.Link(first.Link);
+        var token = Uri.EscapeDataString(tokens.For(first.RecipientId, MailOptOut.Disputes));
+        var unsubscribe = site.Value.Link($"{Unsubscribing.PageUrl}?token={token}");
+        var message = new MimeMessage { MessageId = $"notice.{first.MailKey}.{first.RecipientId}@conflictforum" };
+        message.From.Add(MailboxAddress.Parse(email.Value.From));
+        message.To.Add(new MailboxAddress(name, address));
+        message.Subject = mail.Count == 1 ? $"{first.DisputeTitle}: {first.Text}" : $"{first.DisputeTitle}: {mail.Count} new steps";
+        message.Headers.Add("List-Unsubscribe", $"<{site.Value.Link($"{Unsubscribing.OneClickUrl}?token={token}")}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        var lines = mail.Select(n => $"- {n.Text} ({TimeText.Exact(n.CreatedAt)})").ToList();
+        message.Body = new BodyBuilder
+        {
+            TextBody = $"On your dispute \"{first.DisputeTitle}\":\n\n{string.Join("\n", lines)}\n\nSee it on the page: {page}\n\n"
+                + $"Stop these e-mails (you will still see them in the forum): {unsubscribe}\n",
+            HtmlBody = $"<p>On your dispute <strong>{WebUtility.HtmlEncode(first.DisputeTitle)}</strong>:</p><ul>"
+                + string.Concat(mail.Select(n => $"<li>{WebUtility.HtmlEncode(n.Text)} ({TimeText.Exact(n.CreatedAt)})</li>"))
+                + $"</ul><p><a href=\"{WebUtility.HtmlEncode(page)}\">See it on the page</a></p>"
+                + $"<p><a href=\"{WebUtility.HtmlEncode(unsubscribe)}\">Stop these e-mails</a> (you will still see them in the forum).</p>",
+        }.ToMessageBody();
+        return message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailKey} could not be delivered (attempt {Attempts}); it is retried later.")]
+    private static partial void LogFailed(ILogger logger, string mailKey, int attempts, Exception exception);
+}
