@@ -15,7 +15,7 @@ public static class NotificationsSetup
     {
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IDisputeCommitting, PartyNotices>();
+        builder.Services.AddSingleton<IDisputeCommitting, RecordNotices>();
         builder.Services.AddScoped<NotificationCenter>();
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<NotificationMailer>();

@@ -8,8 +8,8 @@ using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Features.Notifications;
 
-/// <summary>The parties hear of every step the other side (or a mediator, or a deadline) takes on their dispute.</summary>
-public sealed class PartyNoticesTests : ClockedForumAppTest
+/// <summary>Members hear of the steps on the record that concern them, never of their own.</summary>
+public sealed class RecordNoticesTests : ClockedForumAppTest
 {
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
@@ -78,6 +78,26 @@ public sealed class PartyNoticesTests : ClockedForumAppTest
         Assert.Equal([TimelineKind.MediationEnded, TimelineKind.MediatorNote, TimelineKind.MediationTaken, TimelineKind.MediationAnswered],
             (await PageAsync(claimant)).Items.Take(4).Select(n => n.Kind));
         Assert.Equal([TimelineKind.MediationEnded], (await PageAsync(mediator)).Items.Select(n => n.Kind));
+    }
+
+    [Fact]
+    public async Task An_author_hears_of_a_reply_to_their_comment_and_of_a_moderator_hiding_and_restoring_their_words()
+    {
+        var (id, _, _) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");
+        var sam = await MemberAsync("Sam");
+        var greg = await MemberAsync("Greg");
+        var moderator = await Given.ModeratorAsync();
+        var comment = await Given.CommentAsync(sam, id, "The shop should refund.");
+        Assert.True((await WithAsync<ConflictForum.Features.Deliberation.DeliberationService, Outcome<int>>(s =>
+            s.PostCommentAsync(greg, id, "Why, exactly?", replyTo: comment))).Succeeded);
+        Assert.Equal(["Greg replied to a comment."], (await PageAsync(sam)).Items.Select(n => n.Text));
+        Assert.Empty((await PageAsync(greg)).Items); // their own reply
+
+        await Given.HideCommentAsync(moderator, comment, "Off-topic");
+        var hidden = (await PageAsync(sam)).Items[0];
+        Assert.Equal(TimelineKind.Moderation, hidden.Kind);
+        Assert.Contains("hid a comment by Sam", hidden.Text, StringComparison.Ordinal);
+        Assert.Empty((await PageAsync(greg)).Items);
     }
 
     [Fact]

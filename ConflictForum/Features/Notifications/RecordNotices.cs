@@ -1,0 +1,112 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ConflictForum.Features.Notifications;
+
+/// <summary>
+/// Tells members of the steps on the record that concern them, in the step's own transaction: the parties (and the
+/// dispute's mediator) of every step on their dispute someone else took (the other side joined, wrote, replied, offered or
+/// answered, a mediator wrote or proposed, it settled, a report came in, voting opened or closed); an author of a moderator's
+/// decision on their words (hidden, restored, appeal decided) and of a reply to their comment. Nobody is told of their own
+/// step.
+/// </summary>
+internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDisputeCommitting
+{
+    private static readonly HashSet<TimelineKind> ToParties =
+    [
+        TimelineKind.RespondentJoined, TimelineKind.StatementPosted, TimelineKind.StatementEdited, TimelineKind.Reply,
+        TimelineKind.StatusChanged, TimelineKind.ResolutionProposed, TimelineKind.ResolutionAnswered, TimelineKind.VerdictFrozen,
+        TimelineKind.OfferMade, TimelineKind.OfferAnswered, TimelineKind.OfferExpired, TimelineKind.Settled,
+        TimelineKind.SettlementReported, TimelineKind.SettlementReportAnswered, TimelineKind.MediationRequested,
+        TimelineKind.MediationAnswered, TimelineKind.MediationTaken, TimelineKind.MediatorNote, TimelineKind.MediatorProposed,
+        TimelineKind.MediatorProposalAnswered, TimelineKind.MediatorProposalExpired, TimelineKind.MediationEnded,
+    ];
+
+    /// <summary>What the dispute's mediator hears of: the parties' answers to their proposals, the end, the settlement.</summary>
+    private static readonly HashSet<TimelineKind> ToMediator =
+    [
+        TimelineKind.MediatorProposalAnswered, TimelineKind.MediatorProposalExpired, TimelineKind.MediationEnded, TimelineKind.Settled,
+    ];
+
+    public async Task<IReadOnlyCollection<string>> OnCommittingAsync(ForumDbContext db, Dispute dispute,
+        IReadOnlyList<TimelineEntry> appended, CancellationToken ct)
+    {
+        var authors = await AuthorsAsync(db, appended, ct);
+        var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry, authors.GetValueOrDefault(entry.Sequence))
+            .Select(recipient => (entry, recipient))).ToList();
+        if (notices.Count == 0) return [];
+        var told = notices.Select(n => n.recipient).ToHashSet();
+        var mailed = await MailedAsync(db, told, ct);
+        foreach (var (entry, recipient) in notices)
+        {
+            db.Notifications.Add(new Notification
+            {
+                RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind,
+                DisputeTitle = dispute.Title, Text = entry.Summary, CreatedAt = entry.At,
+                MailDueAt = mailed.Contains(recipient) ? entry.At + options.Value.MailDelay : null,
+            });
+        }
+        return told;
+    }
+
+    /// <summary>Of <paramref name="members"/>, those who get these by mail: a confirmed address, and not unsubscribed.</summary>
+    private static async Task<HashSet<string>> MailedAsync(ForumDbContext db, HashSet<string> members, CancellationToken ct) =>
+        (await db.Users.Where(u => members.Contains(u.Id) && u.EmailConfirmed && u.Email != null
+                && !db.MailOptOuts.Any(o => o.UserId == u.Id && o.Topic == MailOptOut.Disputes))
+            .Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+
+    private static IEnumerable<string> RecipientsOf(Dispute dispute, TimelineEntry entry, string? author)
+    {
+        var recipients = new List<string?> { author };
+        if (ToParties.Contains(entry.Kind)) recipients.AddRange([dispute.ClaimantId, dispute.RespondentId]);
+        if (ToMediator.Contains(entry.Kind)) recipients.Add(dispute.MediatorId);
+        return recipients.OfType<string>().Where(r => r != entry.ActorId).Distinct();
+    }
+
+    /// <summary>
+    /// Whose words each entry is about, by its sequence: the author of the item a moderator's entry decides on, and the
+    /// author of the comment a reply answers (two reads, whatever the number of entries).
+    /// </summary>
+    private static async Task<Dictionary<int, string>> AuthorsAsync(ForumDbContext db, IReadOnlyList<TimelineEntry> appended,
+        CancellationToken ct)
+    {
+        var authors = new Dictionary<int, string>();
+        var moderated = appended.Where(e => e.Kind == TimelineKind.Moderation && e.Reference is not null)
+            .Select(e => (e.Sequence, Item: Item(e.Reference!))).Where(x => x.Item is not null).ToList();
+        if (moderated.Count > 0)
+        {
+            var ids = moderated.Select(m => m.Item!.Value.Id).Distinct().ToList();
+            // The item's state may be new in this very write (a first hide), so tracked rows count as well as saved ones.
+            var items = db.ModeratedItems.Local.Where(m => ids.Contains(m.ItemId)).Select(m => new { m.Kind, m.ItemId, m.AuthorId })
+                .Concat(await db.ModeratedItems.Where(m => ids.Contains(m.ItemId)).Select(m => new { m.Kind, m.ItemId, m.AuthorId })
+                    .ToListAsync(ct)).ToList();
+            foreach (var (sequence, item) in moderated)
+            {
+                if (items.Find(i => i.ItemId == item!.Value.Id
+                    && string.Equals(i.Kind.ToString(), item.Value.Kind, StringComparison.OrdinalIgnoreCase)) is { } found)
+                    authors[sequence] = found.AuthorId;
+            }
+        }
+        var replies = appended.Where(e => e.Kind == TimelineKind.CommentPosted && e.Reference is not null)
+            .Select(e => (e.Sequence, Item: Item(e.Reference!))).Where(x => x.Item is { Kind: "comment" }).ToList();
+        if (replies.Count > 0)
+        {
+            var ids = replies.Select(r => (int)r.Item!.Value.Id).ToList();
+            var parents = await db.Comments.Where(c => ids.Contains(c.Id) && c.ParentId != null)
+                .Join(db.Comments, c => c.ParentId, p => p.Id, (c, p) => new { c.Id, p.AuthorId }).ToListAsync(ct);
+            foreach (var (sequence, item) in replies)
+            {
+                if (parents.Find(p => p.Id == item!.Value.Id) is { } parent) authors[sequence] = parent.AuthorId;
+            }
+        }
+        return authors;
+    }
+
+    /// <summary>An entry's reference ("comment:12") as its kind and id, or null when it names no item.</summary>
+    private static (string Kind, long Id)? Item(string reference) =>
+        reference.Split(':') is [var kind, var id] && long.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? (kind, n) : null;
+}
