@@ -37,7 +37,7 @@ public sealed class ForumAppFactory : WebApplicationFactory<Program>
         Mail = new MailDrop(Path.Combine(DataFolder, "mail"));
         // Tests send notification mail themselves (NotificationMailer.SendDueAsync): a background sender on a test's clock
         // would mail at every advance of it. A test that wants it running says so.
-        all.TryAdd("Notifications:SendMail", "false");
+        all.TryAdd("Notifications:RunOutbox", "false");
         if (kestrel)
         {
             // The port is chosen before start, so the links the site mails (built on Site:PublicUrl) lead back to it.

@@ -41,6 +41,10 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Notifications.MailOptOut> MailOptOuts => Set<Features.Notifications.MailOptOut>();
 
+    public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
+
+    public DbSet<Features.Notifications.FollowerNotice> FollowerNotices => Set<Features.Notifications.FollowerNotice>();
+
     public DbSet<TimelineEntry> TimelineEntries => Set<TimelineEntry>();
 
     public DbSet<FaultVote> FaultVotes => Set<FaultVote>();

@@ -22,6 +22,6 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MailRetry { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether the sender runs in this instance (tests drive it themselves). Default true.</summary>
-    public bool SendMail { get; set; } = true;
+    /// <summary>Whether this instance empties the outbox: followers told, mail sent (tests drive it themselves). Default true.</summary>
+    public bool RunOutbox { get; set; } = true;
 }

@@ -19,7 +19,9 @@ public static class NotificationsSetup
         builder.Services.AddScoped<NotificationCenter>();
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<NotificationMailer>();
-        builder.Services.AddHostedService<NotificationMailerService>();
+        builder.Services.AddScoped<FollowerFanOut>();
+        builder.Services.AddScoped<Following>();
+        builder.Services.AddHostedService<NotificationOutboxService>();
         return builder;
     }
 

@@ -25,6 +25,12 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
         TimelineKind.MediatorProposalAnswered, TimelineKind.MediatorProposalExpired, TimelineKind.MediationEnded,
     ];
 
+    /// <summary>What every follower hears of (after the commit, from the outbox): a statement, a resolution, how it ended.</summary>
+    private static readonly HashSet<TimelineKind> ToFollowers =
+    [
+        TimelineKind.StatementPosted, TimelineKind.ResolutionProposed, TimelineKind.Settled, TimelineKind.VerdictFrozen,
+    ];
+
     /// <summary>What the dispute's mediator hears of: the parties' answers to their proposals, the end, the settlement.</summary>
     private static readonly HashSet<TimelineKind> ToMediator =
     [
@@ -34,6 +40,14 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
     public async Task<IReadOnlyCollection<string>> OnCommittingAsync(ForumDbContext db, Dispute dispute,
         IReadOnlyList<TimelineEntry> appended, CancellationToken ct)
     {
+        foreach (var entry in appended.Where(e => ToFollowers.Contains(e.Kind)))
+        {
+            db.FollowerNotices.Add(new FollowerNotice
+            {
+                DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind, ActorId = entry.ActorId,
+                DisputeTitle = dispute.Title, Text = entry.Summary, At = entry.At,
+            });
+        }
         var authors = await AuthorsAsync(db, appended, ct);
         var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry, authors.GetValueOrDefault(entry.Sequence))
             .Select(recipient => (entry, recipient))).ToList();

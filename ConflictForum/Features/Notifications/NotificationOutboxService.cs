@@ -2,19 +2,23 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Notifications;
 
-/// <summary>Runs <see cref="NotificationMailer"/> every <see cref="NotificationOptions.MailPoll"/>, in the background.</summary>
-internal sealed partial class NotificationMailerService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<NotificationMailerService> logger) : BackgroundService
+/// <summary>
+/// Empties the notification outbox every <see cref="NotificationOptions.MailPoll"/>, in the background: followers told
+/// (<see cref="FollowerFanOut"/>), then the mail that is due sent (<see cref="NotificationMailer"/>).
+/// </summary>
+internal sealed partial class NotificationOutboxService(IServiceScopeFactory scopes, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<NotificationOutboxService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.SendMail) return;
+        if (!options.Value.RunOutbox) return;
         using var timer = new PeriodicTimer(options.Value.MailPoll, clock);
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<FollowerFanOut>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -25,6 +29,6 @@ internal sealed partial class NotificationMailerService(IServiceScopeFactory sco
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the notifications that are due failed; the next round tries again.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Emptying the notification outbox failed; the next round tries again.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }
