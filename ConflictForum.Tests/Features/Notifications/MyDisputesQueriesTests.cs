@@ -84,7 +84,8 @@ public sealed class MyDisputesQueriesTests : ClockedForumAppTest
         foreach (var party in new[] { claimant, respondent })
         {
             var answer = Assert.Single((await MineAsync(party)).Actions);
-            Assert.Equal((MyActionKind.AnswerProposal, Now.AddDays(1), $"disputes/{id}#mediation"), (answer.Kind, answer.Deadline, answer.Link));
+            Assert.Equal((MyActionKind.AnswerProposal, Now.AddDays(1), $"disputes/{id}#mediation"),
+                (answer.Kind, answer.Deadline, answer.Link));
         }
 
         Assert.True((await WithAsync<MediationService, Outcome>(s => s.AcceptProposalAsync(claimant, proposal))).Succeeded);
@@ -115,7 +116,8 @@ public sealed class MyDisputesQueriesTests : ClockedForumAppTest
         foreach (var party in new[] { claimant, respondent })
         {
             var report = Assert.Single((await MineAsync(party)).Actions);
-            Assert.Equal((MyActionKind.ReportOnSettlement, windowEnds, $"disputes/{id}#settlement"), (report.Kind, report.Deadline, report.Link));
+            Assert.Equal((MyActionKind.ReportOnSettlement, windowEnds, $"disputes/{id}#settlement"),
+                (report.Kind, report.Deadline, report.Link));
         }
 
         var reported = await WithAsync<SettlementReportService, Outcome<int>>(s =>

@@ -83,7 +83,8 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
         DateTime now, List<MyDisputeAction> actions, CancellationToken ct)
     {
         var open = await db.Mediations.AsNoTracking().Where(m => mine.Contains(m.DisputeId)
-            && (m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active)).ToListAsync(ct);
+            && (m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active))
+            .ToListAsync(ct);
         if (open.Count == 0) return;
         foreach (var mediation in open)
         {
