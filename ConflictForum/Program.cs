@@ -27,6 +27,7 @@ builder.AddForumDeliberation();
 builder.AddForumSettlements();
 builder.AddForumMediation();
 builder.AddForumNotifications();
+builder.AddForumMyDisputes();
 builder.AddForumModeration();
 builder.AddForumRecord();
 builder.AddForumLive();

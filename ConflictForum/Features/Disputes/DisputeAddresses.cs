@@ -15,6 +15,21 @@ public static class DisputeAddresses
     /// <summary>The dispute's page.</summary>
     public static string DisputeUrl(int id) => $"disputes/{id}";
 
+    /// <summary>The parts of a dispute's page a link can point to: each is the id of its panel.</summary>
+    public const string StatementsPart = "statements";
+
+    /// <inheritdoc cref="StatementsPart"/>
+    public const string OffersPart = "offers";
+
+    /// <inheritdoc cref="StatementsPart"/>
+    public const string MediationPart = "mediation";
+
+    /// <inheritdoc cref="StatementsPart"/>
+    public const string SettlementPart = "settlement";
+
+    /// <summary>A part of the dispute's page (<see cref="OffersPart"/>, ...).</summary>
+    public static string PartUrl(int id, string part) => $"{DisputeUrl(id)}#{part}";
+
     /// <summary>The page for a reader without a circuit, with <paramref name="pages"/> pages of the discussion open.</summary>
     public static string CommentsUrl(int id, int pages) => $"{DisputeUrl(id)}?comments={pages}#comments";
 

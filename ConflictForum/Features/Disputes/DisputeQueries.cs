@@ -245,6 +245,20 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         };
     }
 
+    /// <summary>
+    /// Every dispute <paramref name="userId"/> is a party to or has mediated, as of now, newest activity first: two queries
+    /// however many there are (the rows, then their settlements' follow-ups).
+    /// </summary>
+    public async Task<IReadOnlyList<DisputeRow>> InvolvingAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await WithNames(db, db.Disputes.AsNoTracking()
+                .Where(d => d.ClaimantId == userId || d.RespondentId == userId || d.MediatorId == userId)
+                .OrderByDescending(d => d.LastActivityAt).ThenByDescending(d => d.Id))
+            .ToListAsync(ct);
+        return await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct);
+    }
+
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
         from d in disputes
         join claimant in db.Users on d.ClaimantId equals claimant.Id

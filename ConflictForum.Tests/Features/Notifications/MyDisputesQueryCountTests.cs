@@ -1,0 +1,80 @@
+using System.Data.Common;
+using ConflictForum.Features.Mediations;
+using ConflictForum.Features.Notifications;
+using ConflictForum.Features.Settlements;
+using ConflictForum.Platform;
+using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ConflictForum.Tests.Features.Notifications;
+
+/// <summary>"My disputes" reads set-wise: a member with many disputes costs the same queries as one with few.</summary>
+public sealed class MyDisputesQueryCountTests() : ForumAppTest(new ForumAppFactory(services: s => s.AddSingleton<IInterceptor>(Counter)))
+{
+    private static readonly QueryCounter Counter = new();
+
+    [Fact]
+    public async Task The_number_of_queries_does_not_grow_with_the_number_of_disputes()
+    {
+        var dana = await MemberAsync("Dana");
+        var shops = 0;
+        async Task AddDisputesAsync(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                // The shop opens each (a member opens only a few disputes a day); Dana answers them all.
+                var (id, shop, _) = await Given.DisputeBetweenAsync(await MemberAsync($"Shop {++shops}"), dana);
+                var offer = await WithAsync<OfferService, Outcome<int>>(s => s.MakeOfferAsync(shop, id,
+                    new OfferInput { Terms = "Refund in full.", ExpiresAt = DateTime.UtcNow.AddDays(2) }));
+                Assert.True(offer.Succeeded, offer.Message);
+                Assert.True((await WithAsync<MediationService, Outcome<int>>(s => s.RequestAsync(shop, id))).Succeeded);
+            }
+        }
+
+        await AddDisputesAsync(2);
+        var (few, fewQueries) = await Counter.CountAsync(() => MineAsync(dana));
+        await AddDisputesAsync(10);
+        var (many, manyQueries) = await Counter.CountAsync(() => MineAsync(dana));
+
+        Assert.Equal((4, 24), (few.Actions.Count, many.Actions.Count)); // an offer and a mediation request to answer on each
+        Assert.Equal(fewQueries, manyQueries);
+        Assert.InRange(manyQueries, 1, 8);
+    }
+
+    private Task<MyDisputes> MineAsync(ForumActor member) => WithAsync<MyDisputesQueries, MyDisputes>(q => q.GetAsync(member));
+
+    /// <summary>Counts the reads sent while <see cref="CountAsync"/> runs, in its own flow only (tests run in parallel).</summary>
+    private sealed class QueryCounter : DbCommandInterceptor
+    {
+        private readonly AsyncLocal<int[]?> counting = new();
+
+        public async Task<(T Result, int Queries)> CountAsync<T>(Func<Task<T>> read)
+        {
+            var count = new int[1];
+            counting.Value = count;
+            try
+            {
+                return (await read(), count[0]);
+            }
+            finally
+            {
+                counting.Value = null;
+            }
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (counting.Value is { } count) Interlocked.Increment(ref count[0]);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            if (counting.Value is { } count) Interlocked.Increment(ref count[0]);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
