@@ -95,7 +95,15 @@ public sealed class NotificationMailTests : ClockedForumAppTest
         await SendAsync();
         Assert.Empty(App.Mail.To("dana@example.test")); // neither the waiting mail nor the new one
         Assert.NotEmpty(App.Mail.To("shop@example.test")); // the other party still gets theirs
-        Assert.Equal(3, (await WithAsync<NotificationCenter, NotificationPage>(c => c.PageAsync(dana))).Items.Count(n =>
+        Assert.False(await WithAsync<NotificationCenter, bool>(c => c.MailsAsync(dana)));
+
+        // Back on from the notifications page's switch: the next step is mailed again.
+        Assert.True((await WithAsync<NotificationCenter, Outcome>(c => c.SetMailsAsync(dana, true))).Succeeded);
+        await ReplyAsync(shop, id, "Three.");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await SendAsync();
+        Assert.Contains("replied", Assert.Single(App.Mail.To("dana@example.test")).TextBody, StringComparison.Ordinal);
+        Assert.Equal(4, (await WithAsync<NotificationCenter, NotificationPage>(c => c.PageAsync(dana))).Items.Count(n => // all in the forum
             n.Kind is ConflictForum.Features.Timeline.TimelineKind.Reply or ConflictForum.Features.Timeline.TimelineKind.RespondentJoined));
     }
 
