@@ -158,6 +158,7 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
+            await page.WaitForTimeoutAsync(400); // the layout slides its content over (225 ms) when the drawer's room changes
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png") });
         }
         await page.SetViewportSizeAsync(1280, 900);
