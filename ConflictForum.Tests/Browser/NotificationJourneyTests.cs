@@ -69,7 +69,8 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         await BrowserFixture.WaitForCircuitAsync(rob);
         await rob.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();
         await rob.Locator("#statement-editor-Respondent").FillAsync("It left our warehouse **whole**; the courier tore it.");
-        await rob.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync(); // lets the field's blur settle (see DisputeJourneyTests)
+        // Preview first: it lets the field's blur settle before the click (see DisputeJourneyTests).
+        await rob.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
         await Expect(rob.GetByTestId("statement-respondent").Locator(".mud-tabs .cf-markdown strong")).ToHaveTextAsync("whole");
         await rob.GetByRole(AriaRole.Button, new() { Name = "Save statement" }).ClickAsync();
         await Expect(rob.GetByTestId("status")).ToHaveTextAsync("Open for votes");
