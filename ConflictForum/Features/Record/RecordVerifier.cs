@@ -27,7 +27,9 @@ public sealed class RecordVerifier(IDbContextFactory<ForumDbContext> dbFactory, 
         {
             var before = await length.SingleOrDefaultAsync(ct);
             var verdict = await VerifyRecordOnceAsync(db, disputeId, ct);
-            if (verdict.Intact || attempt == 5 || await length.SingleOrDefaultAsync(ct) == before) return verdict;
+            if (verdict.Intact || attempt == 12 || await length.SingleOrDefaultAsync(ct) == before) return verdict;
+            // A busy dispute: give the writes a moment to pass before reading it again.
+            await Task.Delay(TimeSpan.FromMilliseconds(5 * attempt), ct);
         }
     }
 
