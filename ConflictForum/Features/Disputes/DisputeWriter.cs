@@ -124,6 +124,8 @@ public sealed partial class DisputeWriter(
     /// <returns>The members to tell once it commits.</returns>
     internal async Task<IReadOnlyCollection<string>> OnCommittingAsync(DisputeWrite write)
     {
+        // Most group-committed votes append nothing: the anchor says so without looking through what the write tracks.
+        if (write.Dispute.TimelineLength == write.Recorded) return [];
         var appended = write.Db.TimelineEntries.Local
             .Where(e => e.DisputeId == write.Dispute.Id && e.Sequence > write.Recorded).OrderBy(e => e.Sequence).ToList();
         if (appended.Count == 0) return [];

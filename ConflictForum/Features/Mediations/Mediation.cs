@@ -39,6 +39,10 @@ public sealed class Mediation
     public string? SummaryHtml { get; set; }
 
     public bool IsOpen => Status is MediationStatus.Requested or MediationStatus.Queued or MediationStatus.Active;
+
+    /// <summary><see cref="IsOpen"/>, for a query.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Mediation, bool>> Open = m =>
+        m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active;
 }
 
 internal sealed class MediationConfiguration : IEntityTypeConfiguration<Mediation>

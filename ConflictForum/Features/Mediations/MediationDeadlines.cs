@@ -32,9 +32,7 @@ internal sealed class MediationDeadlines(TimelineWriter timeline) : IDisputeDead
 
     public async Task OnClosingAsync(ForumDbContext db, Dispute dispute, DateTime at, CancellationToken ct)
     {
-        foreach (var open in await db.Mediations.Where(m => m.DisputeId == dispute.Id
-            && (m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active))
-            .ToListAsync(ct))
+        foreach (var open in await db.Mediations.Where(m => m.DisputeId == dispute.Id).Where(Mediation.Open).ToListAsync(ct))
             await MediationService.EndAsync(db, open, MediationStatus.Lapsed, at, ct);
     }
 }

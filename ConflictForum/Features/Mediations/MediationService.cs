@@ -27,8 +27,7 @@ public sealed partial class MediationService(
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound.As<int>();
         var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
-        var open = await db.Mediations.FirstOrDefaultAsync(m => m.DisputeId == disputeId
-            && (m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active), ct);
+        var open = await db.Mediations.Where(m => m.DisputeId == disputeId).Where(Mediation.Open).FirstOrDefaultAsync(ct);
         if (guardian.CanRequestMediation(me, dispute, open) is { Allowed: false } no) return no.AsOutcome().As<int>();
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Answer, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome().As<int>();

@@ -82,8 +82,7 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
     private async Task MediationsAsync(ForumDbContext db, IQueryable<int> mine, ForumActor member, Dictionary<int, DisputeRow> byId,
         DateTime now, List<MyDisputeAction> actions, CancellationToken ct)
     {
-        var open = await db.Mediations.AsNoTracking().Where(m => mine.Contains(m.DisputeId)
-            && (m.Status == MediationStatus.Requested || m.Status == MediationStatus.Queued || m.Status == MediationStatus.Active))
+        var open = await db.Mediations.AsNoTracking().Where(m => mine.Contains(m.DisputeId)).Where(Mediations.Mediation.Open)
             .ToListAsync(ct);
         if (open.Count == 0) return;
         foreach (var mediation in open)
