@@ -83,6 +83,7 @@ public sealed class MediationJourneyTests : IAsyncDisposable
         await ines.Locator("#proposal-currency").FillAsync("GBP");
         await ShootAsync(ines, "mediation-4-mediator-proposing");
         await ines.GetByRole(AriaRole.Button, new() { Name = "Put the proposal forward" }).ClickAsync();
+        await Expect(ines.GetByTestId("proposal").GetByTestId("proposal-status")).ToHaveTextAsync("Open");
         var carlasProposal = carla.GetByTestId("proposal");
         await Expect(carlasProposal.GetByTestId("proposal-status")).ToHaveTextAsync("Open");
         await Expect(carlasProposal).ToContainTextAsync("The shop swaps the sofa for a green one and refunds delivery.");
