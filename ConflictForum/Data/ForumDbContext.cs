@@ -39,7 +39,7 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
-    public DbSet<Features.Notifications.MailOptOut> MailOptOuts => Set<Features.Notifications.MailOptOut>();
+    public DbSet<Features.Notifications.NotificationSetting> NotificationSettings => Set<Features.Notifications.NotificationSetting>();
 
     public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
 

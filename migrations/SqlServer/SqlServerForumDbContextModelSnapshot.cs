@@ -1015,24 +1015,6 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("FollowerNotices");
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Topic")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("UserId", "Topic");
-
-                    b.ToTable("MailOptOuts");
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1052,8 +1034,10 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
@@ -1085,6 +1069,11 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("Reminder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -1093,18 +1082,46 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
-                    b.HasIndex("DisputeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("MailedAt", "MailDueAt");
 
                     b.HasIndex("RecipientId", "ReadAt");
 
-                    b.HasIndex("RecipientId", "DisputeId", "Sequence")
+                    b.HasIndex("DisputeId", "Sequence", "Reminder");
+
+                    b.HasIndex("RecipientId", "DisputeId", "Sequence", "Reminder")
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationSettings");
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
@@ -1746,15 +1763,6 @@ namespace ConflictForum.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
-                {
-                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
@@ -1766,6 +1774,15 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -977,24 +977,6 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("FollowerNotices");
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
-                {
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Topic")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "Topic");
-
-                    b.ToTable("MailOptOuts");
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1012,8 +994,10 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
@@ -1045,6 +1029,11 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reminder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -1053,18 +1042,46 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("DisputeId");
+                    b.HasKey("Id");
 
                     b.HasIndex("MailedAt", "MailDueAt");
 
                     b.HasIndex("RecipientId", "ReadAt");
 
-                    b.HasIndex("RecipientId", "DisputeId", "Sequence")
+                    b.HasIndex("DisputeId", "Sequence", "Reminder");
+
+                    b.HasIndex("RecipientId", "DisputeId", "Sequence", "Reminder")
                         .IsUnique();
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationSettings");
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Settlements.Offer", b =>
@@ -1691,15 +1708,6 @@ namespace ConflictForum.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ConflictForum.Features.Notifications.MailOptOut", b =>
-                {
-                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ConflictForum.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
@@ -1711,6 +1719,15 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -75,7 +75,7 @@ public sealed class NotificationMailTests : ClockedForumAppTest
     {
         var (id, dana, shop) = await PartiesAsync();
         await ReplyAsync(shop, id, "One.");
-        var token = await WithAsync<UnsubscribeTokens, string>(t => Task.FromResult(t.For(dana.UserId!, MailOptOut.Disputes)));
+        var token = await WithAsync<UnsubscribeTokens, string>(t => Task.FromResult(t.For(dana.UserId!, NotificationTopic.Disputes)));
 
         var client = App.CreateBrowserLikeClient();
         var forged = await client.PostAsync(new Uri($"/unsubscribe/one-click?token={Uri.EscapeDataString(token)}x", UriKind.Relative),
@@ -95,10 +95,13 @@ public sealed class NotificationMailTests : ClockedForumAppTest
         await SendAsync();
         Assert.Empty(App.Mail.To("dana@example.test")); // neither the waiting mail nor the new one
         Assert.NotEmpty(App.Mail.To("shop@example.test")); // the other party still gets theirs
-        Assert.False(await WithAsync<NotificationCenter, bool>(c => c.MailsAsync(dana)));
+        Assert.Equal(NotificationDelivery.Forum,
+            (await WithAsync<NotificationPreferences, IReadOnlyDictionary<NotificationTopic, NotificationDelivery>>(p => p.GetAsync(dana)))
+            [NotificationTopic.Disputes]);
 
-        // Back on from the notifications page's switch: the next step is mailed again.
-        Assert.True((await WithAsync<NotificationCenter, Outcome>(c => c.SetMailsAsync(dana, true))).Succeeded);
+        // Back on from the notifications page's settings: the next step is mailed again.
+        Assert.True((await WithAsync<NotificationPreferences, Outcome>(p =>
+            p.SetAsync(dana, NotificationTopic.Disputes, NotificationDelivery.Immediately))).Succeeded);
         await ReplyAsync(shop, id, "Three.");
         Clock.Advance(TimeSpan.FromMinutes(3));
         await SendAsync();

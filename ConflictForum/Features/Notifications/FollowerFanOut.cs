@@ -37,21 +37,27 @@ public sealed class FollowerFanOut(IDbContextFactory<ForumDbContext> dbFactory, 
 
     private async Task<int> TellAsync(ForumDbContext db, FollowerNotice notice, CancellationToken ct)
     {
-        var already = db.Notifications.Where(n => n.DisputeId == notice.DisputeId && n.Sequence == notice.Sequence)
-            .Select(n => n.RecipientId);
-        var followers = await Following.Followers(db, notice.DisputeId)
-            .Where(id => id != notice.ActorId && !already.Contains(id)).ToListAsync(ct);
-        foreach (var chunk in followers.Chunk(Chunk))
+        var already = db.Notifications.Where(n => n.DisputeId == notice.DisputeId && n.Sequence == notice.Sequence
+            && n.Reminder == NotificationReminder.None).Select(n => n.RecipientId);
+        var followers = Following.Followers(db, notice.DisputeId).Where(id => id != notice.ActorId && !already.Contains(id));
+        var deliveries = (await NotificationPreferences.DeliveriesAsync(db, db.Users.Where(u => followers.Contains(u.Id)),
+            NotificationTopic.Following, ct)).Where(d => d.Value != NotificationDelivery.Off).ToList();
+        foreach (var chunk in deliveries.Chunk(Chunk))
         {
-            db.Notifications.AddRange(chunk.Select(follower => new Notification
+            foreach (var (follower, delivery) in chunk)
             {
-                RecipientId = follower, DisputeId = notice.DisputeId, Sequence = notice.Sequence, Kind = notice.Kind,
-                DisputeTitle = notice.DisputeTitle, Text = notice.Text, CreatedAt = notice.At,
-            }));
+                var notification = new Notification
+                {
+                    RecipientId = follower, DisputeId = notice.DisputeId, Sequence = notice.Sequence, Kind = notice.Kind,
+                    Topic = NotificationTopic.Following, DisputeTitle = notice.DisputeTitle, Text = notice.Text, CreatedAt = notice.At,
+                };
+                options.Value.ScheduleMail(notification, delivery);
+                db.Notifications.Add(notification);
+            }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        foreach (var follower in followers) events.Publish(new InboxChanged(follower));
-        return followers.Count;
+        foreach (var (follower, _) in deliveries) events.Publish(new InboxChanged(follower));
+        return deliveries.Count;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ConflictForum.Features.Notifications;
 
 /// <summary>
-/// One member told of one step on a dispute's record, written in the step's own transaction. A member is told of an entry
-/// once (the key is recipient, dispute and entry), and the text is the entry's public summary: nothing the page would hide.
+/// One member told of one step on a dispute's record, written in the step's own transaction, or reminded of what is coming
+/// (<see cref="Reminder"/>). A member is told of an entry once (the key is recipient, dispute, entry and reminder), and the
+/// text is the entry's public summary: nothing the page would hide.
 /// </summary>
 public sealed class Notification
 {
@@ -17,10 +18,15 @@ public sealed class Notification
 
     public int DisputeId { get; set; }
 
-    /// <summary>The timeline entry it tells of.</summary>
+    /// <summary>The timeline entry it tells of; 0 for a deadline's reminder.</summary>
     public int Sequence { get; set; }
 
-    public TimelineKind Kind { get; set; }
+    /// <summary>The kind of entry it tells of; null for a reminder.</summary>
+    public TimelineKind? Kind { get; set; }
+
+    public NotificationTopic Topic { get; set; }
+
+    public NotificationReminder Reminder { get; set; }
 
     /// <summary>The dispute's title when it was written, to name it in a list of notifications.</summary>
     public string DisputeTitle { get; set; } = "";
@@ -36,6 +42,9 @@ public sealed class Notification
 
     public DateTime? MailedAt { get; set; }
 
+    /// <summary>Mailed in the recipient's daily digest of its topic rather than on its own.</summary>
+    public bool InDigest { get; set; }
+
     public int MailAttempts { get; set; }
 
     /// <summary>
@@ -49,15 +58,23 @@ public sealed class Notification
 
     public string? MailClaim { get; set; }
 
-    /// <summary>The exact place on the dispute's page: the entry on its timeline.</summary>
-    public string Link => $"{DisputeAddresses.DisputeUrl(DisputeId)}#entry-{Sequence}";
+    /// <summary>The exact place: the entry on the dispute's timeline, the part of the page a deadline is about, the queue.</summary>
+    public string Link => Reminder switch
+    {
+        NotificationReminder.None => DisputeAddresses.PartUrl(DisputeId, $"entry-{Sequence}"),
+        NotificationReminder.StatementDue48Hours or NotificationReminder.StatementDue24Hours => DisputeAddresses.PartUrl(DisputeId, "statements"),
+        NotificationReminder.VotingCloses48Hours or NotificationReminder.VotingCloses24Hours => DisputeAddresses.PartUrl(DisputeId, "fault"),
+        NotificationReminder.SettlementDue48Hours or NotificationReminder.SettlementDue24Hours => DisputeAddresses.PartUrl(DisputeId, "settlement"),
+        _ => Moderation.Pages.ModerationQueue.Url(),
+    };
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> notification)
     {
-        notification.HasIndex(n => new { n.RecipientId, n.DisputeId, n.Sequence }).IsUnique(); // told once, whatever retries
+        notification.HasIndex(n => new { n.RecipientId, n.DisputeId, n.Sequence, n.Reminder }).IsUnique(); // told once, whatever retries
+        notification.HasIndex(n => new { n.DisputeId, n.Sequence, n.Reminder }); // who was told already (followers, reminders)
         notification.HasIndex(n => new { n.RecipientId, n.ReadAt });
         notification.HasIndex(n => new { n.MailedAt, n.MailDueAt }); // the mail outbox
         notification.Property(n => n.MailKey).HasMaxLength(64);
@@ -66,6 +83,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         notification.HasOne<Dispute>().WithMany().HasForeignKey(n => n.DisputeId).OnDelete(DeleteBehavior.NoAction);
         notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+        notification.Property(n => n.Topic).HasConversion<string>().HasMaxLength(32);
+        notification.Property(n => n.Reminder).HasConversion<string>().HasMaxLength(32);
         notification.Property(n => n.DisputeTitle).HasMaxLength(Dispute.TitleMaxLength);
         notification.Property(n => n.Text).HasMaxLength(1_000);
         notification.Ignore(n => n.Link);

@@ -58,26 +58,4 @@ public sealed class NotificationCenter(IDbContextFactory<ForumDbContext> dbFacto
         events.Publish(new InboxChanged(me));
         return Outcome.Ok;
     }
-
-    /// <summary>Whether the member gets mail of the steps on their disputes (they do unless they stopped it).</summary>
-    public async Task<bool> MailsAsync(ForumActor actor, CancellationToken ct = default)
-    {
-        if (actor.UserId is not { } me) return false;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return !await db.MailOptOuts.AnyAsync(o => o.UserId == me && o.Topic == MailOptOut.Disputes, ct);
-    }
-
-    /// <summary>The member starts or stops mail of the steps on their disputes (what is waiting to go out included).</summary>
-    public async Task<Outcome> SetMailsAsync(ForumActor actor, bool mail, CancellationToken ct = default)
-    {
-        if (actor.UserId is not { } me) return Outcome.Refused(ForumGuardian.SignInFirst);
-        if (!mail)
-        {
-            await Unsubscribing.OptOutAsync(dbFactory, me, MailOptOut.Disputes, clock.GetUtcNow().UtcDateTime, ct);
-            return Outcome.Ok;
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.MailOptOuts.Where(o => o.UserId == me && o.Topic == MailOptOut.Disputes).ExecuteDeleteAsync(ct);
-        return Outcome.Ok;
-    }
 }

@@ -38,9 +38,14 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
         await due.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.MailClaim, claim).SetProperty(n => n.MailClaimedUntil, now + options.Value.MailLease), ct);
         var mine = await db.Notifications.Where(n => n.MailClaim == claim).OrderBy(n => n.Id).ToListAsync(ct);
-        foreach (var fresh in mine.Where(n => n.MailKey is null).GroupBy(n => (n.RecipientId, n.DisputeId)))
+        // What the member read in the forum before their digest went out is left out of it.
+        foreach (var read in mine.Where(n => n.InDigest && n.ReadAt != null && n.MailKey is null))
+            (read.MailDueAt, read.MailClaim, read.MailClaimedUntil) = (null, null, null);
+        mine.RemoveAll(n => n.MailDueAt is null);
+        foreach (var fresh in mine.Where(n => n.MailKey is null).GroupBy(MailOf))
         {
-            foreach (var n in fresh) n.MailKey = $"{fresh.First().Id}.{fresh.Count()}";
+            var key = $"{(fresh.First().InDigest ? "digest." : "")}{fresh.First().Id}.{fresh.Count()}";
+            foreach (var n in fresh) n.MailKey = key;
         }
         await db.SaveChangesAsync(ct); // each mail's key, before its first attempt
         var recipients = mine.Select(n => n.RecipientId).Distinct().ToList();
@@ -53,6 +58,10 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
         }
         return sent;
     }
+
+    /// <summary>Which mail a notification goes out in: its recipient's for its dispute, or their digest of its topic.</summary>
+    private static string MailOf(Notification n) =>
+        n.InDigest ? $"{n.RecipientId} digest {n.Topic}" : $"{n.RecipientId} dispute {n.DisputeId}";
 
     private async Task<bool> TrySendAsync(ForumDbContext db, List<Notification> mail,
         Dictionary<string, (string DisplayName, string Email)> addresses, CancellationToken ct)
@@ -88,27 +97,53 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
     private MimeMessage Compose(List<Notification> mail, string name, string address)
     {
         var first = mail[0];
-        var page = site.Value.Link(first.Link);
-        var token = Uri.EscapeDataString(tokens.For(first.RecipientId, MailOptOut.Disputes));
+        var token = Uri.EscapeDataString(tokens.For(first.RecipientId, first.Topic));
         var unsubscribe = site.Value.Link($"{Unsubscribing.PageUrl}?token={token}");
         var message = new MimeMessage { MessageId = $"notice.{first.MailKey}.{first.RecipientId}@conflictforum" };
         message.From.Add(MailboxAddress.Parse(email.Value.From));
         message.To.Add(new MailboxAddress(name, address));
-        message.Subject = mail.Count == 1 ? $"{first.DisputeTitle}: {first.Text}" : $"{first.DisputeTitle}: {mail.Count} new steps";
+        var disputes = mail.GroupBy(n => n.DisputeId).ToList();
+        message.Subject = first.InDigest
+            ? $"{NotificationTopics.Label(first.Topic)}: {Count(mail.Count, "new step")} on {Count(disputes.Count, "dispute")} today"
+            : mail.Count == 1 ? $"{first.DisputeTitle}: {first.Text}" : $"{first.DisputeTitle}: {mail.Count} new steps";
         message.Headers.Add("List-Unsubscribe", $"<{site.Value.Link($"{Unsubscribing.OneClickUrl}?token={token}")}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        var lines = mail.Select(n => $"- {n.Text} ({TimeText.Exact(n.CreatedAt)})").ToList();
+        var stop = $"Stop these e-mails about {NotificationTopics.Label(first.Topic).ToLowerInvariant()}";
+        var text = new System.Text.StringBuilder();
+        var html = new System.Text.StringBuilder();
+        foreach (var dispute in disputes)
+        {
+            var about = Intro(first.Topic, dispute.First().DisputeTitle);
+            text.Append(about).Append(":\n\n");
+            html.Append("<p>").Append(WebUtility.HtmlEncode(about)).Append(":</p><ul>");
+            foreach (var n in dispute)
+            {
+                var link = site.Value.Link(n.Link);
+                text.Append("- ").Append(n.Text).Append(" (").Append(TimeText.Exact(n.CreatedAt)).Append(")\n  ").Append(link).Append('\n');
+                html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(n.Text))
+                    .Append("</a> (").Append(TimeText.Exact(n.CreatedAt)).Append(")</li>");
+            }
+            text.Append('\n');
+            html.Append("</ul>");
+        }
         message.Body = new BodyBuilder
         {
-            TextBody = $"On your dispute \"{first.DisputeTitle}\":\n\n{string.Join("\n", lines)}\n\nSee it on the page: {page}\n\n"
-                + $"Stop these e-mails (you will still see them in the forum): {unsubscribe}\n",
-            HtmlBody = $"<p>On your dispute <strong>{WebUtility.HtmlEncode(first.DisputeTitle)}</strong>:</p><ul>"
-                + string.Concat(mail.Select(n => $"<li>{WebUtility.HtmlEncode(n.Text)} ({TimeText.Exact(n.CreatedAt)})</li>"))
-                + $"</ul><p><a href=\"{WebUtility.HtmlEncode(page)}\">See it on the page</a></p>"
-                + $"<p><a href=\"{WebUtility.HtmlEncode(unsubscribe)}\">Stop these e-mails</a> (you will still see them in the forum).</p>",
+            TextBody = $"{text}{stop} (you will still see it in the forum): {unsubscribe}\n",
+            HtmlBody = $"{html}<p><a href=\"{WebUtility.HtmlEncode(unsubscribe)}\">{stop}</a> (you will still see it in the forum).</p>",
         }.ToMessageBody();
         return message;
     }
+
+    private static string Intro(NotificationTopic topic, string title) => topic switch
+    {
+        NotificationTopic.Disputes => $"On your dispute \"{title}\"",
+        NotificationTopic.Deadlines => $"Coming up on your dispute \"{title}\"",
+        NotificationTopic.Following => $"On \"{title}\", which you follow",
+        NotificationTopic.ModerationQueue => "In the moderation queue",
+        _ => $"On \"{title}\", about your words",
+    };
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailKey} could not be delivered (attempt {Attempts}); it is retried later.")]
     private static partial void LogFailed(ILogger logger, string mailKey, int attempts, Exception exception);

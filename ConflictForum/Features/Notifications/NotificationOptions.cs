@@ -22,6 +22,36 @@ public sealed class NotificationOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MailRetry { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>When, each day (UTC), the daily digests go out. Default 07:00.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "23:59:59")]
+    public TimeSpan DigestAt { get; set; } = TimeSpan.FromHours(7);
+
+    /// <summary>How often deadlines and the moderation queue are looked at for reminders to send. Default 1 minute.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ReminderPoll { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long an item may wait in the moderation queue before its moderators are told. Default 24 hours.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan ModerationQueueAlertAge { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Whether this instance empties the outbox: followers told, mail sent (tests drive it themselves). Default true.</summary>
     public bool RunOutbox { get; set; } = true;
+
+    /// <summary>
+    /// Sets when <paramref name="notification"/> is mailed, as its recipient hears of its topic: a little after it happened,
+    /// at the next daily digest, or never (in the forum only).
+    /// </summary>
+    public void ScheduleMail(Notification notification, NotificationDelivery delivery)
+    {
+        notification.InDigest = delivery == NotificationDelivery.Digest;
+        notification.MailDueAt = delivery switch
+        {
+            NotificationDelivery.Immediately => notification.CreatedAt + MailDelay,
+            NotificationDelivery.Digest => NextDigest(notification.CreatedAt),
+            _ => null,
+        };
+    }
+
+    /// <summary>The first digest time after <paramref name="at"/>.</summary>
+    public DateTime NextDigest(DateTime at) => at.Date + DigestAt is var today && today > at ? today : today.AddDays(1);
 }

@@ -17,6 +17,9 @@ public static class NotificationsSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IDisputeCommitting, RecordNotices>();
         builder.Services.AddScoped<NotificationCenter>();
+        builder.Services.AddScoped<NotificationPreferences>();
+        builder.Services.AddScoped<DeadlineReminders>();
+        builder.Services.AddScoped<ModerationQueueAlerts>();
         builder.Services.AddSingleton<UnsubscribeTokens>();
         builder.Services.AddScoped<NotificationMailer>();
         builder.Services.AddScoped<FollowerFanOut>();

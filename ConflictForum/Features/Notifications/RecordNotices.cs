@@ -50,34 +50,46 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
         }
         var authors = await AuthorsAsync(db, appended, ct);
         var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry, authors.GetValueOrDefault(entry.Sequence))
-            .Select(recipient => (entry, recipient))).ToList();
+            .Select(r => (entry, r.Recipient, r.Topic))).ToList();
         if (notices.Count == 0) return [];
-        var told = notices.Select(n => n.recipient).ToHashSet();
-        var mailed = await MailedAsync(db, told, ct);
-        foreach (var (entry, recipient) in notices)
+        var deliveries = new Dictionary<(string, NotificationTopic), NotificationDelivery>();
+        foreach (var topic in notices.Select(n => n.Topic).Distinct())
         {
-            db.Notifications.Add(new Notification
+            var members = notices.Where(n => n.Topic == topic).Select(n => n.Recipient).Distinct().ToList();
+            foreach (var (member, delivery) in await NotificationPreferences.DeliveriesAsync(db,
+                         db.Users.Where(u => members.Contains(u.Id)), topic, ct))
+                deliveries[(member, topic)] = delivery;
+        }
+        var told = new HashSet<string>();
+        foreach (var (entry, recipient, topic) in notices)
+        {
+            if (deliveries.GetValueOrDefault((recipient, topic), NotificationDelivery.Off) == NotificationDelivery.Off) continue;
+            var notification = new Notification
             {
-                RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind,
+                RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind, Topic = topic,
                 DisputeTitle = dispute.Title, Text = entry.Summary, CreatedAt = entry.At,
-                MailDueAt = mailed.Contains(recipient) ? entry.At + options.Value.MailDelay : null,
-            });
+            };
+            options.Value.ScheduleMail(notification, deliveries[(recipient, topic)]);
+            db.Notifications.Add(notification);
+            told.Add(recipient);
         }
         return told;
     }
 
-    /// <summary>Of <paramref name="members"/>, those who get these by mail: a confirmed address, and not unsubscribed.</summary>
-    private static async Task<HashSet<string>> MailedAsync(ForumDbContext db, HashSet<string> members, CancellationToken ct) =>
-        (await db.Users.Where(u => members.Contains(u.Id) && u.EmailConfirmed && u.Email != null
-                && !db.MailOptOuts.Any(o => o.UserId == u.Id && o.Topic == MailOptOut.Disputes))
-            .Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-
-    private static IEnumerable<string> RecipientsOf(Dispute dispute, TimelineEntry entry, string? author)
+    /// <summary>
+    /// Who hears of an entry, and as what: the parties and mediator of their dispute's steps, then the author of the words it
+    /// is about (unless already told as a party); never whoever took the step.
+    /// </summary>
+    private static IEnumerable<(string Recipient, NotificationTopic Topic)> RecipientsOf(Dispute dispute, TimelineEntry entry,
+        string? author)
     {
-        var recipients = new List<string?> { author };
-        if (ToParties.Contains(entry.Kind)) recipients.AddRange([dispute.ClaimantId, dispute.RespondentId]);
-        if (ToMediator.Contains(entry.Kind)) recipients.Add(dispute.MediatorId);
-        return recipients.OfType<string>().Where(r => r != entry.ActorId).Distinct();
+        var recipients = new List<(string? Recipient, NotificationTopic Topic)>();
+        if (ToParties.Contains(entry.Kind))
+            recipients.AddRange([(dispute.ClaimantId, NotificationTopic.Disputes), (dispute.RespondentId, NotificationTopic.Disputes)]);
+        if (ToMediator.Contains(entry.Kind)) recipients.Add((dispute.MediatorId, NotificationTopic.Disputes));
+        recipients.Add((author, NotificationTopic.YourWords));
+        return recipients.Where(r => r.Recipient is not null && r.Recipient != entry.ActorId).DistinctBy(r => r.Recipient)
+            .Select(r => (r.Recipient!, r.Topic));
     }
 
     /// <summary>

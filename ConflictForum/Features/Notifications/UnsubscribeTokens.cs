@@ -13,18 +13,19 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, TimePr
     private ITimeLimitedDataProtector Protector =>
         protection.CreateProtector("ConflictForum.Unsubscribe.v1").ToTimeLimitedDataProtector();
 
-    public string For(string userId, string topic) =>
+    public string For(string userId, NotificationTopic topic) =>
         Protector.Protect($"{topic}|{userId}", clock.GetUtcNow() + Lifetime);
 
     /// <returns>The member and topic, or null when the token is not one this site made, or has expired.</returns>
-    public (string UserId, string Topic)? Read(string? token)
+    public (string UserId, NotificationTopic Topic)? Read(string? token)
     {
         if (string.IsNullOrWhiteSpace(token)) return null;
         try
         {
             var payload = Protector.Unprotect(token, out var expires);
             if (expires < clock.GetUtcNow()) return null;
-            return payload.Split('|', 2) is [var topic, var userId] ? (userId, topic) : null;
+            return payload.Split('|', 2) is [var name, var userId] && Enum.TryParse<NotificationTopic>(name, ignoreCase: true, out var topic)
+                && Enum.IsDefined(topic) ? (userId, topic) : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

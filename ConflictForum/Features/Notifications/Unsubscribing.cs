@@ -1,6 +1,4 @@
-using ConflictForum.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Notifications;
 
@@ -20,34 +18,15 @@ public static class Unsubscribing
 
     public static IEndpointConventionBuilder MapUnsubscribe(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(OneClickUrl, async ([FromQuery] string? token, HttpRequest request, UnsubscribeTokens tokens,
-            IDbContextFactory<ForumDbContext> dbFactory, TimeProvider clock, CancellationToken ct) =>
+            NotificationPreferences preferences, CancellationToken ct) =>
         {
             if (tokens.Read(token) is not var (userId, topic)) return Results.BadRequest(InvalidToken);
-            await OptOutAsync(dbFactory, userId, topic, clock.GetUtcNow().UtcDateTime, ct);
+            // Unsubscribing twice is the same as once; what waits to be mailed of the topic is kept back too.
+            await preferences.SetAsync(userId, topic, NotificationDelivery.Forum, ct);
             var oneClick = request.HasFormContentType
                 && (await request.ReadFormAsync(ct))["List-Unsubscribe"] == "One-Click";
             return oneClick
                 ? Results.Text("Unsubscribed: no more e-mail of this kind.")
                 : Results.Redirect($"{PageUrl}?token={Uri.EscapeDataString(token!)}&done=true");
         }).DisableAntiforgery();
-
-    /// <summary>
-    /// The member gets no more mail of <paramref name="topic"/>: none from now on, and none of what was waiting to go out.
-    /// Unsubscribing twice is the same as once.
-    /// </summary>
-    public static async Task OptOutAsync(IDbContextFactory<ForumDbContext> dbFactory, string userId, string topic, DateTime now,
-        CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.MailOptOuts.AnyAsync(o => o.UserId == userId && o.Topic == topic, ct))
-            db.MailOptOuts.Add(new MailOptOut { UserId = userId, Topic = topic, At = now });
-        await db.SaveChangesAsync(ct);
-        if (topic == MailOptOut.Disputes)
-        {
-            await db.Notifications.Where(n => n.RecipientId == userId && n.MailedAt == null && n.MailDueAt != null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailDueAt, (DateTime?)null), ct);
-        }
-        await tx.CommitAsync(ct);
-    }
 }
