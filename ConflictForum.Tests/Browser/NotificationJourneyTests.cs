@@ -117,6 +117,14 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         await Expect(newest).ToContainTextAsync("replied");
         await Expect(newest).ToHaveAttributeAsync("data-unread", ""); // Blazor writes a true flag as the bare attribute
         await ShootAsync(carla, "notifications-2-page");
+
+        // The unsubscribe shows in her settings, where she can choose mail again for that kind.
+        var disputesSetting = carla.GetByTestId("notification-setting").Filter(new() { HasText = "Your disputes" });
+        await Expect(disputesSetting.GetByRole(AriaRole.Radio, new() { Name = "In the forum only" })).ToBeCheckedAsync();
+        await disputesSetting.GetByText("E-mail right away").ClickAsync();
+        await Expect(carla.GetByTestId("setting-saved")).ToHaveTextAsync("Saved: your disputes, e-mail right away.");
+        await Expect(disputesSetting.GetByRole(AriaRole.Radio, new() { Name = "E-mail right away" })).ToBeCheckedAsync();
+        await ShootAsync(carla, "notifications-3-settings");
         await newest.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
         await Expect(carla).ToHaveURLAsync(new Regex($@"/disputes/{id}#entry-{reply.Sequence}$"));
         await Expect(carla.Locator($"#entry-{reply.Sequence}")).ToContainTextAsync("replied");
@@ -160,8 +168,12 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // or the fixed app bar is drawn where the window last was
             await page.WaitForTimeoutAsync(400); // the layout slides its content over (225 ms) when the drawer's room changes
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png") });
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png"), FullPage = true,
+            });
         }
         await page.SetViewportSizeAsync(1280, 900);
     }

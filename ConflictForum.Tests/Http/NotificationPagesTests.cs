@@ -54,4 +54,31 @@ public sealed class NotificationPagesTests : ForumAppTest
         using var stream = await site.Http.GetAsync(new Uri(NotificationsSetup.LiveUrl, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, stream.StatusCode);
     }
+
+    [Fact]
+    public async Task The_notifications_page_shows_how_the_member_hears_of_each_kind_and_the_queue_only_to_moderators()
+    {
+        var dana = await Given.MemberAsync("Dana Party", "dana@example.test");
+        Assert.True((await Run<NotificationPreferences, ConflictForum.Platform.Outcome>(p =>
+            p.SetAsync(dana, NotificationTopic.Disputes, NotificationDelivery.Forum))).Succeeded);
+        var site = new SiteClient(App);
+        await site.SignInAsync("dana@example.test", BrowserJourney.Password);
+        var page = WebUtility.HtmlDecode(await site.GetHtmlAsync("/notifications"));
+        Assert.Contains("How you hear of each kind", page, StringComparison.Ordinal);
+        Assert.Equal("Forum", Chosen(page, "Disputes"));
+        Assert.Equal("Digest", Chosen(page, "Following")); // followers' default
+        Assert.Equal("Immediately", Chosen(page, "Deadlines"));
+        Assert.DoesNotContain("data-topic=\"ModerationQueue\"", page, StringComparison.Ordinal);
+
+        await Given.WithRoleAsync(dana, ConflictForum.Features.Accounts.ForumRoles.Moderator);
+        Assert.Contains("data-topic=\"ModerationQueue\"", await site.GetHtmlAsync("/notifications"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The choice checked for a topic on the notifications page's settings.</summary>
+    private static string Chosen(string page, string topic)
+    {
+        var section = page[page.IndexOf($"data-topic=\"{topic}\"", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("data-topic=", 1, StringComparison.Ordinal) is var end and > 0 ? end : section.Length)];
+        return System.Text.RegularExpressions.Regex.Match(section, "data-choice=\"(\\w+)\"[^>]*\\bchecked").Groups[1].Value;
+    }
 }

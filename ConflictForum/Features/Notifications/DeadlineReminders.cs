@@ -1,6 +1,6 @@
 using ConflictForum.Data;
-using ConflictForum.Platform;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ConflictForum.Data;
-using ConflictForum.Platform;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +24,9 @@ public sealed class ModerationQueueAlerts(IDbContextFactory<ForumDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = db.ModeratedItems.Where(m => (m.OpenFlags > 0 && m.WaitingSince <= cutoff)
             || (m.AppealedAt != null && m.AppealDecidedAt == null && m.AppealedAt <= cutoff));
-        var oldest = await waiting.OrderBy(m => m.WaitingSince ?? m.AppealedAt).Select(m => new { m.DisputeId, Title =
-            db.Disputes.Where(d => d.Id == m.DisputeId).Select(d => d.Title).Single() }).FirstOrDefaultAsync(ct);
+        var oldest = await waiting.OrderBy(m => m.WaitingSince ?? m.AppealedAt)
+            .Select(m => new { m.DisputeId, Title = db.Disputes.Where(d => d.Id == m.DisputeId).Select(d => d.Title).Single() })
+            .FirstOrDefaultAsync(ct);
         if (oldest is null) return 0;
         var period = (int)(now.Ticks / age.Ticks);
         var count = await waiting.CountAsync(ct);

@@ -62,11 +62,15 @@ public sealed class Notification
     public string Link => Reminder switch
     {
         NotificationReminder.None => DisputeAddresses.PartUrl(DisputeId, $"entry-{Sequence}"),
-        NotificationReminder.StatementDue48Hours or NotificationReminder.StatementDue24Hours => DisputeAddresses.PartUrl(DisputeId, "statements"),
-        NotificationReminder.VotingCloses48Hours or NotificationReminder.VotingCloses24Hours => DisputeAddresses.PartUrl(DisputeId, "fault"),
-        NotificationReminder.SettlementDue48Hours or NotificationReminder.SettlementDue24Hours => DisputeAddresses.PartUrl(DisputeId, "settlement"),
-        _ => Moderation.Pages.ModerationQueue.Url(),
+        NotificationReminder.StatementDue48Hours or NotificationReminder.StatementDue24Hours
+            => DisputeAddresses.PartUrl(DisputeId, "statements"),
+        NotificationReminder.VotingCloses48Hours or NotificationReminder.VotingCloses24Hours
+            => DisputeAddresses.PartUrl(DisputeId, "fault"),
+        NotificationReminder.SettlementDue48Hours or NotificationReminder.SettlementDue24Hours
+            => DisputeAddresses.PartUrl(DisputeId, "settlement"),
+        _ => Moderation.ModerationSetup.QueueUrl,
     };
+
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

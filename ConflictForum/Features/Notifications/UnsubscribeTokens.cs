@@ -24,8 +24,10 @@ public sealed class UnsubscribeTokens(IDataProtectionProvider protection, TimePr
         {
             var payload = Protector.Unprotect(token, out var expires);
             if (expires < clock.GetUtcNow()) return null;
-            return payload.Split('|', 2) is [var name, var userId] && Enum.TryParse<NotificationTopic>(name, ignoreCase: true, out var topic)
-                && Enum.IsDefined(topic) ? (userId, topic) : null;
+            // Tokens mailed before topics had names say "disputes".
+            return payload.Split('|', 2) is [var name, var userId]
+                && Enum.TryParse<NotificationTopic>(name, ignoreCase: true, out var topic) && Enum.IsDefined(topic)
+                ? (userId, topic) : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {
