@@ -1,4 +1,5 @@
 using ConflictForum.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -46,9 +47,11 @@ public sealed class SettlementJourneyTests : IAsyncDisposable
         await carla.Locator("#offer-terms").FillAsync("Refund **half** of the price.");
         await carla.Locator("#offer-amount").FillAsync("150");
         await carla.Locator("#offer-currency").FillAsync("EUR");
+        await carla.GetByRole(AriaRole.Radio, new() { Name = "24 hours" }).CheckAsync();
         await carla.GetByRole(AriaRole.Button, new() { Name = "Make the offer" }).ClickAsync();
         var robsOffer = rob.GetByTestId("offer").First;
         await Expect(robsOffer).ToContainTextAsync("Refund half of the price.");
+        Assert.Equal(24, Math.Round((await OpenForAsync(id)).TotalHours)); // as chosen, not the default three days
         await Expect(robsOffer.GetByTestId("offer-status")).ToHaveTextAsync("Open");
         await ShootAsync(rob, "settlement-1-offer");
 
@@ -93,6 +96,16 @@ public sealed class SettlementJourneyTests : IAsyncDisposable
         await Expect(reader.Locator(robsReport).GetByTestId("report-verdict")).ToHaveTextAsync("Honoured");
         await Expect(reader.GetByTestId("report-form")).ToHaveCountAsync(0);
         await ShootAsync(reader, "settlement-4-reported-reader");
+    }
+
+    /// <summary>How long the dispute's first offer was open for when it was made.</summary>
+    private async Task<TimeSpan> OpenForAsync(int id)
+    {
+        await using var db = await app.Services
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConflictForum.Data.ForumDbContext>>().CreateDbContextAsync();
+        var offer = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Offers.Where(o => o.DisputeId == id).OrderBy(o => o.Id));
+        return offer.ExpiresAt - offer.CreatedAt;
     }
 
     private Task<IBrowserContext> NewContextAsync() => browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
