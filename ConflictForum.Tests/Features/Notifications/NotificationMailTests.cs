@@ -110,6 +110,29 @@ public sealed class NotificationMailTests : ClockedForumAppTest
             n.Kind is ConflictForum.Features.Timeline.TimelineKind.Reply or ConflictForum.Features.Timeline.TimelineKind.RespondentJoined));
     }
 
+    [Fact]
+    public async Task Steps_spread_over_a_burst_go_out_in_one_mail_and_the_next_mail_waits_its_own_delay()
+    {
+        var (id, dana, shop) = await PartiesAsync();
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        await SendAsync(); // what setting the dispute up sent
+        var before = App.Mail.To("dana@example.test").Count;
+        await ReplyAsync(shop, id, "First.");
+        Clock.Advance(TimeSpan.FromSeconds(90));
+        await ReplyAsync(shop, id, "Second.");
+        Clock.Advance(TimeSpan.FromSeconds(40)); // the first is due, the second not yet
+        Assert.Equal(1, await SendAsync());
+        var burst = App.Mail.To("dana@example.test")[before];
+        Assert.Contains("2 new steps", burst.Subject, StringComparison.Ordinal); // both, in the first's mail
+
+        await ReplyAsync(shop, id, "Third.");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await SendAsync()); // a minute after the last mail: not yet
+        Clock.Advance(TimeSpan.FromMinutes(1.5));
+        Assert.Equal(1, await SendAsync());
+        Assert.Equal(before + 2, App.Mail.To("dana@example.test").Count);
+    }
+
     private async Task<DisputeParties> PartiesAsync()
     {
         var dana = await Given.MemberAsync("Dana", "dana@example.test");

@@ -30,12 +30,21 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = Guid.NewGuid().ToString("N");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = db.Notifications.Where(n => n.MailedAt == null && n.MailDueAt <= now
+        var free = db.Notifications.Where(n => n.MailedAt == null && n.MailDueAt != null
             && (n.MailClaimedUntil == null || n.MailClaimedUntil < now));
-        var ids = await due.OrderBy(n => n.Id).Select(n => n.Id).Take(Batch).ToListAsync(ct);
-        if (ids.Count == 0) return 0;
+        var due = await free.Where(n => n.MailDueAt <= now).OrderBy(n => n.Id)
+            .Select(n => new { n.Id, n.RecipientId, n.DisputeId, n.InDigest }).Take(Batch).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        // The later steps of a burst go out in the mail its first step is due in, not a few minutes later in another.
+        var prompt = due.Where(n => !n.InDigest).Select(n => (n.RecipientId, n.DisputeId)).ToHashSet();
+        var members = prompt.Select(p => p.RecipientId).Distinct().ToList();
+        var disputes = prompt.Select(p => p.DisputeId).Distinct().ToList();
+        var later = await free.Where(n => n.MailDueAt > now && !n.InDigest && members.Contains(n.RecipientId)
+            && disputes.Contains(n.DisputeId)).Select(n => new { n.Id, n.RecipientId, n.DisputeId }).ToListAsync(ct);
+        var ids = due.Select(n => n.Id)
+            .Concat(later.Where(n => prompt.Contains((n.RecipientId, n.DisputeId))).Select(n => n.Id)).ToList();
         // Taken only if still free: of two senders reading the same rows, each row goes to one.
-        await due.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
+        await free.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(n => n.MailClaim, claim).SetProperty(n => n.MailClaimedUntil, now + options.Value.MailLease), ct);
         var mine = await db.Notifications.Where(n => n.MailClaim == claim).OrderBy(n => n.Id).ToListAsync(ct);
         // What the member read in the forum before their digest went out is left out of it.
