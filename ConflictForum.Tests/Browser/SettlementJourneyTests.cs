@@ -1,4 +1,5 @@
 using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -101,10 +102,9 @@ public sealed class SettlementJourneyTests : IAsyncDisposable
     /// <summary>How long the dispute's first offer was open for when it was made.</summary>
     private async Task<TimeSpan> OpenForAsync(int id)
     {
-        await using var db = await app.Services
-            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ConflictForum.Data.ForumDbContext>>().CreateDbContextAsync();
-        var offer = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.Offers.Where(o => o.DisputeId == id).OrderBy(o => o.Id));
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ConflictForum.Data.ForumDbContext>>()
+            .CreateDbContextAsync();
+        var offer = await db.Offers.Where(o => o.DisputeId == id).OrderBy(o => o.Id).FirstAsync();
         return offer.ExpiresAt - offer.CreatedAt;
     }
 
