@@ -9,7 +9,7 @@ namespace ConflictForum.Benchmarks;
 //              --skip service,tally,redis,readers,storm   --server-env KEY=VALUE,...   --hold SECONDS   --votes N
 //              --streams N   --storm VOTES_PER_SECOND,SECONDS   --storm-circuits N   (investigating one figure; not a full run)
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- notify the notifications' figures; writes their section of it
-//     options: --report PATH   --skip followers,mail
+//     options: --report PATH   --skip followers,mail   --followers N   --mails N   --kills N   (investigating; not a full run)
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -63,6 +63,9 @@ internal static class Benchmarks
                     Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
                     Skip = Option(rest, "--skip")?.Split(',') ?? [],
                 };
+                if (Option(rest, "--followers") is { } followers) notify = notify with { Followers = Number(followers) };
+                if (Option(rest, "--mails") is { } mails) notify = notify with { Mails = Number(mails) };
+                if (Option(rest, "--kills") is { } kills) notify = notify with { Kills = Number(kills) };
                 Directory.CreateDirectory(Path.GetDirectoryName(notify.ReportPath)!);
                 var measured = await Notify.NotifyDriver.RunAsync(notify);
                 Console.WriteLine(await File.ReadAllTextAsync(notify.ReportPath));
@@ -74,6 +77,8 @@ internal static class Benchmarks
                 return 2;
         }
     }
+
+    private static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

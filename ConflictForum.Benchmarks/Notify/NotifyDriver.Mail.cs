@@ -16,6 +16,8 @@ public static partial class NotifyDriver
     /// <summary>Notifications due, on one dispute, each naming itself ("Benchmark step 000042.") so a mail's body says which it covers.</summary>
     private sealed record MailSeed(int DisputeId, int Notifications);
 
+    private const string MailPrefix = "mail-";
+
     private sealed record MailCount(int Notifications, int Mailed, int Lost, int InTwoMails, int Keys, int Received, int Distinct,
         int Stray, int Misaddressed)
     {
@@ -42,8 +44,7 @@ public static partial class NotifyDriver
     private static async Task<double> RateAsync(NotifyOptions o, (string Dll, string Environment) app, string data,
         List<Figure> figures, CancellationToken ct)
     {
-        await using var bench = await DeliberationBench.CreateAsync(data, settings: Settings(runOutbox: false, poll: null));
-        var seed = await SeedMailAsync(bench, o.Mails);
+        var seed = await SeedMailAsync(data, o.Mails);
         Log($"mail: {seed.Notifications:N0} notifications due, the forum mailing them to the SMTP sink");
         await using var sink = new SmtpSink();
         var covered = new Coverage(sink);
@@ -68,8 +69,7 @@ public static partial class NotifyDriver
     private static async Task CrashesAsync(NotifyOptions o, (string Dll, string Environment) app, string data, double rate,
         List<Figure> figures, CancellationToken ct)
     {
-        await using var bench = await DeliberationBench.CreateAsync(data, settings: Settings(runOutbox: false, poll: null));
-        var seed = await SeedMailAsync(bench, o.Mails);
+        var seed = await SeedMailAsync(data, o.Mails);
         await using var sink = new SmtpSink();
         var covered = new Coverage(sink);
         var settings = MailSettings(o, sink);
@@ -87,12 +87,11 @@ public static partial class NotifyDriver
             await server.DisposeAsync(); // SIGKILL: Process.Kill on Linux
             Log($"mail: kill {kill}/{o.Kills} after {sink.Count:N0} messages");
         }
-        var factory = bench.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
         await using (await ForumServer.StartAsync(app.Dll, app.Environment, data, settings, ct))
         {
-            await UntilAsync(async () => await UnmailedAsync(factory, seed) == 0, TimeSpan.FromMinutes(10), ct);
+            await UntilAsync(async () => await UnmailedAsync(data, seed) == 0, TimeSpan.FromMinutes(10), ct);
         }
-        var count = await CountAsync(factory, seed, sink.Messages);
+        var count = await CountAsync(data, seed, sink.Messages);
         figures.Add(new Figure(
             $"{o.Kills} kill -9 of the forum at random moments while it mails ({seed.Notifications:N0} notifications due), "
             + "restarted each time, then run until all are mailed",
@@ -121,8 +120,10 @@ public static partial class NotifyDriver
     /// Members with confirmed addresses and their notifications, due now, inserted in bulk; every fifth member has two in a
     /// row, which go out together in one mail.
     /// </summary>
-    private static async Task<MailSeed> SeedMailAsync(DeliberationBench bench, int count)
+    private static async Task<MailSeed> SeedMailAsync(string data, int count)
     {
+        // The forum's own app opens the database only while no server runs on it: it runs background services of its own.
+        await using var bench = await DeliberationBench.CreateAsync(data, settings: Settings(runOutbox: false, poll: null));
         var disputeId = await bench.DisputeWithVotesAsync(0);
         var factory = bench.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
         var now = DateTime.UtcNow;
@@ -130,7 +131,7 @@ public static partial class NotifyDriver
         for (var planned = 0; planned < count;)
         {
             planned += recipients.Count % 5 == 0 ? 2 : 1;
-            recipients.Add($"mail-{recipients.Count}");
+            recipients.Add($"{MailPrefix}{recipients.Count}");
         }
         await using var db = await factory.CreateDbContextAsync();
         foreach (var (id, r) in recipients.Select((id, r) => (id, r)))
@@ -162,20 +163,27 @@ public static partial class NotifyDriver
         return new MailSeed(disputeId, step);
     }
 
-    private static async Task<int> UnmailedAsync(IDbContextFactory<ForumDbContext> factory, MailSeed seed)
+    /// <summary>The seeded notifications not mailed yet, read beside the running server (read-only, not through its app).</summary>
+    private static async Task<long> UnmailedAsync(string data, MailSeed seed)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Notifications.CountAsync(n => n.DisputeId == seed.DisputeId && n.MailedAt == null);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(data, "forum.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM Notifications WHERE DisputeId = $dispute AND RecipientId LIKE 'mail-%' "
+            + "AND MailedAt IS NULL";
+        query.Parameters.AddWithValue("$dispute", seed.DisputeId);
+        return (long)(await query.ExecuteScalarAsync())!;
     }
 
     private static IEnumerable<int> Steps(string text) =>
         StepPattern().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
 
-    private static async Task<MailCount> CountAsync(IDbContextFactory<ForumDbContext> factory, MailSeed seed,
-        IReadOnlyList<SinkMessage> messages)
+    private static async Task<MailCount> CountAsync(string data, MailSeed seed, IReadOnlyList<SinkMessage> messages)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        var rows = await db.Notifications.AsNoTracking().Where(n => n.DisputeId == seed.DisputeId)
+        await using var bench = await DeliberationBench.CreateAsync(data, settings: Settings(runOutbox: false, poll: null));
+        await using var db = await bench.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.DisputeId == seed.DisputeId && n.RecipientId.StartsWith(MailPrefix))
             .Select(n => new { n.RecipientId, n.MailKey, n.MailedAt, n.Text }).ToListAsync();
         var keys = rows.Where(r => r.MailKey is not null).Select(r => $"notice.{r.MailKey}.{r.RecipientId}@conflictforum")
             .ToHashSet();
