@@ -246,6 +246,10 @@ public static partial class NotifyDriver
         text.AppendLine(Heading).AppendLine();
         text.AppendLine("Written by the notifications driver (`ConflictForum.Benchmarks`); each run replaces this section.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {ended:HH:mm} UTC");
+        var memory = File.ReadLines("/proc/meminfo")
+            .First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))["MemTotal:".Length..].Trim();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {Environment.ProcessorCount} cores, {memory} memory, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{o.Command}`");
         text.AppendLine("- **Set-up**: followers: the forum in-process (its own services and DI container, SQLite, WAL, "
             + "`synchronous=FULL`), followers inserted in bulk as explicit follows; the writes are timed with the outbox not running "
