@@ -13,7 +13,9 @@ namespace ConflictForum.Benchmarks.Notify;
 
 public static partial class NotifyDriver
 {
-    /// <summary>Notifications due, on one dispute, each naming itself ("Benchmark step 000042.") so a mail's body says which it covers.</summary>
+    /// <summary>
+    /// Notifications due, on one dispute, each naming itself ("Benchmark step 000042.") so a mail's body says which it covers.
+    /// </summary>
     private sealed record MailSeed(int DisputeId, int Notifications);
 
     private const string MailPrefix = "mail-";
@@ -192,7 +194,8 @@ public static partial class NotifyDriver
             .SelectMany(m => Steps(m.TextBody).Select(step => (step, m.MessageId)))
             .GroupBy(x => x.step).ToDictionary(g => g.Key, g => g.Count());
         var lost = rows.Count(r => r.MailedAt is null || !mailsOf.ContainsKey(Steps(r.Text).Single()));
-        var misaddressed = messages.Count(m => m.MessageId is not { } id || !m.Recipients.SequenceEqual([$"{RecipientOf(id)}@notify.test"]));
+        var misaddressed = messages.Count(m =>
+            m.MessageId is not { } id || !m.Recipients.SequenceEqual([$"{RecipientOf(id)}@notify.test"]));
         var distinct = messages.Select(m => m.MessageId).Distinct().Count();
         return new MailCount(rows.Count, rows.Count(r => r.MailedAt is not null), lost, mailsOf.Count(m => m.Value > 1), keys.Count,
             messages.Count, distinct, messages.Select(m => m.MessageId).Distinct().Count(id => id is null || !keys.Contains(id)),
