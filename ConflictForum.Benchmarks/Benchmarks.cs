@@ -8,6 +8,8 @@ namespace ConflictForum.Benchmarks;
 //     options: --circuits 1000,5000   --report PATH (default docs/benchmarks.md)
 //              --skip service,tally,redis,readers,storm   --server-env KEY=VALUE,...   --hold SECONDS   --votes N
 //              --streams N   --storm VOTES_PER_SECOND,SECONDS   --storm-circuits N   (investigating one figure; not a full run)
+//   dotnet run -c Release --project ConflictForum.Benchmarks -- notify the notifications' figures; writes their section of it
+//     options: --report PATH   --skip followers,mail   --followers N   --mails N   --kills N   (investigating; not a full run)
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -54,12 +56,29 @@ internal static class Benchmarks
                 var figures = await LoadDriver.RunAsync(options);
                 Console.WriteLine(await File.ReadAllTextAsync(options.ReportPath));
                 return figures.All(f => f.Met) ? 0 : 1;
+            case ["notify", .. var rest]:
+                var notify = new Notify.NotifyOptions
+                {
+                    ReportPath = Option(rest, "--report") ?? Path.Combine(LoadDriver.RepositoryRoot(), "docs", "benchmarks.md"),
+                    Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
+                    Skip = Option(rest, "--skip")?.Split(',') ?? [],
+                };
+                if (Option(rest, "--followers") is { } followers) notify = notify with { Followers = Number(followers) };
+                if (Option(rest, "--mails") is { } mails) notify = notify with { Mails = Number(mails) };
+                if (Option(rest, "--kills") is { } kills) notify = notify with { Kills = Number(kills) };
+                Directory.CreateDirectory(Path.GetDirectoryName(notify.ReportPath)!);
+                var measured = await Notify.NotifyDriver.RunAsync(notify);
+                Console.WriteLine(await File.ReadAllTextAsync(notify.ReportPath));
+                return measured.All(f => f.Met) ? 0 : 1;
             default:
                 Console.WriteLine(
-                    "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]");
+                    "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]"
+                    + " | notify [--report PATH] [--skip followers,mail]");
                 return 2;
         }
     }
+
+    private static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

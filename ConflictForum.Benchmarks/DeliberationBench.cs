@@ -18,11 +18,11 @@ internal sealed class DeliberationBench : IAsyncDisposable
     private readonly bool ownsFolder;
     private readonly Host app;
 
-    private DeliberationBench(string? dataFolder, string? redis)
+    private DeliberationBench(string? dataFolder, string? redis, IReadOnlyDictionary<string, string>? settings)
     {
         ownsFolder = dataFolder is null;
         folder = dataFolder ?? Directory.CreateTempSubdirectory("conflictforum-bench-").FullName;
-        app = new Host(folder, redis);
+        app = new Host(folder, redis, settings ?? new Dictionary<string, string>());
     }
 
     /// <param name="dataFolder">
@@ -31,9 +31,11 @@ internal sealed class DeliberationBench : IAsyncDisposable
     /// <param name="redis">
     /// A Redis connection to publish changes on, as an instance of the forum beside running servers; default none.
     /// </param>
-    public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null, string? redis = null)
+    /// <param name="settings">Further settings of the app (e.g. whether it empties the notification outbox).</param>
+    public static async Task<DeliberationBench> CreateAsync(string? dataFolder = null, string? redis = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var bench = new DeliberationBench(dataFolder, redis);
+        var bench = new DeliberationBench(dataFolder, redis, settings);
         await using var scope = bench.app.Services.CreateAsyncScope(); // starts the app, which migrates
         return bench;
     }
@@ -240,7 +242,8 @@ internal sealed class DeliberationBench : IAsyncDisposable
         if (ownsFolder) Directory.Delete(folder, recursive: true);
     }
 
-    private sealed class Host(string dataFolder, string? redis) : WebApplicationFactory<Program>
+    private sealed class Host(string dataFolder, string? redis, IReadOnlyDictionary<string, string> settings)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -255,6 +258,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
             builder.UseSetting("AbuseLimits:Writes:CommentsPerMinute", "100000");
             builder.UseSetting("AbuseLimits:Writes:DisputesPerDay", "100000");
             if (redis is not null) builder.UseSetting("Redis:Connection", redis);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }

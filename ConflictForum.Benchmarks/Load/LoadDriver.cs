@@ -128,7 +128,8 @@ public static partial class LoadDriver
                 // a server still closing its files; the temp folder is the OS's to clean
             }
         }
-        await File.WriteAllTextAsync(options.ReportPath, Report(options, figures, started, DateTime.UtcNow), ct);
+        await File.WriteAllTextAsync(options.ReportPath,
+            Report(options, figures, started, DateTime.UtcNow) + ReportSections.Kept(options.ReportPath), ct);
         return figures;
     }
 
@@ -1014,7 +1015,7 @@ public static partial class LoadDriver
     }
 
     /// <summary>A Release build of the forum, published the way it would be deployed.</summary>
-    private static async Task<(string Dll, string Environment)> PublishAsync(string work, CancellationToken ct)
+    internal static async Task<(string Dll, string Environment)> PublishAsync(string work, CancellationToken ct)
     {
         var project = Path.Combine(RepositoryRoot(), "ConflictForum", "ConflictForum.csproj");
         var output = Path.Combine(work, "app");
@@ -1041,8 +1042,8 @@ public static partial class LoadDriver
             .First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))["MemTotal:".Length..].Trim();
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks").AppendLine();
-        text.AppendLine("Written by the load driver (`ConflictForum.Benchmarks`); not edited by hand. Each run replaces this file.")
-            .AppendLine();
+        text.AppendLine("Written by the load driver (`ConflictForum.Benchmarks`); not edited by hand. Each run replaces this part; "
+            + "the sections below are other commands' and are kept.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {ended:HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine**: {Environment.ProcessorCount} cores, {memory} memory, "
             + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
