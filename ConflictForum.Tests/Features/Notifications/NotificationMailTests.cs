@@ -111,6 +111,23 @@ public sealed class NotificationMailTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task An_expired_unsubscribe_link_gets_a_clear_page_and_changes_nothing()
+    {
+        var (_, dana, _) = await PartiesAsync();
+        var token = Uri.EscapeDataString(
+            await WithAsync<UnsubscribeTokens, string>(t => Task.FromResult(t.For(dana.UserId!, NotificationTopic.Disputes))));
+        Clock.Advance(TimeSpan.FromDays(366));
+        var (_, page) = await GetPageAsync($"/unsubscribe?token={token}");
+        Assert.Contains(Unsubscribing.InvalidToken, page, StringComparison.Ordinal);
+        var post = await App.CreateBrowserLikeClient().PostAsync(new Uri($"/unsubscribe/one-click?token={token}", UriKind.Relative),
+            new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(NotificationDelivery.Immediately,
+            (await WithAsync<NotificationPreferences, IReadOnlyDictionary<NotificationTopic, NotificationDelivery>>(p => p.GetAsync(dana)))
+            [NotificationTopic.Disputes]);
+    }
+
+    [Fact]
     public async Task Steps_spread_over_a_burst_go_out_in_one_mail_and_the_next_mail_waits_its_own_delay()
     {
         var (id, dana, shop) = await PartiesAsync();
