@@ -19,6 +19,7 @@ public sealed class DependencyOrderTests
         ("Accounts", @"^ConflictForum\.Features\.Accounts(\.Shared)?$"),
         ("Content", @"^ConflictForum\.Features\.Content$"),
         ("Timeline", @"^ConflictForum\.Features\.Timeline$"),
+        ("Organisations", @"^ConflictForum\.Features\.Organisations$"),
         ("Disputes", @"^ConflictForum\.Features\.Disputes$"),
         ("Deliberation", @"^ConflictForum\.Features\.Deliberation$"),
         ("Settlements", @"^ConflictForum\.Features\.Settlements$"),
@@ -26,7 +27,7 @@ public sealed class DependencyOrderTests
         ("Mediations", @"^ConflictForum\.Features\.Mediations$"),
         ("Notifications", @"^ConflictForum\.Features\.Notifications$"),
         ("Record", @"^ConflictForum\.Features\.Record$"),
-        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements|Mediations)\.Components$"),
+        ("Panels", @"^ConflictForum\.Features\.(Timeline|Disputes|Deliberation|Settlements|Mediations|Organisations)\.Components$"),
         ("Feature pages and the readers' stream", @"^ConflictForum\.Features\.(\w+\.Pages(\..+)?|Live(\..+)?|Admin)$"),
         ("Shell", @"^ConflictForum\.Components(\..+)?$"),
     ];

@@ -41,6 +41,10 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Notifications.NotificationSetting> NotificationSettings => Set<Features.Notifications.NotificationSetting>();
 
+    public DbSet<Features.Organisations.Organisation> Organisations => Set<Features.Organisations.Organisation>();
+
+    public DbSet<Features.Organisations.OrganisationMember> OrganisationMembers => Set<Features.Organisations.OrganisationMember>();
+
     public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
 
     public DbSet<Features.Notifications.FollowerNotice> FollowerNotices => Set<Features.Notifications.FollowerNotice>();

@@ -1,0 +1,15 @@
+namespace ConflictForum.Features.Organisations;
+
+/// <summary>What the organisation rules say when they refuse.</summary>
+public static class OrganisationRefusals
+{
+    public const string NotFound = "There is no such organisation.";
+    public const string NameTaken = "An organisation of that name is already on the forum. If it is yours, ask its owner to invite you.";
+    public const string SlugTaken = "That address is already taken; choose another.";
+    public const string BadWebsite = "Give the website as a full address, e.g. https://example.com.";
+    public const string OnlyOwners = "Only the organisation's owners can do that.";
+    public const string OnlyAdmins = "Only admins can verify an organisation by hand.";
+    public const string AlreadyVerified = "The organisation is already verified.";
+    public static string NotAtDomain(string domain) => $"Use an address at the website's own domain (for example, someone@{domain}).";
+    public const string BadLink = "This link is not valid, or has expired. Nothing was changed.";
+}
