@@ -44,8 +44,9 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         await carla.Locator("#summary").FillAsync("The left cushion was torn open when the sofa arrived.");
         await carla.Locator("#respondent-name").FillAsync("Rob Respondent");
         await carla.Locator("#respondent-email").FillAsync("rob@example.test");
-        await carla.Locator("#statement").FillAsync("The cushion is **torn** along its seam; I have photos.");
-        await carla.WaitForTimeoutAsync(800); // the statement editor hands its text to the form after a short pause
+        const string statement = "The cushion is **torn** along its seam; I have photos.";
+        await carla.Locator("#statement").FillAsync(statement);
+        await Expect(carla.GetByText($"{statement.Length} / 20000")).ToBeVisibleAsync(); // the server has it (its counter)
         await carla.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
         await Expect(carla.GetByRole(AriaRole.Heading, new() { Name = "Your dispute is open" })).ToBeVisibleAsync();
         var invitation = (await carla.GetByTestId("invitation-link").TextContentAsync())!.Trim();

@@ -9,5 +9,7 @@ public static class OrganisationAddresses
 
     public const string ConfirmUrl = "organisations/confirm";
 
+    public const string JoinUrl = "organisations/join";
+
     public static string PageUrl(string slug) => $"organisations/{Uri.EscapeDataString(slug)}";
 }

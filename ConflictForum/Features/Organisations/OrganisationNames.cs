@@ -28,7 +28,7 @@ public static partial class OrganisationNames
     public static string? SlugProblem(string? slug) =>
         slug is null || slug.Length > SlugMaxLength || !Slug().IsMatch(slug)
             ? $"The address must be 3 to {SlugMaxLength} lower-case letters, digits and single hyphens, starting with a letter."
-            : slug is "new" or "confirm" ? "That address is taken by the forum itself." : null;
+            : slug is "new" or "confirm" or "join" ? "That address is taken by the forum itself." : null;
 
     [GeneratedRegex("^[a-z](?:-?[a-z0-9]){2,39}$")]
     private static partial Regex Slug();

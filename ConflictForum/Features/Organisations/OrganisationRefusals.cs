@@ -12,4 +12,8 @@ public static class OrganisationRefusals
     public const string AlreadyVerified = "The organisation is already verified.";
     public static string NotAtDomain(string domain) => $"Use an address at the website's own domain (for example, someone@{domain}).";
     public const string BadLink = "This link is not valid, or has expired. Nothing was changed.";
+    public const string BadAddress = "Give the e-mail address to invite, e.g. someone@example.com.";
+    public const string NotInvited = "This invitation was sent to another address. Sign in with the account that has it, confirmed.";
+    public const string NotAMember = "That member does not act for this organisation.";
+    public const string LastOwner = "An organisation keeps at least one owner.";
 }

@@ -6,6 +6,7 @@ using ConflictForum.Platform.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using static ConflictForum.Features.Organisations.OrganisationTokens;
 
 namespace ConflictForum.Features.Organisations;
 
@@ -13,7 +14,7 @@ namespace ConflictForum.Features.Organisations;
 /// Organisations on the forum: a member creates one and owns it; it is verified by an admin or by a mail to an address at
 /// its website's domain. Every rule is asked of the guardian here, whatever the page showed.
 /// </summary>
-public sealed class OrganisationService(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian,
+public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext> dbFactory, ForumGuardian guardian,
     OrganisationTokens tokens, IMailDelivery delivery, IOptions<EmailOptions> email, IOptions<SiteOptions> site, TimeProvider clock)
 {
     /// <summary>Creates the organisation with the member as its owner; returns its slug.</summary>
@@ -80,37 +81,26 @@ public sealed class OrganisationService(IDbContextFactory<ForumDbContext> dbFact
         CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation)
-            return Outcome.NotFound(OrganisationRefusals.NotFound);
-        var role = await RoleAsync(db, organisationId, owner.UserId, ct);
-        if (guardian.CanManageOrganisation(owner, role) is { Allowed: false } no) return no.AsOutcome();
+        var (organisation, refusal) = await ManagedAsync(db, owner, organisationId, ct);
+        if (organisation is null) return refusal;
         if (organisation.IsVerified) return Outcome.Refused(OrganisationRefusals.AlreadyVerified);
         var domain = Domain(organisation.Website);
         if (!MailboxAddress.TryParse((address ?? "").Trim(), out var mailbox) || mailbox.Domain is not { Length: > 0 } at
             || !(at.Equals(domain, StringComparison.OrdinalIgnoreCase) || at.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
             return Outcome.Invalid(OrganisationRefusals.NotAtDomain(domain));
-        var token = Uri.EscapeDataString(tokens.ForDomain(organisationId, mailbox.Address));
-        var link = site.Value.Link($"{OrganisationAddresses.ConfirmUrl}?token={token}");
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(email.Value.From));
-        message.To.Add(new MailboxAddress(organisation.Name, mailbox.Address));
-        message.Subject = $"Confirm that {organisation.Name} is yours on ConflictForum";
-        var text = $"{owner.DisplayName} asked ConflictForum to verify {organisation.Name} by this address at {domain}. "
-            + "If that is right, open this link within three days:";
-        message.Body = new BodyBuilder
-        {
-            TextBody = $"{text}\n\n{link}\n\nIf you did not expect this, ignore it: nothing changes.\n",
-            HtmlBody = $"<p>{WebUtility.HtmlEncode(text)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Confirm</a></p>"
-                + "<p>If you did not expect this, ignore it: nothing changes.</p>",
-        }.ToMessageBody();
-        await delivery.DeliverAsync(message, ct);
+        var token = Uri.EscapeDataString(tokens.For(Purpose.Domain, organisationId, mailbox.Address));
+        await MailAsync(new MailboxAddress(organisation.Name, mailbox.Address),
+            $"Confirm that {organisation.Name} is yours on ConflictForum",
+            $"{owner.DisplayName} asked ConflictForum to verify {organisation.Name} by this address at {domain}. "
+                + "If that is right, open this link within three days:",
+            $"{OrganisationAddresses.ConfirmUrl}?token={token}", ct);
         return Outcome.Ok;
     }
 
     /// <summary>The link in a domain confirmation mail: verifies the organisation; returns its slug.</summary>
     public async Task<Outcome<string>> ConfirmDomainAsync(string? token, CancellationToken ct = default)
     {
-        if (tokens.ReadDomain(token) is not var (organisationId, address))
+        if (tokens.Read(Purpose.Domain, token) is not var (organisationId, address))
             return Outcome.Invalid(OrganisationRefusals.BadLink).As<string>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation)
@@ -122,6 +112,33 @@ public sealed class OrganisationService(IDbContextFactory<ForumDbContext> dbFact
             await db.SaveChangesAsync(ct);
         }
         return organisation.Slug;
+    }
+
+    /// <summary>The organisation, when it exists and <paramref name="owner"/> may manage it; else why not.</summary>
+    private async Task<(Organisation? Organisation, Outcome Refusal)> ManagedAsync(ForumDbContext db, ForumActor owner,
+        int organisationId, CancellationToken ct)
+    {
+        if (await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation)
+            return (null, Outcome.NotFound(OrganisationRefusals.NotFound));
+        var decision = guardian.CanManageOrganisation(owner, await RoleAsync(db, organisationId, owner.UserId, ct));
+        return decision.Allowed ? (organisation, Outcome.Ok) : (null, decision.AsOutcome());
+    }
+
+    /// <summary>A mail with one link, and a line for whoever did not expect it.</summary>
+    private async Task MailAsync(MailboxAddress to, string subject, string text, string path, CancellationToken ct)
+    {
+        var link = site.Value.Link(path);
+        var message = new MimeMessage { Subject = subject };
+        message.From.Add(MailboxAddress.Parse(email.Value.From));
+        message.To.Add(to);
+        message.Body = new BodyBuilder
+        {
+            TextBody = $"{text}\n\n{link}\n\nIf you did not expect this, ignore it: nothing changes.\n",
+            HtmlBody = $"<p>{WebUtility.HtmlEncode(text)}</p>"
+                + $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(link)}</a></p>"
+                + "<p>If you did not expect this, ignore it: nothing changes.</p>",
+        }.ToMessageBody();
+        await delivery.DeliverAsync(message, ct);
     }
 
     internal static Task<OrganisationRole?> RoleAsync(ForumDbContext db, int organisationId, string? userId, CancellationToken ct) =>
