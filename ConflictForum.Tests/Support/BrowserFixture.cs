@@ -54,7 +54,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// The browser tests, one after another and alone, after every other test: on two cores a journey timed against a live
+/// page shares the machine with nothing else (run beside the other tests, a circuit's answer could take longer than an
+/// assertion waits).
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserTests : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

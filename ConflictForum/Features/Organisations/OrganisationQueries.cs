@@ -25,7 +25,7 @@ public sealed class OrganisationQueries(IDbContextFactory<ForumDbContext> dbFact
         if (await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == slug, ct) is not { } organisation) return null;
         var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisation.Id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.DisplayName, m.Role })
-            .OrderBy(m => m.Role).ThenBy(m => m.DisplayName).ToListAsync(ct);
+            .OrderBy(m => m.Role == OrganisationRole.Owner ? 0 : 1).ThenBy(m => m.DisplayName).ToListAsync(ct);
         return new OrganisationView(organisation, [.. members.Select(m => (m.UserId, m.DisplayName, m.Role))],
             members.Find(m => m.UserId == viewer.UserId)?.Role);
     }
