@@ -87,6 +87,37 @@ public sealed partial class OrganisationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task An_admin_suspends_a_verification_with_a_reason_and_then_only_an_admin_can_verify_it_again()
+    {
+        var owner = await MemberAsync("Olga Owner");
+        var id = await CreatedIdAsync(owner, Input("Bolt Couriers Ltd", "bolt-couriers"));
+        var admin = await WithRoleAsync(await MemberAsync("Ada Admin"), ForumRoles.Admin);
+        Assert.Equal(OrganisationRefusals.NotVerified, (await SuspendAsync(admin, id, "Misleading name")).Message);
+        Assert.True((await RequestAsync(owner, id, "ops@bolt.example")).Succeeded); // a link mailed before the suspension
+        var token = Uri.UnescapeDataString(ConfirmLink().Match(App.Mail.To("ops@bolt.example")[0].TextBody!).Groups["token"].Value);
+        Assert.True((await VerifyAsync(admin, id)).Succeeded);
+
+        Assert.Equal(OrganisationRefusals.OnlyAdmins, (await SuspendAsync(owner, id, "Mine")).Message);
+        Assert.Equal(OrganisationRefusals.GiveReason, (await SuspendAsync(admin, id, "  ")).Message);
+        Assert.True((await SuspendAsync(admin, id, "Customers report it is not the real company.")).Succeeded);
+        var suspended = (await ViewAsync("bolt-couriers", owner))!.Organisation;
+        Assert.False(suspended.IsVerified);
+        var (_, page) = await GetPageAsync("/organisations/bolt-couriers");
+        Assert.Contains("Customers report it is not the real company.", page, StringComparison.Ordinal);
+        Assert.Contains("data-verification=\"None\"", page, StringComparison.Ordinal);
+
+        // Neither the owner's mail nor an older link verifies it again; an admin does.
+        Assert.Equal(OrganisationRefusals.Suspended, (await RequestAsync(owner, id, "ops@bolt.example")).Message);
+        Assert.Equal(OrganisationRefusals.Suspended,
+            (await WithAsync<OrganisationService, Outcome<string>>(s => s.ConfirmDomainAsync(token))).Message);
+        Assert.False((await ViewAsync("bolt-couriers", owner))!.Organisation.IsVerified);
+        Assert.True((await VerifyAsync(admin, id)).Succeeded);
+        var lifted = (await ViewAsync("bolt-couriers", owner))!.Organisation;
+        Assert.Equal(OrganisationVerification.Admin, lifted.Verification);
+        Assert.Null(lifted.SuspendedAt);
+    }
+
+    [Fact]
     public async Task The_list_and_the_page_show_the_badge_by_how_it_was_verified_never_by_its_name()
     {
         var owner = await MemberAsync("Olga Owner");
@@ -125,6 +156,9 @@ public sealed partial class OrganisationServiceTests : ClockedForumAppTest
 
     private Task<Outcome> RequestAsync(ForumActor actor, int id, string address) =>
         WithAsync<OrganisationService, Outcome>(s => s.RequestDomainCheckAsync(actor, id, address));
+
+    private Task<Outcome> SuspendAsync(ForumActor actor, int id, string reason) =>
+        WithAsync<OrganisationService, Outcome>(s => s.SuspendAsync(actor, id, reason));
 
     private Task<Outcome> VerifyAsync(ForumActor actor, int id) =>
         WithAsync<OrganisationService, Outcome>(s => s.VerifyAsync(actor, id));

@@ -15,7 +15,14 @@ public sealed partial class ForumGuardian
         : role != OrganisationRole.Owner ? Decision.Denied(OrganisationRefusals.OnlyOwners)
         : Decision.Granted;
 
-    /// <summary>Admins verify an organisation by hand, once.</summary>
+    /// <summary>Admins suspend a verified organisation's verification (its badge goes; only an admin can verify it again).</summary>
+    public Decision CanSuspendOrganisation(ForumActor actor, Organisation organisation) =>
+        CannotWrite(actor) is { } no ? no
+        : !actor.IsAdmin ? Decision.Denied(OrganisationRefusals.OnlyAdmins)
+        : !organisation.IsVerified ? Decision.Denied(OrganisationRefusals.NotVerified)
+        : Decision.Granted;
+
+    /// <summary>Admins verify an organisation by hand, once (also lifting a suspension).</summary>
     public Decision CanVerifyOrganisation(ForumActor actor, Organisation organisation) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsAdmin ? Decision.Denied(OrganisationRefusals.OnlyAdmins)

@@ -36,6 +36,12 @@ public sealed class Organisation
     /// <summary>The admin who verified it, or the address at its domain that confirmed it.</summary>
     public string? VerifiedBy { get; set; }
 
+    /// <summary>When an admin suspended its verification; until an admin verifies it again, nothing else can.</summary>
+    public DateTime? SuspendedAt { get; set; }
+
+    /// <summary>Why, in the admin's words, shown on its page.</summary>
+    public string? SuspensionReason { get; set; }
+
     public bool IsVerified => Verification != OrganisationVerification.None;
 }
 
@@ -52,6 +58,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.Website).HasMaxLength(Organisation.WebsiteMaxLength);
         organisation.Property(o => o.Verification).HasConversion<string>().HasMaxLength(16);
         organisation.Property(o => o.VerifiedBy).HasMaxLength(450);
+        organisation.Property(o => o.SuspensionReason).HasMaxLength(OrganisationRefusals.ReasonMaxLength);
         organisation.Ignore(o => o.IsVerified);
     }
 }

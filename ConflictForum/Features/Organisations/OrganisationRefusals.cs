@@ -3,7 +3,12 @@ namespace ConflictForum.Features.Organisations;
 /// <summary>What the organisation rules say when they refuse.</summary>
 public static class OrganisationRefusals
 {
+    public const int ReasonMaxLength = 500;
+
     public const string NotFound = "There is no such organisation.";
+    public const string NotVerified = "The organisation is not verified.";
+    public const string Suspended = "An admin suspended this organisation's verification; only an admin can verify it again.";
+    public const string GiveReason = "Say why, in a few words: the organisation's page shows it.";
     public const string NameTaken = "An organisation of that name is already on the forum. If it is yours, ask its owner to invite you.";
     public const string SlugTaken = "That address is already taken; choose another.";
     public const string BadWebsite = "Give the website as a full address, e.g. https://example.com.";

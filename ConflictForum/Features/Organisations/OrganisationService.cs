@@ -69,6 +69,22 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         if (guardian.CanVerifyOrganisation(admin, organisation) is { Allowed: false } no) return no.AsOutcome();
         (organisation.Verification, organisation.VerifiedAt, organisation.VerifiedBy) =
             (OrganisationVerification.Admin, clock.GetUtcNow().UtcDateTime, admin.UserId);
+        (organisation.SuspendedAt, organisation.SuspensionReason) = (null, null);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Ok;
+    }
+
+    /// <summary>An admin suspends the organisation's verification, saying why; its badge goes on every page at once.</summary>
+    public async Task<Outcome> SuspendAsync(ForumActor admin, int organisationId, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation)
+            return Outcome.NotFound(OrganisationRefusals.NotFound);
+        if (guardian.CanSuspendOrganisation(admin, organisation) is { Allowed: false } no) return no.AsOutcome();
+        var why = (reason ?? "").Trim();
+        if (why.Length is 0 or > OrganisationRefusals.ReasonMaxLength) return Outcome.Invalid(OrganisationRefusals.GiveReason);
+        (organisation.Verification, organisation.VerifiedAt, organisation.VerifiedBy) = (OrganisationVerification.None, null, null);
+        (organisation.SuspendedAt, organisation.SuspensionReason) = (clock.GetUtcNow().UtcDateTime, why);
         await db.SaveChangesAsync(ct);
         return Outcome.Ok;
     }
@@ -84,6 +100,7 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         var (organisation, refusal) = await ManagedAsync(db, owner, organisationId, ct);
         if (organisation is null) return refusal;
         if (organisation.IsVerified) return Outcome.Refused(OrganisationRefusals.AlreadyVerified);
+        if (organisation.SuspendedAt is not null) return Outcome.Refused(OrganisationRefusals.Suspended);
         var domain = Domain(organisation.Website);
         if (!MailboxAddress.TryParse((address ?? "").Trim(), out var mailbox) || mailbox.Domain is not { Length: > 0 } at
             || !(at.Equals(domain, StringComparison.OrdinalIgnoreCase) || at.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
@@ -105,6 +122,7 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct) is not { } organisation)
             return Outcome.NotFound(OrganisationRefusals.NotFound).As<string>();
+        if (organisation.SuspendedAt is not null) return Outcome.Refused(OrganisationRefusals.Suspended).As<string>();
         if (!organisation.IsVerified)
         {
             (organisation.Verification, organisation.VerifiedAt, organisation.VerifiedBy) =
