@@ -49,6 +49,10 @@ public static partial class LookAlikeClasses
         new CssBuilder("mud-typography mud-link mud-primary-text mud-link-underline-hover")
             .AddClass($"mud-typography-{typo}", typo is not null).AddClass(extra).Build();
 
+    /// <summary>MudIconButton in the colour of the text around it (its icon a MudIcon inside).</summary>
+    public static string IconButton(string? extra = null) =>
+        new CssBuilder("mud-button-root mud-icon-button mud-inherit-text").AddClass(extra).Build();
+
     /// <summary>MudChip's inner element (inside a <c>mud-chip-container</c> div, its content in a <c>mud-chip-content</c> span).</summary>
     public static string Chip(Variant variant, Color color, Size size = Size.Medium) =>
         new CssBuilder("mud-chip")
