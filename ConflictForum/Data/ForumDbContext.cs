@@ -45,6 +45,14 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Organisations.OrganisationMember> OrganisationMembers => Set<Features.Organisations.OrganisationMember>();
 
+    /// <summary>
+    /// Who acts for which organisation, for the layers below organisations (an actor's standing) that may not name their types.
+    /// </summary>
+    public Task<List<Platform.OrganisationMembership>> OrganisationMembershipsAsync(IReadOnlyCollection<string> userIds,
+        CancellationToken ct) =>
+        OrganisationMembers.Where(m => userIds.Contains(m.UserId))
+            .Select(m => new Platform.OrganisationMembership(m.UserId, m.OrganisationId)).ToListAsync(ct);
+
     public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
 
     public DbSet<Features.Notifications.FollowerNotice> FollowerNotices => Set<Features.Notifications.FollowerNotice>();

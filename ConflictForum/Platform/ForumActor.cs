@@ -30,7 +30,15 @@ public sealed record ForumActor(string? UserId, string DisplayName, bool IsModer
     /// <summary>Holds the Mediator role: may take mediations from the queue (never on a dispute they took part in).</summary>
     public bool IsMediator { get; init; }
 
+    /// <summary>
+    /// The organisations this member acts for (as an owner or an agent), as read with the rest of their standing: on a
+    /// dispute against one of them they are that side, never a neutral reader.
+    /// </summary>
+    public IReadOnlyList<int> Organisations { get; init; } = [];
+
     public bool IsSignedIn => UserId is not null;
+
+    public bool ActsFor(int? organisationId) => organisationId is { } id && Organisations.Contains(id);
 
     public bool Is(string? userId) => UserId is not null && UserId == userId;
 }

@@ -473,6 +473,9 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("RespondentOrganisationId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("ResponseDeadline")
                         .HasColumnType("datetime2");
 
@@ -513,6 +516,8 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasIndex("LastActivityAt");
 
                     b.HasIndex("RespondentId");
+
+                    b.HasIndex("RespondentOrganisationId");
 
                     b.HasIndex("ResponseDeadline");
 
@@ -1743,6 +1748,11 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()
                         .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConflictForum.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

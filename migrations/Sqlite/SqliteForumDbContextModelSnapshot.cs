@@ -453,6 +453,9 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RespondentOrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ResponseDeadline")
                         .HasColumnType("TEXT");
 
@@ -493,6 +496,8 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasIndex("LastActivityAt");
 
                     b.HasIndex("RespondentId");
+
+                    b.HasIndex("RespondentOrganisationId");
 
                     b.HasIndex("ResponseDeadline");
 
@@ -1686,6 +1691,11 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()
                         .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ConflictForum.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -85,12 +85,14 @@ public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, Aut
         var roles = await db.UserRoles.Where(r => userIds.Contains(r.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
+        var memberships = await db.OrganisationMembershipsAsync(userIds, ct);
         return users.ToDictionary(u => u.Id, u => (new ForumActor(u.Id, u.DisplayName,
             roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Moderator),
             roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Admin),
             u.CreatedAt, u.SuspendedUntil > now ? u.SuspendedUntil : null)
         {
             IsMediator = roles.Exists(r => r.UserId == u.Id && r.Name == ForumRoles.Mediator),
+            Organisations = [.. memberships.Where(m => m.UserId == u.Id).Select(m => m.OrganisationId).Order()],
         }, u.SecurityStamp));
     }
 }

@@ -81,7 +81,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             var deleted = c.DeletedAt is not null;
             var notice = deleted ? null : hidden.For(ContentKind.Comment, c.Id);
             var readable = !deleted && notice?.ShowContent != false;
-            return new CommentView(c.Id, c.ParentId, c.AuthorId, row.AuthorName, c.AuthorRole, readable ? c.Html : null, c.CreatedAt,
+            return new CommentView(c.Id, c.ParentId, c.AuthorId, dispute.SignedName(row.AuthorName, c.AuthorRole), c.AuthorRole,
+                readable ? c.Html : null, c.CreatedAt,
                 c.EditedAt is not null, deleted,
                 guardian.CanEditComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
                 guardian.CanDeleteComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,

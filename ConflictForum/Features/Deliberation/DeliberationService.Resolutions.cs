@@ -68,7 +68,7 @@ public sealed partial class DeliberationService
         if (!write.Found) return DisputeWrite.NotFound;
         if (guardian.CanAnswerResolution(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
         var resolution = await write.Db.Resolutions.SingleAsync(r => r.Id == resolutionId, ct);
-        var role = write.Dispute.RoleOf(write.Actor.UserId)!.Value;
+        var role = write.Dispute.RoleOf(write.Actor)!.Value;
         var current = role == PartyRole.Claimant ? resolution.ClaimantAnswer : resolution.RespondentAnswer;
         if (current == answer) return await write.CommitAsync(DisputeChanges.Resolutions | DisputeChanges.Timeline);
         if (await SlowDownAsync(write, WriteAction.Answer, ct) is { } slow) return slow;

@@ -60,7 +60,7 @@ public sealed partial class DeliberationService(
 
         var comment = new Comment
         {
-            DisputeId = disputeId, ParentId = parentId, AuthorId = me.UserId!, AuthorRole = dispute.RoleOf(me.UserId),
+            DisputeId = disputeId, ParentId = parentId, AuthorId = me.UserId!, AuthorRole = dispute.RoleOf(me),
             Source = text, Html = rendered.Html, CreatedAt = now,
         };
         db.Comments.Add(comment);

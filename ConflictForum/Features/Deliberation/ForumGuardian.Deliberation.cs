@@ -18,6 +18,9 @@ public sealed partial class ForumGuardian
 
     public Decision CanComment(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
+        // Before anyone joined for it, its members would comment as if neutral readers; they join and answer instead.
+        : dispute.RoleOf(actor) is null && actor.ActsFor(dispute.RespondentOrganisationId)
+            ? Decision.Denied(DisputeRefusals.ActsForRespondent)
         : !Discusses(dispute) ? OnlyWhileOpen
         : dispute.CommentsLocked ? Decision.Denied(DeliberationRefusals.CommentsLocked)
         : Decision.Granted;
@@ -44,7 +47,7 @@ public sealed partial class ForumGuardian
 
     public Decision CanVote(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(DeliberationRefusals.PartiesDoNotVote)
+        : OnASide(actor, dispute, DeliberationRefusals.PartiesDoNotVote) is { } side ? side
         : actor.Is(dispute.MediatorId) ? Decision.Denied(DeliberationRefusals.MediatorsDoNotVote)
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewTo("vote", actor) is { } tooNew ? tooNew
@@ -57,7 +60,7 @@ public sealed partial class ForumGuardian
 
     public Decision CanTakeStance(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(DeliberationRefusals.PartiesAnswerInstead)
+        : OnASide(actor, dispute, DeliberationRefusals.PartiesAnswerInstead) is { } side ? side
         : actor.Is(dispute.MediatorId) ? Decision.Denied(DeliberationRefusals.MediatorsDoNotVote)
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : TooNewTo("vote", actor) is { } tooNew ? tooNew
@@ -65,7 +68,7 @@ public sealed partial class ForumGuardian
 
     public Decision CanAnswerResolution(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied(DeliberationRefusals.OnlyPartiesAnswer)
+        : dispute.RoleOf(actor) is null ? Decision.Denied(DeliberationRefusals.OnlyPartiesAnswer)
         : dispute.Status != DisputeStatus.Open ? OnlyWhileOpen
         : Decision.Granted;
 
@@ -104,7 +107,7 @@ public sealed partial class ForumGuardian
         voting.Value.TalliesVisible == TallyVisibility.Always
         || dispute.Status is DisputeStatus.Closed or DisputeStatus.Settled or DisputeStatus.SettlementDisputed
         || hasVoted
-        || dispute.RoleOf(actor.UserId) is not null;
+        || dispute.RoleOf(actor) is not null;
 
     private static bool IsSettledStatus(DisputeStatus status) => status is DisputeStatus.Settled or DisputeStatus.SettlementDisputed;
 }

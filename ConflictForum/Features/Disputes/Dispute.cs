@@ -1,3 +1,4 @@
+using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,8 +26,14 @@ public sealed class Dispute : Timeline.ITimelineAnchor
     /// <summary>The member who accepted the invitation; null until then (and for good if nobody responds).</summary>
     public string? RespondentId { get; set; }
 
-    /// <summary>The other party as the claimant names them (a person or a company).</summary>
+    /// <summary>The other party as the claimant names them (a person or a company), or the organisation's name.</summary>
     public string RespondentName { get; set; } = "";
+
+    /// <summary>
+    /// The organisation the dispute is against, if the claimant chose one: its members answer for it (one of them joins,
+    /// and from then on any of them acts as the respondent), and none of them votes, flags or mediates on it.
+    /// </summary>
+    public int? RespondentOrganisationId { get; set; }
 
     /// <summary>
     /// The mediator who took this dispute's mediation, if one ever did: neutral, so they never vote on it, even after the
@@ -97,13 +104,32 @@ public sealed class Dispute : Timeline.ITimelineAnchor
     /// <summary>The respondent joined and the public is waiting for their statement before it comments and votes.</summary>
     public bool AwaitsRespondentStatement => Status == DisputeStatus.AwaitingResponse && RespondentId is not null;
 
-    public string? PartyId(PartyRole role) => role == PartyRole.Claimant ? ClaimantId : RespondentId;
 
     /// <summary>A copy to change freely (a shared, untracked snapshot must not be changed in place).</summary>
     public Dispute Copy() => (Dispute)MemberwiseClone();
 
-    public PartyRole? RoleOf(string? userId) =>
-        userId is null ? null : userId == ClaimantId ? PartyRole.Claimant : userId == RespondentId ? PartyRole.Respondent : null;
+    /// <summary>
+    /// The side <paramref name="actor"/> takes in this dispute: the claimant; the respondent who joined; once someone joined
+    /// for the respondent organisation, any member of it. Null for everyone else.
+    /// </summary>
+    public PartyRole? RoleOf(ForumActor actor) =>
+        actor.UserId is not { } userId ? null
+        : userId == ClaimantId ? PartyRole.Claimant
+        : userId == RespondentId || (RespondentId is not null && actor.ActsFor(RespondentOrganisationId)) ? PartyRole.Respondent
+        : null;
+
+    /// <summary>
+    /// <paramref name="actor"/> is a party, or acts for the respondent organisation even before anyone joined for it: never
+    /// a neutral voter, flagger or mediator here.
+    /// </summary>
+    public bool IsSideOf(ForumActor actor) => RoleOf(actor) is not null || actor.ActsFor(RespondentOrganisationId);
+
+    /// <summary>A name for the record of <paramref name="actor"/>'s step: an agent signs for the organisation they act for.</summary>
+    public string SignatureOf(ForumActor actor) => SignedName(actor.DisplayName, RoleOf(actor));
+
+    /// <summary>The name shown on words written as <paramref name="role"/>: a respondent's agent with their organisation.</summary>
+    public string SignedName(string authorName, PartyRole? role) =>
+        role == PartyRole.Respondent && RespondentOrganisationId is not null ? $"{authorName} for {RespondentName}" : authorName;
 }
 
 internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
@@ -127,6 +153,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         dispute.Property(d => d.TimelineHead).HasMaxLength(64).IsFixedLength();
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.ClaimantId).OnDelete(DeleteBehavior.Restrict);
         dispute.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(d => d.RespondentId).OnDelete(DeleteBehavior.Restrict);
+        dispute.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(d => d.RespondentOrganisationId)
+            .OnDelete(DeleteBehavior.Restrict);
         dispute.HasIndex(d => new { d.Status, d.CreatedAt });
         dispute.HasIndex(d => d.LastActivityAt);
         dispute.HasIndex(d => d.ResponseDeadline);

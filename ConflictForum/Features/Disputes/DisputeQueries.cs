@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ConflictForum.Features.Disputes;
 
 /// <summary>The read side: lists, one dispute, its timeline, statement history, a member's disputes.</summary>
-public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options, ForumGuardian guardian,
+public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options,
+    ForumGuardian guardian,
     IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, ISettlementFollowUps followUps, TimeProvider clock,
     SharedTexts texts)
 {
@@ -62,12 +63,15 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             .Join(db.Users, s => s.AuthorId, u => u.Id, (s, u) =>
                 new StatementView(s.Id, s.Role, s.AuthorId, u.DisplayName, s.Revision, s.Html, s.PostedAt, s.UpdatedAt, null))
             .ToListAsync(ct))
-            .Select(s => s with { Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html) })
+            .Select(s => s with
+            {
+                Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html), AuthorName = dispute.SignedName(s.AuthorName, s.Role),
+            })
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
                 : s with { Hidden = notice, Html = "" })
             .ToList();
-        var viewerRole = dispute.RoleOf(viewer.UserId);
+        var viewerRole = dispute.RoleOf(viewer);
         var ownStatementId = viewerRole is { } mine ? statements.SingleOrDefault(s => s.Role == mine)?.Id : null;
         var ownStatementModeration = ownStatementId is { } statementId
             ? await db.ModeratedItems.AsNoTracking()
@@ -97,6 +101,7 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
             CanProposeResolution = guardian.CanProposeResolution(viewer, dispute),
             CanTakeStance = guardian.CanTakeStance(viewer, dispute),
             CanAnswerResolution = guardian.CanAnswerResolution(viewer, dispute),
+            CanJoinForOrganisation = guardian.CanJoinForOrganisation(viewer, dispute, row.Organisation?.IsVerified == true),
         };
     }
 
@@ -221,30 +226,6 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         return hidden is { ShowContent: false } ? "" : statement.Source;
     }
 
-    /// <param name="viewer">Who looks at the profile: what they may do to the member comes with it.</param>
-    public async Task<MemberProfile?> MemberAsync(string userId, ForumActor viewer, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var member = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.CreatedAt, u.SuspendedUntil, u.SuspensionReason }).SingleOrDefaultAsync(ct);
-        if (member is null) return null;
-        var rows = await WithNames(db, db.Disputes.AsNoTracking().Where(d => d.ClaimantId == userId || d.RespondentId == userId)
-            .OrderByDescending(d => d.CreatedAt)).ToListAsync(ct);
-        var roles = await db.UserRoles.Where(r => r.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToListAsync(ct);
-        var suspendedUntil = member.SuspendedUntil > Now ? member.SuspendedUntil : null;
-        var (isModerator, isAdmin) = (roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
-        var disputes = (await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct))
-            .Select(r => (r, r.Dispute.RoleOf(userId)!.Value)).ToList();
-        var asActor = new ForumActor(member.Id, member.DisplayName, isModerator, isAdmin, member.CreatedAt, suspendedUntil);
-        var inDisputeWithViewer = disputes.Any(d => d.r.Dispute.RoleOf(viewer.UserId) is not null);
-        return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt, disputes,
-            suspendedUntil, member.SuspendedUntil > Now ? member.SuspensionReason : null, isModerator, isAdmin)
-        {
-            CanSuspend = guardian.CanSuspend(viewer, asActor, inDisputeWithViewer),
-        };
-    }
-
     /// <summary>
     /// Every dispute <paramref name="userId"/> is a party to or has mediated, as of now, newest activity first: two queries
     /// however many there are (the rows, then their settlements' follow-ups).
@@ -264,9 +245,13 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         join claimant in db.Users on d.ClaimantId equals claimant.Id
         join respondent in db.Users on d.RespondentId equals respondent.Id into joined
         from respondent in joined.DefaultIfEmpty()
-        select new DisputeRow(d, claimant.DisplayName, respondent != null ? respondent.DisplayName : d.RespondentName,
+        join organisation in db.Organisations on d.RespondentOrganisationId equals organisation.Id into organisations
+        from organisation in organisations.DefaultIfEmpty()
+        // An organisation is named as itself, whichever of its members answers for it.
+        select new DisputeRow(d, claimant.DisplayName,
+            organisation != null ? organisation.Name : respondent != null ? respondent.DisplayName : d.RespondentName,
             db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
-                .Select(m => m.HiddenReason).FirstOrDefault());
+                .Select(m => m.HiddenReason).FirstOrDefault()) { Organisation = organisation };
 
     /// <summary>The rows with their settlements' follow-up: one query for the settled ones among them, none when there are none.</summary>
     private async Task<List<DisputeRow>> WithFollowUpsAsync(ForumDbContext db, List<DisputeRow> rows, CancellationToken ct)
@@ -289,8 +274,11 @@ public sealed class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, 
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
         row = row with { Outcome = outcomes.OutcomeOf(dispute) };
         if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
-        // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name.
-        (dispute.Title, dispute.Summary, dispute.RespondentName) = ("Hidden dispute", "", HiddenPartyName);
-        return row with { Dispute = dispute, RespondentName = dispute.RespondentId is null ? HiddenPartyName : row.RespondentName };
+        // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name,
+        // an organisation by its own.
+        (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
+        if (row.Organisation is null) dispute.RespondentName = HiddenPartyName;
+        var named = dispute.RespondentId is not null || row.Organisation is not null;
+        return row with { Dispute = dispute, RespondentName = named ? row.RespondentName : HiddenPartyName };
     }
 }

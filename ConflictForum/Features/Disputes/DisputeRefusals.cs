@@ -21,5 +21,17 @@ public static class DisputeRefusals
 
     public const string Withdrawn = "The dispute was withdrawn.";
 
+    public const string ActsForRespondent =
+        "You act for the organisation this dispute is against: you answer for it, and do not vote, flag, mediate or moderate here.";
+
+    public const string ClaimantActsForOrganisation =
+        "You act for this organisation, so you cannot open a dispute against it. Open it from an account that does not.";
+
+    public const string OnlyOrganisationMembersAnswer =
+        "This dispute is against an organisation: only its owners and agents can answer it.";
+
+    public const string OrganisationNotVerified =
+        "Only a verified organisation's members can join its disputes this way. Use the invitation link the claimant sent, if any.";
+
     public const string Closed = "The dispute is closed; its record can be read but no longer changed.";
 }

@@ -13,4 +13,7 @@ public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string Res
     /// Whether a settled dispute's settlement was honoured, as of the read (<see cref="ISettlementFollowUps"/>); else null.
     /// </summary>
     public SettlementFollowUpState? FollowUp { get; init; }
+
+    /// <summary>The organisation the dispute is against, if any: its name, page and badge stand for the respondent.</summary>
+    public Organisations.Organisation? Organisation { get; init; }
 }

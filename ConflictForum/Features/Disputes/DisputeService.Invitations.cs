@@ -82,14 +82,36 @@ public sealed partial class DisputeService
         var live = await write.Db.Invitations.SingleAsync(i => i.Id == invitation.Id, ct);
         if (!live.IsUsable(now)) return Outcome.Refused(DisputeRefusals.InvitationNoLongerUsable).As<int>();
         (live.AcceptedAt, live.AcceptedById) = (now, me.UserId);
-        // Joining is not yet answering: comments and votes wait for the respondent's statement, or for the response deadline.
+        var committed = await JoinAsync(write, "accepted the invitation and joined", ct);
+        return committed.Succeeded ? invitation.DisputeId : committed.As<int>();
+    }
+
+    /// <summary>
+    /// A member of the verified organisation a dispute is against answers it for the organisation, no link needed; from then
+    /// on every member of it acts as the respondent.
+    /// </summary>
+    public async Task<Outcome> JoinForOrganisationAsync(ForumActor actor, int disputeId, CancellationToken ct = default)
+    {
+        await using var write = await writer.BeginAsync(actor, disputeId, ct);
+        if (!write.Found) return DisputeWrite.NotFound;
+        var verified = await write.Db.Organisations.AnyAsync(o => o.Id == write.Dispute.RespondentOrganisationId
+            && o.Verification != Organisations.OrganisationVerification.None, ct);
+        if (guardian.CanJoinForOrganisation(write.Actor, write.Dispute, verified) is { Allowed: false } no) return no.AsOutcome();
+        // Whoever joins first answers: a second member's click waits for this lock and finds the dispute answered.
+        return await JoinAsync(write, $"joined for {write.Dispute.RespondentName}", ct);
+    }
+
+    /// <summary>The actor becomes the respondent; joining is not yet answering.</summary>
+    private async Task<Outcome> JoinAsync(DisputeWrite write, string how, CancellationToken ct)
+    {
+        var (dispute, me, now) = (write.Dispute, write.Actor, write.Now);
+        // Comments and votes wait for the respondent's statement, or for the response deadline.
         dispute.RespondentId = me.UserId;
         Touch(dispute, now);
         await timeline.AppendAsync(write.Db, dispute.Id, now, me, TimelineKind.RespondentJoined,
-            $"{me.DisplayName} accepted the invitation and joined as the respondent. Comments and votes open when their "
+            $"{me.DisplayName} {how} as the respondent. Comments and votes open when their "
             + $"statement is posted, or at the response deadline ({TimeText.Exact(dispute.ResponseDeadline)}) without it.", ct: ct);
-        var committed = await write.CommitAsync(DisputeChanges.All);
-        return committed.Succeeded ? invitation.DisputeId : committed.As<int>();
+        return await write.CommitAsync(DisputeChanges.All);
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;

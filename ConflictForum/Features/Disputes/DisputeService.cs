@@ -36,6 +36,9 @@ public sealed partial class DisputeService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         actor = await Accounts.ForumActors.ReadAsync(db, actor, now, ct); // standing as of now (a suspension counts at once)
         if (guardian.CanOpenDispute(actor) is { Allowed: false } refused) return refused.AsOutcome().As<OpenedDispute>();
+        var organisation = await RespondentOrganisationAsync(db, input, ct);
+        if (!organisation.Succeeded) return organisation.As<OpenedDispute>();
+        if (actor.ActsFor(organisation.Value?.Id)) return Outcome.Refused(DisputeRefusals.ClaimantActsForOrganisation).As<OpenedDispute>();
         if (await limiter.CheckAndRecordAsync(db, actor.UserId!, WriteAction.Dispute, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome().As<OpenedDispute>();
         var dispute = new Dispute
@@ -45,7 +48,8 @@ public sealed partial class DisputeService(
             Category = input.Category,
             Status = DisputeStatus.AwaitingResponse,
             ClaimantId = actor.UserId!,
-            RespondentName = input.RespondentName,
+            RespondentName = organisation.Value?.Name ?? input.RespondentName,
+            RespondentOrganisationId = organisation.Value?.Id,
             RespondentEmail = input.RespondentEmail,
             CreatedAt = now,
             ResponseDeadline = now + Options.ResponseWindow,
@@ -56,16 +60,38 @@ public sealed partial class DisputeService(
         await db.SaveChangesAsync(ct);
 
         await timeline.AppendAsync(db, dispute.Id, now, actor, TimelineKind.DisputeOpened,
-            $"{actor.DisplayName} opened the dispute against {dispute.RespondentName}.", ct: ct);
+            $"{actor.DisplayName} opened the dispute against {(organisation.Value is null ? "" : "the organisation ")}"
+            + $"{dispute.RespondentName}.", ct: ct);
         var revision = AddStatement(db, dispute, PartyRole.Claimant, actor, input.Statement, statement.Html, now);
         await db.SaveChangesAsync(ct);
         await AppendStatementEntryAsync(db, dispute, actor, PartyRole.Claimant, revision, now, ct);
         var token = await IssueInvitationAsync(db, dispute, actor, now, ct);
+        var told = await writer.OnOpeningAsync(db, dispute, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        writer.Notify(told);
 
         var mailed = await invitationMailer.TrySendAsync(dispute, actor.DisplayName, token, ct);
         return new OpenedDispute(dispute.Id, token, mailed);
+    }
+
+    /// <summary>
+    /// The organisation <paramref name="input"/> names: the one chosen from the search, else the one whose name was typed
+    /// (ignoring case and spacing, so no dispute names a registered organisation without being against it); null for a
+    /// person or an unregistered company, an invalid outcome when the chosen one no longer exists.
+    /// </summary>
+    private static async Task<Outcome<Organisations.Organisation?>> RespondentOrganisationAsync(ForumDbContext db, OpenDisputeInput input,
+        CancellationToken ct)
+    {
+        if (input.RespondentOrganisationId is { } id)
+        {
+            return await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is { } chosen
+                ? chosen
+                : Outcome.Invalid("The organisation you chose no longer exists. Search for it again, or type the other party's name.")
+                    .As<Organisations.Organisation?>();
+        }
+        var normalized = Organisations.OrganisationNames.Normalize(input.RespondentName);
+        return await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.NormalizedName == normalized, ct);
     }
 
     /// <summary>Posts the party's statement the first time, or saves a new version of it.</summary>
@@ -78,7 +104,7 @@ public sealed partial class DisputeService(
         if (!write.Found) return DisputeWrite.NotFound;
         var (db, dispute, me, now) = (write.Db, write.Dispute, write.Actor, write.Now);
         if (ForumGuardian.CannotWrite(me) is { } cannot) return cannot.AsOutcome();
-        if (dispute.RoleOf(me.UserId) is not { } role) return Outcome.Refused(DisputeRefusals.OnlyPartiesWriteStatements);
+        if (dispute.RoleOf(me) is not { } role) return Outcome.Refused(DisputeRefusals.OnlyPartiesWriteStatements);
         var statement = await db.Statements.SingleOrDefaultAsync(s => s.DisputeId == dispute.Id && s.Role == role, ct);
         // A statement under moderation keeps the words the review (and any appeal) is about: no new version replaces them meanwhile.
         var moderation = statement is null ? null
@@ -113,7 +139,7 @@ public sealed partial class DisputeService(
         if (guardian.CanReply(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
         if (await limiter.CheckAndRecordAsync(write.Db, write.Actor.UserId!, WriteAction.Reply, write.Now, ct) is { Allowed: false } slow)
             return slow.AsOutcome();
-        var role = write.Dispute.RoleOf(write.Actor.UserId)!.Value;
+        var role = write.Dispute.RoleOf(write.Actor)!.Value;
         Touch(write.Dispute, write.Now);
         await timeline.AppendAsync(write.Db, disputeId, write.Now, write.Actor, TimelineKind.Reply,
             $"{write.Actor.DisplayName} ({role.ToString().ToLowerInvariant()}) replied.", body: text, bodyHtml: rendered.Html, ct: ct);

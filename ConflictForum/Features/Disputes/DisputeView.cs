@@ -23,6 +23,9 @@ public sealed record DisputeView(
     public Decision CanTakeStance { get; init; }
     public Decision CanAnswerResolution { get; init; }
 
+    /// <summary>Whether the viewer may join to answer for the organisation the dispute is against.</summary>
+    public Decision CanJoinForOrganisation { get; init; }
+
     public Dispute Dispute => Row.Dispute;
 
     public StatementView? StatementOf(PartyRole role) => role == PartyRole.Claimant ? ClaimantStatement : RespondentStatement;

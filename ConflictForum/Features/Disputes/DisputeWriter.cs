@@ -53,6 +53,8 @@ public sealed partial class DisputeWriter(
             // The actor's standing as it is now, read in this transaction: a suspension or a revoked role counts at once,
             // whatever the page that sent the action still shows.
             var current = await Accounts.ForumActors.ReadAsync(db, actor, now, ct);
+            // An agent's steps go on the record signed for the organisation they answer for ("Ann for Bolt Couriers").
+            current = current with { DisplayName = dispute.SignatureOf(current) };
             return new DisputeWrite(this, db, tx, dispute, current, now, moved, ct) { Recorded = recorded };
         }
         catch
@@ -113,31 +115,6 @@ public sealed partial class DisputeWriter(
         await timeline.AppendAsync(db, dispute.Id, now, write.Actor, TimelineKind.Settled, summary,
             reference: $"settlement:{settlement.Id}", contentHash: settlement.Terms.Hash, ct: write.Cancellation);
         foreach (var closing in closings) await closing.OnClosingAsync(db, dispute, now, write.Cancellation);
-    }
-
-    internal void Publish(int disputeId, DisputeChanges changes, int version)
-    {
-        if (changes != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, changes, version));
-    }
-
-    /// <summary>Lets <see cref="IDisputeCommitting"/> add its rows for the entries <paramref name="write"/> appended.</summary>
-    /// <returns>The members to tell once it commits.</returns>
-    internal async Task<IReadOnlyCollection<string>> OnCommittingAsync(DisputeWrite write)
-    {
-        // Most group-committed votes append nothing: the anchor says so without looking through what the write tracks.
-        if (write.Dispute.TimelineLength == write.Recorded) return [];
-        var appended = write.Db.TimelineEntries.Local
-            .Where(e => e.DisputeId == write.Dispute.Id && e.Sequence > write.Recorded).OrderBy(e => e.Sequence).ToList();
-        if (appended.Count == 0) return [];
-        var told = new HashSet<string>();
-        foreach (var hook in committing)
-            told.UnionWith(await hook.OnCommittingAsync(write.Db, write.Dispute, appended, write.Cancellation));
-        return told;
-    }
-
-    internal void Notify(IReadOnlyCollection<string> members)
-    {
-        foreach (var member in members) events.Publish(new InboxChanged(member));
     }
 
     internal void LogRefused(int disputeId, Exception exception) => LogRefusedWrite(logger, disputeId, exception);

@@ -20,6 +20,9 @@ public sealed class OpenDisputeInput
     [StringLength(Dispute.PartyNameMaxLength, MinimumLength = 2, ErrorMessage = "The other party's name must be 2 to 100 characters long.")]
     public string RespondentName { get; set; } = "";
 
+    /// <summary>The organisation chosen from the search, if any; a name typed that is an organisation's name chooses it too.</summary>
+    public int? RespondentOrganisationId { get; set; }
+
     [EmailAddress(ErrorMessage = "Enter a valid e-mail address, or leave it empty.")]
     [StringLength(256)]
     public string? RespondentEmail { get; set; }
@@ -38,6 +41,7 @@ public sealed class OpenDisputeInput
         Summary = Summary?.Trim() ?? "",
         Category = Category,
         RespondentName = RespondentName?.Trim() ?? "",
+        RespondentOrganisationId = RespondentOrganisationId,
         RespondentEmail = string.IsNullOrWhiteSpace(RespondentEmail) ? null : RespondentEmail.Trim(),
         Statement = Statement,
     };

@@ -10,7 +10,7 @@ public sealed partial class ForumGuardian
     /// <param name="open">The dispute's open mediation, if any.</param>
     public Decision CanRequestMediation(ForumActor actor, Dispute dispute, Mediation? open) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied(MediationRefusals.OnlyParties)
+        : dispute.RoleOf(actor) is null ? Decision.Denied(MediationRefusals.OnlyParties)
         : MediationClosed(dispute) is { } closed ? closed
         : open is not null ? Decision.Denied(MediationRefusals.AlreadyOpen)
         : Decision.Granted;
@@ -18,7 +18,7 @@ public sealed partial class ForumGuardian
     /// <summary>The party who did not ask, while the request waits and the dispute runs.</summary>
     public Decision CanAnswerMediationRequest(ForumActor actor, Dispute dispute, Mediation mediation) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not { } role ? Decision.Denied(MediationRefusals.OnlyParties)
+        : dispute.RoleOf(actor) is not { } role ? Decision.Denied(MediationRefusals.OnlyParties)
         : role == mediation.RequestedBy ? Decision.Denied(MediationRefusals.OwnRequest)
         : MediationClosed(dispute) is { } closed ? closed
         : mediation.Status != MediationStatus.Requested ? Decision.Denied(MediationRefusals.NotRequested)
@@ -31,7 +31,7 @@ public sealed partial class ForumGuardian
     public Decision CanTakeMediation(ForumActor actor, Dispute dispute, Mediation mediation, bool tookPart) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsMediator ? Decision.Denied(MediationRefusals.OnlyMediators)
-        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(MediationRefusals.PartiesDoNotMediate)
+        : OnASide(actor, dispute, MediationRefusals.PartiesDoNotMediate) is { } side ? side
         : tookPart ? Decision.Denied(MediationRefusals.TookPart)
         : MediationClosed(dispute) is { } closed ? closed
         : mediation.Status != MediationStatus.Queued ? Decision.Denied(MediationRefusals.NotQueued)
@@ -48,14 +48,14 @@ public sealed partial class ForumGuardian
     /// <summary>Either party, at any point while the mediation is open (asking, queued or under way).</summary>
     public Decision CanEndMediation(ForumActor actor, Dispute dispute, Mediation mediation) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied(MediationRefusals.OnlyParties)
+        : dispute.RoleOf(actor) is null ? Decision.Denied(MediationRefusals.OnlyParties)
         : !mediation.IsOpen ? Decision.Denied(MediationRefusals.NotOpen)
         : Decision.Granted;
 
     /// <summary>A party who has not accepted it yet, while the proposal is live and the dispute runs.</summary>
     public Decision CanAnswerProposal(ForumActor actor, Dispute dispute, MediatorProposal proposal) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not { } role ? Decision.Denied(MediationRefusals.OnlyPartiesAnswer)
+        : dispute.RoleOf(actor) is not { } role ? Decision.Denied(MediationRefusals.OnlyPartiesAnswer)
         : MediationClosed(dispute) is { } closed ? closed
         : !proposal.IsLive(Now) ? Decision.Denied(MediationRefusals.ProposalNotLive)
         : proposal.AcceptedAt(role) is not null ? Decision.Denied(MediationRefusals.AlreadyAccepted)

@@ -23,7 +23,7 @@ public sealed class MediationQueries(IDbContextFactory<ForumDbContext> dbFactory
         var open = mediations.FirstOrDefault(m => m.IsOpen);
         var canRequest = guardian.CanRequestMediation(viewer, dispute, open);
         if (mediations.Count == 0)
-            return new MediationSlice([], dispute.RoleOf(viewer.UserId), canRequest, Decision.Denied(MediationRefusals.NotRequested),
+            return new MediationSlice([], dispute.RoleOf(viewer), canRequest, Decision.Denied(MediationRefusals.NotRequested),
                 null, false, false, null);
 
         var running = dispute.Status is DisputeStatus.Open or DisputeStatus.AwaitingResponse;
@@ -55,7 +55,7 @@ public sealed class MediationQueries(IDbContextFactory<ForumDbContext> dbFactory
             : null;
         var answerable = open is null ? null
             : proposals.FirstOrDefault(p => p.MediationId == open.Id && guardian.CanAnswerProposal(viewer, dispute, p).Allowed);
-        return new MediationSlice(views, dispute.RoleOf(viewer.UserId), canRequest,
+        return new MediationSlice(views, dispute.RoleOf(viewer), canRequest,
             open is null ? Decision.Denied(MediationRefusals.NotRequested) : guardian.CanAnswerMediationRequest(viewer, dispute, open),
             canTake, open is not null && guardian.CanMediate(viewer, dispute, open).Allowed,
             open is not null && guardian.CanEndMediation(viewer, dispute, open).Allowed, answerable?.Id);

@@ -51,7 +51,7 @@ public sealed partial class MediationService
         if (refused is not null) return refused;
         var (db, dispute, me, now) = (write!.Db, write.Dispute, write.Actor, write.Now);
 
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         if (role == PartyRole.Claimant) proposal!.ClaimantAcceptedAt = now;
         else proposal!.RespondentAcceptedAt = now;
         var settles = proposal.ClaimantAcceptedAt is not null && proposal.RespondentAcceptedAt is not null;
@@ -87,7 +87,7 @@ public sealed partial class MediationService
         if (refused is not null) return refused;
         var (db, dispute, me, now) = (write!.Db, write.Dispute, write.Actor, write.Now);
 
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         (proposal!.Status, proposal.AnsweredAt, proposal.DeclinedBy, proposal.DeclineReason) =
             (OfferStatus.Declined, now, role, answer.Reason);
         await timeline.AppendAsync(db, dispute.Id, now, me, TimelineKind.MediatorProposalAnswered,

@@ -32,7 +32,7 @@ public sealed partial class MediationService(
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Answer, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome().As<int>();
 
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         var mediation = new Mediation { DisputeId = disputeId, RequestedBy = role, RequestedAt = now, Status = MediationStatus.Requested };
         db.Mediations.Add(mediation);
         if (await write.SaveAsync() is { Succeeded: false } unsaved) return unsaved.As<int>();
@@ -53,7 +53,7 @@ public sealed partial class MediationService(
 
         (mediation!.Status, mediation.AnsweredAt) = (agree ? MediationStatus.Queued : MediationStatus.Declined, now);
         if (!agree) mediation.EndedAt = now;
-        var role = write.Dispute.RoleOf(me.UserId)!.Value;
+        var role = write.Dispute.RoleOf(me)!.Value;
         await timeline.AppendAsync(db, write.Dispute.Id, now, me, TimelineKind.MediationAnswered, agree
                 ? $"{me.DisplayName} ({PartyRoles.Name(role)}) agreed to mediation: it waits for a mediator to take it."
                 : $"{me.DisplayName} ({PartyRoles.Name(role)}) declined mediation.",
@@ -128,7 +128,7 @@ public sealed partial class MediationService(
         if (refused is not null) return refused;
         var (db, me, now) = (write!.Db, write.Actor, write.Now);
 
-        var role = write.Dispute.RoleOf(me.UserId)!.Value;
+        var role = write.Dispute.RoleOf(me)!.Value;
         var what = mediation!.Status == MediationStatus.Active ? "ended the mediation" : "withdrew the request for a mediator";
         await EndAsync(db, mediation, MediationStatus.Ended, now, ct);
         await timeline.AppendAsync(db, write.Dispute.Id, now, me, TimelineKind.MediationEnded,

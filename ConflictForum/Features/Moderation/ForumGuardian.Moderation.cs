@@ -21,6 +21,15 @@ public sealed partial class ForumGuardian
         CannotFlag(actor, authorId) ?? TooNewTo("flag", actor) ?? Decision.Granted;
 
     /// <summary>
+    /// <see cref="CanFlag(ForumActor, string)"/> on <paramref name="dispute"/>: an organisation's members never flag the words
+    /// on its disputes, not even the one who answers for it (a person who is a party may), so a company cannot bury its
+    /// critics under flags; a moderator who is no member reviews what others flag.
+    /// </summary>
+    public Decision CanFlag(ForumActor actor, string authorId, Dispute dispute) =>
+        actor.ActsFor(dispute.RespondentOrganisationId) ? Decision.Denied(DisputeRefusals.ActsForRespondent)
+        : CanFlag(actor, authorId);
+
+    /// <summary>
     /// The part of <see cref="CanFlag"/> that needs no clock (signed in, in good standing, not the author), or null when it
     /// passes: parents ask it before placing a flag button at all, so a page carries no empty button per item.
     /// </summary>
@@ -73,7 +82,7 @@ public sealed partial class ForumGuardian
     public Decision CanModerateDispute(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
         : !actor.IsModerator ? ModeratorsOnly
-        : dispute.RoleOf(actor.UserId) is not null ? Decision.Denied(ModerationRefusals.PartyToDispute)
+        : OnASide(actor, dispute, ModerationRefusals.PartyToDispute) is { } side ? side
         : Decision.Granted;
 
     public Decision CanAppeal(ForumActor actor, ModeratedItem item) =>

@@ -39,7 +39,7 @@ public sealed partial class ModerationService(
         await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         var (db, me, now) = (write.Db, write.Actor, write.Now);
-        if (guardian.CanFlag(me, item.AuthorId) is { Allowed: false } no) return no.AsOutcome();
+        if (guardian.CanFlag(me, item.AuthorId, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
         if (await db.Flags.AnyAsync(f => f.Kind == kind && f.ItemId == itemId && f.FlaggerId == me.UserId, ct))
             return Outcome.Refused(ModerationRefusals.AlreadyFlagged);
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, now, ct) is { Allowed: false } slow)

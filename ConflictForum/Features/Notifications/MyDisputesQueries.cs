@@ -49,7 +49,7 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
     private async Task StatementsAsync(ForumDbContext db, IQueryable<int> mine, ForumActor member, Dictionary<int, DisputeRow> byId,
         List<MyDisputeAction> actions, CancellationToken ct)
     {
-        var waiting = byId.Values.Where(r => r.Dispute.AwaitsRespondentStatement && r.Dispute.RoleOf(member.UserId) == PartyRole.Respondent)
+        var waiting = byId.Values.Where(r => r.Dispute.AwaitsRespondentStatement && r.Dispute.RoleOf(member) == PartyRole.Respondent)
             .ToList();
         if (waiting.Count == 0) return;
         var posted = (await db.Statements.Where(s => mine.Contains(s.DisputeId) && s.Role == PartyRole.Respondent)
@@ -126,7 +126,7 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
         {
             var row = byId[settlement.DisputeId];
             var link = DisputeAddresses.PartUrl(row.Dispute.Id, DisputeAddresses.SettlementPart);
-            if (row.FollowUp is { } followUp && row.Dispute.RoleOf(member.UserId) is not null
+            if (row.FollowUp is { } followUp && row.Dispute.RoleOf(member) is not null
                 && guardian.CanReport(member, row.Dispute, settlement, reports[settlement.DisputeId]).Allowed
                 && now < followUp.WindowEndsAt)
             {

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace ConflictForum.Features.Notifications;
 
 /// <summary>
-/// Tells members of the steps on the record that concern them, in the step's own transaction: the parties (and the
-/// dispute's mediator) of every step on their dispute someone else took (the other side joined, wrote, replied, offered or
-/// answered, a mediator wrote or proposed, it settled, a report came in, voting opened or closed); an author of a moderator's
-/// decision on their words (hidden, restored, appeal decided) and of a reply to their comment. Nobody is told of their own
-/// step.
+/// Tells members of the steps on the record that concern them, in the step's own transaction: the parties (for an organisation,
+/// its members: <see cref="OrganisationSideAsync"/>) and the dispute's mediator, of every step on their dispute someone
+/// else took (the other side joined, wrote, replied, offered or answered, a mediator wrote or proposed, it settled, a report
+/// came in, voting opened or closed); an author of a moderator's decision on their words (hidden, restored, appeal decided)
+/// and of a reply to their comment. Nobody is told of their own step.
 /// </summary>
 internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDisputeCommitting
 {
@@ -49,7 +49,8 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
             });
         }
         var authors = await AuthorsAsync(db, appended, ct);
-        var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry, authors.GetValueOrDefault(entry.Sequence))
+        var side = await OrganisationSideAsync(db, dispute, appended, ct);
+        var notices = appended.SelectMany(entry => RecipientsOf(dispute, entry, authors.GetValueOrDefault(entry.Sequence), side)
             .Select(r => (entry, r.Recipient, r.Topic))).ToList();
         if (notices.Count == 0) return [];
         var deliveries = new Dictionary<(string, NotificationTopic), NotificationDelivery>();
@@ -81,15 +82,32 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
     /// is about (unless already told as a party); never whoever took the step.
     /// </summary>
     private static IEnumerable<(string Recipient, NotificationTopic Topic)> RecipientsOf(Dispute dispute, TimelineEntry entry,
-        string? author)
+        string? author, IReadOnlyList<string> side)
     {
         var recipients = new List<(string? Recipient, NotificationTopic Topic)>();
         if (ToParties.Contains(entry.Kind))
             recipients.AddRange([(dispute.ClaimantId, NotificationTopic.Disputes), (dispute.RespondentId, NotificationTopic.Disputes)]);
+        if (entry.Kind == TimelineKind.DisputeOpened || (ToParties.Contains(entry.Kind) && dispute.RespondentId is not null))
+            recipients.AddRange(side.Select(member => ((string?)member, NotificationTopic.Disputes)));
         if (ToMediator.Contains(entry.Kind)) recipients.Add((dispute.MediatorId, NotificationTopic.Disputes));
         recipients.Add((author, NotificationTopic.YourWords));
         return recipients.Where(r => r.Recipient is not null && r.Recipient != entry.ActorId).DistinctBy(r => r.Recipient)
             .Select(r => (r.Recipient!, r.Topic));
+    }
+
+    /// <summary>
+    /// The members of the organisation the dispute is against who hear of its steps as a party would: all of them once one
+    /// joined for it; before that, those of a verified organisation, of its opening (its disputes are delivered to them).
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> OrganisationSideAsync(ForumDbContext db, Dispute dispute,
+        IReadOnlyList<TimelineEntry> appended, CancellationToken ct)
+    {
+        if (dispute.RespondentOrganisationId is not { } id
+            || !appended.Any(e => ToParties.Contains(e.Kind) || e.Kind == TimelineKind.DisputeOpened))
+            return [];
+        var delivered = dispute.RespondentId is not null
+            || await db.Organisations.AnyAsync(o => o.Id == id && o.Verification != Organisations.OrganisationVerification.None, ct);
+        return delivered ? await db.OrganisationMembers.Where(m => m.OrganisationId == id).Select(m => m.UserId).ToListAsync(ct) : [];
     }
 
     /// <summary>

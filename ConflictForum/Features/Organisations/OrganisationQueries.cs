@@ -18,6 +18,22 @@ public sealed class OrganisationQueries(IDbContextFactory<ForumDbContext> dbFact
             .Take(ListSize).ToListAsync(ct);
     }
 
+    public const int SearchSize = 5;
+
+    /// <summary>
+    /// Organisations whose name holds <paramref name="text"/> (ignoring case and spacing): the exact name first, then
+    /// verified ones; none for fewer than two characters.
+    /// </summary>
+    public async Task<IReadOnlyList<Organisation>> SearchAsync(string? text, CancellationToken ct = default)
+    {
+        var normalized = OrganisationNames.Normalize(text);
+        if (normalized.Length < 2) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Organisations.AsNoTracking().Where(o => o.NormalizedName.Contains(normalized))
+            .OrderBy(o => o.NormalizedName != normalized).ThenBy(o => o.Verification == OrganisationVerification.None)
+            .ThenBy(o => o.NormalizedName).Take(SearchSize).ToListAsync(ct);
+    }
+
     /// <returns>The organisation at <paramref name="slug"/>, or null when there is none.</returns>
     public async Task<OrganisationView?> GetAsync(string slug, ForumActor viewer, CancellationToken ct = default)
     {

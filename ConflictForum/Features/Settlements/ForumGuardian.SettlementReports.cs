@@ -10,7 +10,7 @@ public sealed partial class ForumGuardian
     /// <param name="reports">The dispute's reports so far.</param>
     public Decision CanReport(ForumActor actor, Dispute dispute, Settlement? settlement, IEnumerable<SettlementReport> reports) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not { } role ? Decision.Denied(SettlementRefusals.OnlyPartiesReport)
+        : dispute.RoleOf(actor) is not { } role ? Decision.Denied(SettlementRefusals.OnlyPartiesReport)
         : settlement is null || !IsSettled(dispute) ? Decision.Denied(SettlementRefusals.NotSettled)
         : Now < SettlementFollowUp.DueOf(settlement) ? Decision.Denied(SettlementRefusals.NotDueYet(SettlementFollowUp.DueOf(settlement)))
         : reports.Any(r => r.Role == role) ? Decision.Denied(SettlementRefusals.AlreadyReported)
@@ -19,7 +19,7 @@ public sealed partial class ForumGuardian
     /// <summary>The other party (never the reporter), once, on a settled dispute.</summary>
     public Decision CanAnswerReport(ForumActor actor, Dispute dispute, SettlementReport report) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not { } role ? Decision.Denied(SettlementRefusals.OnlyPartiesReport)
+        : dispute.RoleOf(actor) is not { } role ? Decision.Denied(SettlementRefusals.OnlyPartiesReport)
         : role == report.Role ? Decision.Denied(SettlementRefusals.OwnReport)
         : !IsSettled(dispute) ? Decision.Denied(SettlementRefusals.NotSettled)
         : report.AnsweredAt is not null ? Decision.Denied(SettlementRefusals.AlreadyAnswered)

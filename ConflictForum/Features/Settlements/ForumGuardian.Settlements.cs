@@ -9,13 +9,13 @@ public sealed partial class ForumGuardian
     /// <summary>A party, while the dispute runs with both parties in it and before it settles.</summary>
     public Decision CanMakeOffer(ForumActor actor, Dispute dispute) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is null ? Decision.Denied(SettlementRefusals.OnlyParties)
+        : dispute.RoleOf(actor) is null ? Decision.Denied(SettlementRefusals.OnlyParties)
         : OffersClosed(dispute) ?? Decision.Granted;
 
     /// <summary>The other party (never the maker), while the offer is live and the dispute runs.</summary>
     public Decision CanAnswerOffer(ForumActor actor, Dispute dispute, Offer offer) =>
         CannotWrite(actor) is { } no ? no
-        : dispute.RoleOf(actor.UserId) is not { } role ? Decision.Denied(SettlementRefusals.OnlyParties)
+        : dispute.RoleOf(actor) is not { } role ? Decision.Denied(SettlementRefusals.OnlyParties)
         : role == offer.Role ? Decision.Denied(SettlementRefusals.OwnOffer)
         : OffersClosed(dispute) is { } closed ? closed
         : !offer.IsLive(Now) ? Decision.Denied(SettlementRefusals.NoLongerLive)

@@ -49,7 +49,7 @@ public sealed class OfferService(
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Resolution, now, ct) is { Allowed: false } slow)
             return slow.AsOutcome().As<int>();
 
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         var ownLive = db.Offers.Where(o => o.DisputeId == disputeId && o.Role == role && o.Status == OfferStatus.Live);
         foreach (var own in await ownLive.ToListAsync(ct))
             (own.Status, own.AnsweredAt) = (OfferStatus.Replaced, now);
@@ -93,7 +93,7 @@ public sealed class OfferService(
             RespondentAcceptedAt = offer.Role == PartyRole.Respondent ? makerAccepted : now,
             OfferId = offer.Id, ResolutionId = offer.ResolutionId,
         };
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferAnswered,
             $"{me.DisplayName} ({PartyRoles.Name(role)}) accepted the {PartyRoles.Name(offer.Role)}'s offer.",
             reference: $"offer:{offer.Id}", ct: ct);
@@ -116,7 +116,7 @@ public sealed class OfferService(
             return slow.AsOutcome();
 
         (offer!.Status, offer.AnsweredAt, offer.DeclineReason) = (OfferStatus.Declined, now, answer.Reason);
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.OfferAnswered,
             $"{me.DisplayName} ({PartyRoles.Name(role)}) declined the {PartyRoles.Name(offer.Role)}'s offer.",
             reference: $"offer:{offer.Id}",

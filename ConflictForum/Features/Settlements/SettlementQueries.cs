@@ -22,7 +22,8 @@ public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactor
             .Join(db.Users, o => o.AuthorId, u => u.Id, (o, u) => new { Offer = o, u.DisplayName })
             .ToListAsync(ct);
         var settlement = await db.Settlements.AsNoTracking().SingleOrDefaultAsync(s => s.DisputeId == disputeId, ct);
-        var views = offers.Select(x => new OfferView(x.Offer.Id, x.Offer.Role, x.DisplayName, x.Offer.Terms, x.Offer.CreatedAt,
+        var views = offers.Select(x => new OfferView(x.Offer.Id, x.Offer.Role, dispute.SignedName(x.DisplayName, x.Offer.Role),
+            x.Offer.Terms, x.Offer.CreatedAt,
             x.Offer.ExpiresAt, x.Offer.Status != OfferStatus.Live ? x.Offer.Status
                 : !x.Offer.IsLive(now) ? OfferStatus.Expired
                 : dispute.Status is DisputeStatus.Open or DisputeStatus.AwaitingResponse ? OfferStatus.Live
@@ -32,19 +33,21 @@ public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactor
         var reports = settlement is null ? [] : await db.SettlementReports.AsNoTracking().Where(r => r.DisputeId == disputeId)
             .OrderBy(r => r.CreatedAt).ToListAsync(ct);
         var answerableReport = reports.FirstOrDefault(r => guardian.CanAnswerReport(viewer, dispute, r).Allowed);
-        return new SettlementSlice(views, settlement, dispute.RoleOf(viewer.UserId), guardian.CanMakeOffer(viewer, dispute),
-            answerable?.Id, settlement is null ? null : await FollowUpAsync(db, settlement, reports, now, ct),
+        return new SettlementSlice(views, settlement, dispute.RoleOf(viewer), guardian.CanMakeOffer(viewer, dispute),
+            answerable?.Id, settlement is null ? null : await FollowUpAsync(db, dispute, settlement, reports, now, ct),
             guardian.CanReport(viewer, dispute, settlement, reports).Allowed, answerableReport?.Id);
     }
 
-    private async Task<SettlementFollowUp> FollowUpAsync(ForumDbContext db, Settlement settlement, List<SettlementReport> reports,
+    private async Task<SettlementFollowUp> FollowUpAsync(ForumDbContext db, Dispute dispute, Settlement settlement,
+        List<SettlementReport> reports,
         DateTime now, CancellationToken ct)
     {
         var authors = reports.Select(r => r.AuthorId).ToList();
         var names = await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var due = SettlementFollowUp.DueOf(settlement);
         return new SettlementFollowUp(due, due + options.Value.ReportWindow,
-            [.. reports.Select(r => new ReportView(r.Id, r.Role, names.GetValueOrDefault(r.AuthorId, ""), r.Verdict, r.Source, r.Html,
+            [.. reports.Select(r => new ReportView(r.Id, r.Role, dispute.SignedName(names.GetValueOrDefault(r.AuthorId, ""), r.Role),
+                r.Verdict, r.Source, r.Html,
                 r.CreatedAt, r.AnswerSource, r.AnswerHtml, r.AnsweredAt))],
             now);
     }

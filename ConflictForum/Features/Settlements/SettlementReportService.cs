@@ -30,7 +30,7 @@ public sealed class SettlementReportService(
         var rendered = markdown.Accept(input, input.Note);
         if (rendered.Problem is { } problem) return Outcome.Invalid(problem).As<int>();
 
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         var report = new SettlementReport
         {
             DisputeId = disputeId, SettlementId = settlement!.Id, Role = role, AuthorId = me.UserId!, Verdict = input.Verdict!.Value,
@@ -64,7 +64,7 @@ public sealed class SettlementReportService(
         if (rendered.Problem is { } problem) return Outcome.Invalid(problem);
 
         (report!.AnswerSource, report.AnswerHtml, report.AnsweredAt) = (input.Answer, rendered.Html, now);
-        var role = dispute.RoleOf(me.UserId)!.Value;
+        var role = dispute.RoleOf(me)!.Value;
         await timeline.AppendAsync(db, disputeId, now, me, TimelineKind.SettlementReportAnswered,
             $"{me.DisplayName} ({PartyRoles.Name(role)}) answered the {PartyRoles.Name(report.Role)}'s report on the settlement.",
             reference: Reference(report), contentHash: report.AnswerHash, body: report.AnswerSource, bodyHtml: report.AnswerHtml,
