@@ -12,6 +12,7 @@ using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Record;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Features.Timeline;
+using ConflictForum.Features.TrackRecords;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
 
@@ -28,6 +29,7 @@ builder.AddForumDeliberation();
 builder.AddForumSettlements();
 builder.AddForumMediation();
 builder.AddForumOrganisations();
+builder.AddForumTrackRecords();
 builder.AddForumNotifications();
 builder.AddForumMyDisputes();
 builder.AddForumModeration();

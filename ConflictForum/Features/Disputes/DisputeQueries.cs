@@ -65,7 +65,8 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
             .ToListAsync(ct))
             .Select(s => s with
             {
-                Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html), AuthorName = dispute.SignedName(s.AuthorName, s.Role),
+                Html = texts.Share(nameof(ContentKind.Statement), s.Id, s.Html),
+                AuthorName = dispute.SignedName(s.AuthorName, s.Role),
             })
             .Select(s => hidden.For(ContentKind.Statement, s.Id) is not { } notice ? s
                 : notice.ShowContent ? s with { Hidden = notice }
@@ -240,6 +241,7 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         return await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct);
     }
 
+    /// <summary>The rows with the parties' names: an organisation is named as itself, whichever of its members answers for it.</summary>
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
         from d in disputes
         join claimant in db.Users on d.ClaimantId equals claimant.Id
@@ -247,11 +249,11 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         from respondent in joined.DefaultIfEmpty()
         join organisation in db.Organisations on d.RespondentOrganisationId equals organisation.Id into organisations
         from organisation in organisations.DefaultIfEmpty()
-        // An organisation is named as itself, whichever of its members answers for it.
         select new DisputeRow(d, claimant.DisplayName,
             organisation != null ? organisation.Name : respondent != null ? respondent.DisplayName : d.RespondentName,
             db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
-                .Select(m => m.HiddenReason).FirstOrDefault()) { Organisation = organisation };
+                .Select(m => m.HiddenReason).FirstOrDefault())
+        { Organisation = organisation };
 
     /// <summary>The rows with their settlements' follow-up: one query for the settled ones among them, none when there are none.</summary>
     private async Task<List<DisputeRow>> WithFollowUpsAsync(ForumDbContext db, List<DisputeRow> rows, CancellationToken ct)

@@ -1,0 +1,10 @@
+namespace ConflictForum.Features.TrackRecords;
+
+/// <summary>
+/// Organisations' track records, built from the record: the public figures of their page, and the private crisis-process
+/// report for their owners and agents.
+/// </summary>
+public static class TrackRecordsSetup
+{
+    public static WebApplicationBuilder AddForumTrackRecords(this WebApplicationBuilder builder) => builder;
+}
