@@ -53,6 +53,10 @@ public abstract class ForumDbContext(DbContextOptions options)
         OrganisationMembers.Where(m => userIds.Contains(m.UserId))
             .Select(m => new Platform.OrganisationMembership(m.UserId, m.OrganisationId)).ToListAsync(ct);
 
+    public DbSet<Features.TrackRecords.TrackRecordCount> TrackRecordCounts => Set<Features.TrackRecords.TrackRecordCount>();
+
+    public DbSet<Features.TrackRecords.TrackRecordFact> TrackRecordFacts => Set<Features.TrackRecords.TrackRecordFact>();
+
     public DbSet<Features.Notifications.Follow> Follows => Set<Features.Notifications.Follow>();
 
     public DbSet<Features.Notifications.FollowerNotice> FollowerNotices => Set<Features.Notifications.FollowerNotice>();

@@ -1431,6 +1431,49 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("TimelineEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordCount", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTime>("Month")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("OrganisationId", "Measure", "Month", "Value");
+
+                    b.ToTable("TrackRecordCounts");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordFact", b =>
+                {
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Keys")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("DisputeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("TrackRecordFacts");
+                });
+
             modelBuilder.Entity("ConflictForum.Platform.WriteEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1944,6 +1987,24 @@ namespace ConflictForum.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordCount", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordFact", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithOne()
+                        .HasForeignKey("ConflictForum.Features.TrackRecords.TrackRecordFact", "DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1383,6 +1383,49 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("TimelineEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordCount", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganisationId", "Measure", "Month", "Value");
+
+                    b.ToTable("TrackRecordCounts");
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordFact", b =>
+                {
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Keys")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DisputeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("TrackRecordFacts");
+                });
+
             modelBuilder.Entity("ConflictForum.Platform.WriteEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1887,6 +1930,24 @@ namespace ConflictForum.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DisputeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordCount", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.TrackRecords.TrackRecordFact", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithOne()
+                        .HasForeignKey("ConflictForum.Features.TrackRecords.TrackRecordFact", "DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

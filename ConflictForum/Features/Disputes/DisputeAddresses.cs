@@ -12,6 +12,10 @@ public static class DisputeAddresses
     public const string MemberRoute = "/members/{UserId}";
     public const string InvitationRoute = "/invitations/{Token}";
 
+    /// <summary>The list of disputes against an organisation (by its slug), with one outcome or any.</summary>
+    public static string AgainstUrl(string organisation, DisputeOutcome? outcome = null) =>
+        $"disputes?organisation={Uri.EscapeDataString(organisation)}{(outcome is { } o ? $"&outcome={o}" : "")}";
+
     /// <summary>The dispute's page.</summary>
     public static string DisputeUrl(int id) => $"disputes/{id}";
 

@@ -31,6 +31,8 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
         if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
         if (query.Outcome is { } outcome) disputes = disputes.Where(outcomes.Having(outcome));
+        if (query.Organisation is { } slug)
+            disputes = disputes.Where(d => db.Organisations.Any(o => o.Slug == slug && o.Id == d.RespondentOrganisationId));
 
         disputes = query.Sort switch
         {

@@ -6,5 +6,11 @@ namespace ConflictForum.Features.TrackRecords;
 /// </summary>
 public static class TrackRecordsSetup
 {
-    public static WebApplicationBuilder AddForumTrackRecords(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddForumTrackRecords(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TrackRecordKeeper>();
+        builder.Services.AddSingleton<Disputes.IDisputeCommitting>(s => s.GetRequiredService<TrackRecordKeeper>());
+        builder.Services.AddScoped<TrackRecordQueries>();
+        return builder;
+    }
 }
