@@ -10,6 +10,8 @@ namespace ConflictForum.Benchmarks;
 //              --streams N   --storm VOTES_PER_SECOND,SECONDS   --storm-circuits N   (investigating one figure; not a full run)
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- notify the notifications' figures; writes their section of it
 //     options: --report PATH   --skip followers,mail   --followers N   --mails N   --kills N   (investigating; not a full run)
+//   dotnet run -c Release --project ConflictForum.Benchmarks -- orgpage the organisation page at 10 and 10,000 disputes
+//     options: --report PATH   --large N
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -70,10 +72,20 @@ internal static class Benchmarks
                 var measured = await Notify.NotifyDriver.RunAsync(notify);
                 Console.WriteLine(await File.ReadAllTextAsync(notify.ReportPath));
                 return measured.All(f => f.Met) ? 0 : 1;
+            case ["orgpage", .. var rest]:
+                var page = new OrgPage.OrgPageOptions
+                {
+                    ReportPath = Option(rest, "--report") ?? Path.Combine(LoadDriver.RepositoryRoot(), "docs", "benchmarks.md"),
+                    Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
+                };
+                if (Option(rest, "--large") is { } large) page = page with { Large = Number(large) };
+                var orgFigure = await OrgPage.OrgPageDriver.RunAsync(page);
+                Console.WriteLine($"{orgFigure.Name}: {orgFigure.Result} (goal {orgFigure.Goal})");
+                return orgFigure.Met ? 0 : 1;
             default:
                 Console.WriteLine(
                     "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]"
-                    + " | notify [--report PATH] [--skip followers,mail]");
+                    + " | notify [--report PATH] [--skip followers,mail] | orgpage [--report PATH] [--large N]");
                 return 2;
         }
     }

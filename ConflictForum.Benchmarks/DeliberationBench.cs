@@ -44,6 +44,9 @@ internal sealed class DeliberationBench : IAsyncDisposable
     /// <summary>The app's services, for benchmarks that call them directly.</summary>
     public IServiceProvider Services => app.Services;
 
+    /// <summary>A client of the app's in-memory server: pages rendered as a reader's request would, without a socket.</summary>
+    public HttpClient CreateClient() => app.CreateClient();
+
     public async Task<int> DisputeWithVotesAsync(int votes)
     {
         var claimant = await MemberAsync("Claimant");
