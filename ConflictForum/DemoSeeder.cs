@@ -24,7 +24,7 @@ public static partial class DemoSeeder
     private static readonly (string DisplayName, string Email, string? Role)[] Accounts =
     [
         ("Dana Whitfield", "dana@demo.conflictforum.local", null),
-        ("Northwind Appliances", "support@demo.conflictforum.local", null),
+        ("Nadia Brooks", "support@demo.conflictforum.local", null),
         ("Sam Okafor", "sam@demo.conflictforum.local", null),
         ("Priya Raman", "priya@demo.conflictforum.local", null),
         ("Greg Marsh", "greg@demo.conflictforum.local", null),
@@ -41,7 +41,7 @@ public static partial class DemoSeeder
 
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var password = "demo-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
-        foreach (var (displayName, email, role) in Accounts)
+        foreach (var (displayName, email, role) in AllAccounts)
         {
             var user = new ForumUser
             {
@@ -57,9 +57,8 @@ public static partial class DemoSeeder
         Directory.CreateDirectory(dataFolder);
         var file = Path.Combine(dataFolder, "demo-accounts.txt");
         string[] header = ["Demo accounts (Development only). Every account uses the password below.", $"password: {password}", ""];
-        await File.WriteAllLinesAsync(file,
-            header.Concat(Accounts.Select(a => $"{a.Email}  {a.DisplayName}{(a.Role is null ? "" : $"  [{a.Role}]")}")));
-        LogSeeded(logger, Accounts.Length, password, file);
+        await File.WriteAllLinesAsync(file, header.Concat(AllAccounts.Select(a => $"{a.Email}  {a.DisplayName}{Note(a)}")));
+        LogSeeded(logger, AllAccounts.Count(), password, file);
 
         await SeedDisputesAsync(scope.ServiceProvider, clock.GetUtcNow());
     }
@@ -70,6 +69,7 @@ public static partial class DemoSeeder
         var actors = services.GetRequiredService<ForumActors>();
         async Task<ForumActor> Actor(string email) =>
             await actors.ForUserAsync((await services.GetRequiredService<UserManager<ForumUser>>().FindByEmailAsync(email))!.Id);
+        await SeedOrganisationsAsync(services, now, Actor); // before the first dispute with Northwind, which is against it
         // A service writing at a past instant: its write reads that moment, and the guardian judges on the same clock.
         (TimeProvider Clock, DisputeWriter Writer, ForumGuardian Guardian) Past(TimeSpan ago)
         {
@@ -114,7 +114,7 @@ public static partial class DemoSeeder
                 + "> I have a family of four and no working washing machine for over a month is not a reasonable remedy.\n\n"
                 + "I am asking for a full refund (£549) or a replacement delivered within a week.",
         })).Value!;
-        Done(await At(TimeSpan.FromDays(1.8)).AcceptInvitationAsync(northwind, washer.InvitationToken));
+        Done(await At(TimeSpan.FromDays(1.8)).JoinForOrganisationAsync(northwind, washer.DisputeId));
         Done(await At(TimeSpan.FromDays(1.7)).SaveStatementAsync(northwind, washer.DisputeId,
             "We are sorry the machine failed. Error **E21** is almost always a blocked drain pump, "
             + "which an engineer fixes in one visit.\n\n"
@@ -134,7 +134,8 @@ public static partial class DemoSeeder
         DeliberationService Talk(TimeSpan ago)
         {
             var (_, writer, guardian) = Past(ago);
-            return ActivatorUtilities.CreateInstance<DeliberationService>(services, writer, guardian);
+            return ActivatorUtilities.CreateInstance<DeliberationService>(services, writer, guardian, // votes at that instant too
+                ActivatorUtilities.CreateInstance<FaultVoteCommit>(services, writer, guardian));
         }
         var rightToReject = await Talk(TimeSpan.FromHours(26)).PostCommentAsync(sam, washer.DisputeId,
             "Day 22 is inside the 30-day short-term right to reject, so a refund shouldn't need a repair attempt first.");
@@ -245,7 +246,7 @@ public static partial class DemoSeeder
             Statement = "I bought a Northwind **FR-300** fridge on 2 November. After four weeks the door seal split along the hinge "
                 + "side and the fridge now runs at 9 °C.\n\nI would like the fridge **replaced**.",
         })).Value!;
-        Done(await At(TimeSpan.FromDays(5.9)).AcceptInvitationAsync(northwind, fridge.InvitationToken));
+        Done(await At(TimeSpan.FromDays(5.9)).JoinForOrganisationAsync(northwind, fridge.DisputeId));
         Done(await At(TimeSpan.FromDays(5.8)).SaveStatementAsync(northwind, fridge.DisputeId,
             "A split seal is a wear part covered by the warranty: an engineer fits a new one in twenty minutes. "
             + "Replacing the whole fridge for a seal is not proportionate."));
@@ -278,6 +279,8 @@ public static partial class DemoSeeder
 
         // Settled on a mediator's proposal, and both parties reported it honoured.
         await SeedMediatedAsync(steps, now, greg, sam, await Actor("mediator@demo.conflictforum.local"));
+        await SeedNorthwindAsync(steps, now, Actor);
+        await SeedBoltAsync(steps, now, Actor);
 
         // Bring every demo dispute to today's deadlines.
         await services.GetRequiredService<DisputeService>().ApplyDueDeadlinesAsync();

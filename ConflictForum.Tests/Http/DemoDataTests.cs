@@ -1,7 +1,12 @@
 using System.Net.Http.Json;
+using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Live;
+using ConflictForum.Features.Organisations;
+using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Http;
 
@@ -12,7 +17,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
     public async Task Demo_seeds_accounts_and_disputes_in_every_state_with_a_live_discussion_and_moderation_on_the_record()
     {
         var (_, list) = await GetPageAsync("/disputes");
-        Assert.Contains("8 disputes", list, StringComparison.Ordinal);
+        Assert.Contains("16 disputes", list, StringComparison.Ordinal);
         foreach (var status in
                  new[] { "Awaiting response", "Awaiting statement", "Open for votes", "Open · no response", "Closed", "Settled" })
             Assert.Contains(status, list, StringComparison.Ordinal);
@@ -67,7 +72,7 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         Assert.Contains("Morgan Reyes (moderator) hid a comment by Sam Okafor", log, StringComparison.Ordinal);
 
         // Every seeded record verifies, held to its anchor and with every comment, edit and resolution it covers.
-        for (var id = 1; id <= 8; id++)
+        for (var id = 1; id <= 16; id++)
         {
             var verdict = await Run<ConflictForum.Features.Record.RecordVerifier, ConflictForum.Features.Timeline.ChainVerdict>(q =>
                 q.VerifyRecordAsync(id));
@@ -77,5 +82,52 @@ public sealed class DemoDataTests() : ForumAppTest(settings: new Dictionary<stri
         var credentials = await File.ReadAllTextAsync(Path.Combine(App.DataFolder, "demo-accounts.txt"));
         Assert.Contains("admin@demo.conflictforum.local", credentials, StringComparison.Ordinal);
         Assert.Matches("password: demo-[A-Za-z0-9]{16}", credentials);
+        Assert.Contains("olga@demo.conflictforum.local  Olga Petrova  [owner of Bolt Couriers Ltd]", credentials, StringComparison.Ordinal);
+        Assert.Contains("support@demo.conflictforum.local  Nadia Brooks  [agent of Northwind Appliances]", credentials,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_has_two_verified_organisations_whose_disputes_end_in_at_least_five_different_ways()
+    {
+        var organisations = await Run<OrganisationQueries, IReadOnlyList<Organisation>>(q => q.ListAsync());
+        Assert.Equal(
+            new[] { ("Bolt Couriers Ltd", OrganisationVerification.Domain), ("Northwind Appliances", OrganisationVerification.Admin) },
+            organisations.Select(o => (o.Name, o.Verification)));
+        foreach (var organisation in organisations)
+        {
+            var members = (await Run<OrganisationQueries, OrganisationView?>(q => q.GetAsync(organisation.Slug, ForumActor.Anonymous)))!
+                .Members.Select(m => m.Role);
+            Assert.Equal(new[] { OrganisationRole.Owner, OrganisationRole.Agent }, members);
+        }
+
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
+        var disputes = await db.Disputes.Where(d => d.RespondentOrganisationId != null)
+            .Select(d => new { d.Id, d.RespondentOrganisationId, d.RespondentId }).ToListAsync();
+        var outcomes = new Dictionary<int, List<string>>();
+        foreach (var dispute in disputes)
+        {
+            var json = await App.CreateBrowserLikeClient()
+                .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(dispute.Id), UriKind.Relative));
+            var outcome = json!.Outcome == "Settled" ? $"Settled, {json.Settlement!.FollowUp}" : json.Outcome;
+            outcomes.TryAdd(dispute.RespondentOrganisationId!.Value, []);
+            outcomes[dispute.RespondentOrganisationId.Value].Add(dispute.RespondentId is null ? $"{outcome}, not joined" : outcome);
+        }
+        Assert.All(organisations, o => Assert.True(outcomes[o.Id].Count >= 4, string.Join("; ", outcomes[o.Id])));
+        // Settled and honoured by both, settlement disputed, verdicts against and in favour, unanswered, awaiting its answer,
+        // running with offers: every figure of an organisation's page has something to show.
+        Assert.Superset(new HashSet<string>
+            {
+                "Settled, Honoured", "SettlementDisputed", "RespondentAtFault", "ClaimantAtFault", "Unanswered, not joined",
+                "Running, not joined", "Running",
+            },
+            outcomes.Values.SelectMany(o => o).ToHashSet());
+
+        // The counter-offer after a declined offer is live on the running microwave dispute.
+        var microwave = await App.CreateBrowserLikeClient()
+            .GetFromJsonAsync<DisputeApi.DisputeJson>(new Uri(DisputeApi.Url(12), UriKind.Relative));
+        Assert.Equal(("Running", 150m), (microwave!.Outcome, Assert.Single(microwave.LiveOffers).Amount));
+        var (_, page) = await GetPageAsync("/disputes/14");
+        Assert.Contains("Olga Petrova for Bolt Couriers Ltd", page, StringComparison.Ordinal);
     }
 }
