@@ -151,9 +151,11 @@ public static class OrgPageDriver
         foreach (var chunk in ids.Chunk(500))
         {
             await using var batch = await Factory(bench).CreateDbContextAsync(ct);
+            await using var tx = await batch.Database.BeginTransactionAsync(ct); // one durable commit per batch, as a step has
             foreach (var dispute in await batch.Disputes.Where(d => chunk.Contains(d.Id)).ToListAsync(ct))
                 await keeper.KeepAsync(batch, dispute, organisation, ct);
             await batch.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
     }
 
