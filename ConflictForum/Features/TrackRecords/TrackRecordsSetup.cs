@@ -6,5 +6,9 @@ namespace ConflictForum.Features.TrackRecords;
 /// </summary>
 public static class TrackRecordsSetup
 {
-    public static WebApplicationBuilder AddForumTrackRecords(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddForumTrackRecords(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CrisisReportQueries>();
+        return builder;
+    }
 }
