@@ -15,6 +15,8 @@ public static class CrisisReportCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    private const string PlainText = "text/plain; charset=utf-8";
+
     /// <summary>The export of an organisation's report, from the site's root.</summary>
     public static string Url(string slug) => $"/organisations/{Uri.EscapeDataString(slug)}/report.csv";
 
@@ -30,8 +32,8 @@ public static class CrisisReportCsv
             {
                 OutcomeKind.Ok => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(report.Value!))).ToArray(),
                     ContentType, $"{report.Value!.Organisation.Slug}-crisis-report.csv"),
-                OutcomeKind.NotFound => Results.Text(report.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound),
-                _ => Results.Text(report.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden),
+                OutcomeKind.NotFound => Results.Text(report.Message, PlainText, statusCode: StatusCodes.Status404NotFound),
+                _ => Results.Text(report.Message, PlainText, statusCode: StatusCodes.Status403Forbidden),
             };
         }).RequireAuthorization().RequireRateLimiting(AccountRateLimits.ApiPolicy);
 
@@ -49,7 +51,7 @@ public static class CrisisReportCsv
         }
         Line(csv, [
             "", Text("The organisation's median"), "", "", "",
-            .. report.Medians.SelectMany(m => (string[])["", Hours(m.Median), Text($"median of {m.Disputes} disputes")]),
+            .. report.Medians.SelectMany(m => (string[])["", Hours(m.Median), Text(Of(m.Disputes))]),
         ]);
         return csv.ToString();
     }
@@ -57,6 +59,8 @@ public static class CrisisReportCsv
     private static readonly string[] FirstColumns = ["Dispute", "Title", "Address", "Status", "Opened at (UTC)"];
 
     private static readonly string[] StepColumns = [" at (UTC)", " gap (hours)", " state"];
+
+    private static string Of(int disputes) => $"median of {disputes} dispute{(disputes == 1 ? "" : "s")}";
 
     private static IEnumerable<string> Header() => FirstColumns.Concat(Enum.GetValues<CrisisStepKind>().Skip(1)
         .SelectMany(kind => StepColumns.Select(part => CrisisReport.NameOf(kind) + part))).Select(Text);
@@ -71,8 +75,7 @@ public static class CrisisReportCsv
     private static void Line(StringBuilder csv, IEnumerable<string> fields) => csv.Append(string.Join(',', fields)).Append("\r\n");
 
     private static string Time(DateTime? at) =>
-        at is { } utc ? Quote(DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
-        : "";
+        at is { } utc ? Quote(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)) : "";
 
     private static string Hours(TimeSpan? span) => span is { } s ? Quote(s.TotalHours.ToString("0.0", CultureInfo.InvariantCulture)) : "";
 
