@@ -86,7 +86,7 @@ public sealed partial class CrisisReportPagesTests : ForumAppTest
         Assert.Equal("/Account/Login", anonymousPage.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
-    /// <summary>Bolt (Olga owns it, Alex is its agent: both sign in), Sam who has nothing to do with it, and a dispute Alex joined.</summary>
+    /// <summary>Bolt (Olga owns it, Alex is its agent: both sign in), Sam who has nothing to do with it, a dispute Alex joined.</summary>
     private async Task<int> BoltWithADisputeAsync()
     {
         var owner = await Given.MemberAsync("Olga Owner", "olga@example.test");

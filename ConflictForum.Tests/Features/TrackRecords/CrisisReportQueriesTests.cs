@@ -86,7 +86,8 @@ public sealed class CrisisReportQueriesTests : ClockedForumAppTest
         var early = (await ReportAsync(agent)).Rows[0];
         Assert.Equal(unanswered.DisputeId, early.DisputeId);
         var awaited = early.Step(CrisisStepKind.Joined);
-        Assert.Equal((false, true, TimeSpan.FromHours(1), false), (awaited.IsReached, awaited.Waiting, awaited.WaitedSoFar, awaited.IsSlow));
+        Assert.Equal((false, true, TimeSpan.FromHours(1), false),
+            (awaited.IsReached, awaited.Waiting, awaited.WaitedSoFar, awaited.IsSlow));
         Assert.True(early.Step(CrisisStepKind.Answered).Waiting);
         Assert.Null(early.Step(CrisisStepKind.Answered).WaitedSoFar); // the wait is counted once, on the step awaited first
         Assert.False(early.Step(CrisisStepKind.Reported).Waiting); // nothing to report before a settlement
