@@ -50,7 +50,8 @@ public static class CrisisReportCsv
             ]);
         }
         Line(csv, [
-            "", Text("The organisation's median"), "", "", "",
+            "", Text(report.Capped ? $"The organisation's median (of the {CrisisReport.MaxDisputes} newest disputes)"
+                : "The organisation's median"), "", "", "",
             .. report.Medians.SelectMany(m => (string[])["", Hours(m.Median), Text(Of(m.Disputes))]),
         ]);
         return csv.ToString();
