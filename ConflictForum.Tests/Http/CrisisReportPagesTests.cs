@@ -35,7 +35,7 @@ public sealed partial class CrisisReportPagesTests : ForumAppTest
         Assert.EndsWith("\"Settlement report at (UTC)\",\"Settlement report gap (hours)\",\"Settlement report state\"", lines[0],
             StringComparison.Ordinal);
         Assert.StartsWith($"\"{disputeId}\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"refund\"\"), the lamp\","
-            + $"\"disputes/{disputeId}\",\"AwaitingResponse\",\"", lines[1], StringComparison.Ordinal);
+            + $"\"{App.RootUri}disputes/{disputeId}\",\"AwaitingResponse\",\"", lines[1], StringComparison.Ordinal);
         var fields = Field().Matches(lines[1]).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(20, fields.Count);
         Assert.Matches(IsoTime(), fields[4]); // opened

@@ -30,22 +30,27 @@ public static class CrisisReportCsv
             var report = await reports.GetAsync(slug, await actors.CurrentAsync(ct), ct);
             return report.Kind switch
             {
-                OutcomeKind.Ok => Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Write(report.Value!))).ToArray(),
+                OutcomeKind.Ok => Results.File(
+                    [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Write(report.Value!, SiteRoot(context)))],
                     ContentType, $"{report.Value!.Organisation.Slug}-crisis-report.csv"),
                 OutcomeKind.NotFound => Results.Text(report.Message, PlainText, statusCode: StatusCodes.Status404NotFound),
                 _ => Results.Text(report.Message, PlainText, statusCode: StatusCodes.Status403Forbidden),
             };
         }).RequireAuthorization().RequireRateLimiting(AccountRateLimits.ApiPolicy);
 
-    /// <summary>The report as CSV (RFC 4180: every field quoted, lines ended by CRLF).</summary>
-    public static string Write(CrisisReport report)
+    /// <summary>
+    /// The report as CSV (RFC 4180: every field that holds a value quoted, lines ended by CRLF); each dispute's address
+    /// under <paramref name="siteRoot"/> (ending in "/"), so a spreadsheet links to it.
+    /// </summary>
+    public static string Write(CrisisReport report, string siteRoot)
     {
         var csv = new StringBuilder();
         Line(csv, Header());
         foreach (var row in report.Rows)
         {
             Line(csv, [
-                Number(row.DisputeId), Text(row.Title), Text(DisputeAddresses.DisputeUrl(row.DisputeId)), Text(row.Status.ToString()),
+                Number(row.DisputeId), Text(row.Title), Text(siteRoot + DisputeAddresses.DisputeUrl(row.DisputeId)),
+                Text(row.Status.ToString()),
                 .. row.Steps.SelectMany(Cells),
             ]);
         }
@@ -56,6 +61,11 @@ public static class CrisisReportCsv
         ]);
         return csv.ToString();
     }
+
+    /// <summary>The site's address as the reader asked for it (the export goes to them alone).</summary>
+    private static string SiteRoot(HttpContext context) =>
+        Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host,
+            context.Request.PathBase, "/");
 
     private static readonly string[] FirstColumns = ["Dispute", "Title", "Address", "Status", "Opened at (UTC)"];
 
