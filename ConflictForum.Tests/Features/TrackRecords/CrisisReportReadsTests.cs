@@ -66,7 +66,8 @@ public sealed class CrisisReportReadsTests() : ForumAppTest(new ForumAppFactory(
         Assert.True(report.Capped);
         Assert.Equal(CrisisReport.MaxDisputes, report.Rows.Count);
         Assert.Equal(("Dispute number 200", "Dispute number 1"), (report.Rows[0].Title, report.Rows[^1].Title));
-        Assert.Contains("of the 200 newest disputes", CrisisReportCsv.Write(report, "https://forum.example.test/"), StringComparison.Ordinal);
+        Assert.Contains("of the 200 newest disputes", CrisisReportCsv.Write(report, "https://forum.example.test/"),
+            StringComparison.Ordinal);
     }
 
     private async Task<CrisisReport> ReportAsync(ForumActor reader)
