@@ -47,6 +47,7 @@ app.MapDisputeApi();
 app.MapNotificationStream();
 app.MapUnsubscribe();
 app.MapRecordDigest();
+app.MapCrisisReportCsv();
 app.MapForumLive();
 
 await app.RunAsync();

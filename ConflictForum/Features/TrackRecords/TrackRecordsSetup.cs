@@ -11,6 +11,7 @@ public static class TrackRecordsSetup
         builder.Services.AddSingleton<TrackRecordKeeper>();
         builder.Services.AddSingleton<Disputes.IDisputeCommitting>(s => s.GetRequiredService<TrackRecordKeeper>());
         builder.Services.AddScoped<TrackRecordQueries>();
+        builder.Services.AddScoped<CrisisReportQueries>();
         return builder;
     }
 }
