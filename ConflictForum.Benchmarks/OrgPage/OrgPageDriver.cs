@@ -186,7 +186,8 @@ public static class OrgPageDriver
     {
         var text = new StringBuilder();
         text.AppendLine(Heading).AppendLine();
-        text.AppendLine("Written by the organisation page driver (`ConflictForum.Benchmarks`); each run replaces this section.").AppendLine();
+        text.AppendLine("Written by the organisation page driver (`ConflictForum.Benchmarks`); each run replaces this section.")
+            .AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- **Machine**: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build");

@@ -39,7 +39,7 @@ public sealed class CrisisReportJourneyTests : IAsyncDisposable
     {
         var owner = await BrowserJourney.CreateMemberAsync(app, "Olga Owner", "olga@bolt.example");
         var agent = await BrowserJourney.CreateMemberAsync(app, "Alex Agent", "alex@bolt.example");
-        await CrisisReportFixtures.BoltAsync(app, owner, agent, clock.GetUtcNow().UtcDateTime);
+        await new Scenario(app).BoltAsync(owner, agent);
         (owner, agent) = (await ActorAsync(owner), await ActorAsync(agent));
         var (settled, offer, customer) = await DisputeAsync("Parcel left out in the rain", agent, join: 1, answer: 2, offerAfter: 4);
         Clock(2);
@@ -64,7 +64,7 @@ public sealed class CrisisReportJourneyTests : IAsyncDisposable
         await Expect(page.GetByTestId("crisis-row").First.GetByTestId("crisis-slow")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("crisis-row").Nth(1).GetByTestId("crisis-slow")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("crisis-axis")).ToHaveCountAsync(5);
-        await ShootAsync(page, "crisis-report");
+        await BrowserJourney.ShootAsync(page, "crisis-report");
     }
 
     /// <summary>A dispute against Bolt by a new customer, the agent's steps <paramref name="join"/>, ... hours apart.</summary>
@@ -104,19 +104,6 @@ public sealed class CrisisReportJourneyTests : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    /// <summary>The page at a desktop's width and a phone's, from the top, each once nothing moves and nothing is too wide.</summary>
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        foreach (var width in new[] { 1440, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-            await page.WaitForFunctionAsync(
-                "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
-            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        }
-    }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -116,27 +116,15 @@ public sealed class MediationJourneyTests : IAsyncDisposable
     }
 
     /// <summary>
-    /// The page as it is now, at a desktop's width and a phone's, and the mediation panel alone at a phone's. Each shot waits
-    /// until nothing moves and nothing is wider than the window: the menu drawer slides shut when the window narrows, and a
-    /// shot taken while it moves shows a page wider than the phone. Scrolled to the top, or the fixed app bar is drawn where the
-    /// window last was, over the middle of the page.
+    /// The page as it is now at a desktop's width and a phone's (<see cref="BrowserJourney.ShootAsync"/>), and the mediation
+    /// panel alone at a phone's.
     /// </summary>
-    private static async Task ShootAsync(IPage page, string name)
+    private static Task ShootAsync(IPage page, string name) => BrowserJourney.ShootAsync(page, name, async () =>
     {
-        foreach (var width in new[] { 1440, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-            await page.WaitForFunctionAsync(
-                "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
-            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        }
         var panel = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-375-mediation.png");
         if (await page.GetByTestId("mediation").CountAsync() == 1)
             await page.GetByTestId("mediation").ScreenshotAsync(new() { Path = panel });
-        await page.SetViewportSizeAsync(1280, 900);
-    }
+    });
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -60,7 +60,7 @@ public sealed class OrganisationJourneyTests(BrowserFixture browser) : IAsyncDis
         await olga.ReloadAsync();
         await Expect(olga.GetByTestId("organisation-members")).ToContainTextAsync("Alex Agent · agent");
         await Expect(olga.GetByTestId("organisation-members").Locator(".mud-list-item").First).ToContainTextAsync("owner");
-        await ShootAsync(alex, "organisation-agent");
+        await BrowserJourney.ShootAsync(alex, "organisation-agent");
 
         // A customer opens a dispute against it, choosing it among the organisations that match what they type.
         var cara = await BrowserJourney.SignedInPageAsync(customerContext, "cara@example.test");
@@ -101,26 +101,12 @@ public sealed class OrganisationJourneyTests(BrowserFixture browser) : IAsyncDis
         await cara.GotoAsync("/organisations/bolt-couriers");
         await Expect(cara.GetByTestId("figure-first-response").GetByTestId("figure-value")).ToHaveTextAsync("under an hour");
         await Expect(cara.GetByTestId("figure-response-rate").GetByTestId("figure-value")).ToHaveTextAsync("100%");
-        await ShootAsync(cara, "organisation-page");
-        await ShootAsync(olga, "organisation-owner");
+        await BrowserJourney.ShootAsync(cara, "organisation-page");
+        await BrowserJourney.ShootAsync(olga, "organisation-owner");
     }
 
     private Task<IBrowserContext> NewContextAsync() => browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
 
-    /// <summary>The page at a desktop's width and a phone's, from the top, each once nothing moves and nothing is too wide.</summary>
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        foreach (var width in new[] { 1440, 375 })
-        {
-            await page.SetViewportSizeAsync(width, 900);
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-            await page.WaitForFunctionAsync(
-                "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
-            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
-            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        }
-        await page.SetViewportSizeAsync(1280, 900);
-    }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

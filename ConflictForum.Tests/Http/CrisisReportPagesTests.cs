@@ -22,7 +22,7 @@ public sealed partial class CrisisReportPagesTests : ForumAppTest
         var site = new SiteClient(App);
         await site.SignInAsync("alex@example.test", BrowserJourney.Password);
 
-        using var csv = await site.Http.GetAsync(new Uri(CrisisReportCsv.Url(CrisisReportFixtures.Slug), UriKind.Relative));
+        using var csv = await site.Http.GetAsync(new Uri(CrisisReportCsv.Url(Scenario.BoltSlug), UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal(("text/csv", "utf-8"), (csv.Content.Headers.ContentType!.MediaType, csv.Content.Headers.ContentType.CharSet));
         Assert.Equal("attachment", csv.Content.Headers.ContentDisposition!.DispositionType);
@@ -54,15 +54,15 @@ public sealed partial class CrisisReportPagesTests : ForumAppTest
         var disputeId = await BoltWithADisputeAsync();
         var agent = new SiteClient(App);
         await agent.SignInAsync("alex@example.test", BrowserJourney.Password);
-        Assert.Contains($"href=\"{CrisisReportPage.Url(CrisisReportFixtures.Slug)}\"",
+        Assert.Contains($"href=\"{CrisisReportPage.Url(Scenario.BoltSlug)}\"",
             await agent.GetHtmlAsync("/organisations/bolt-couriers"), StringComparison.Ordinal);
-        using var page = await agent.Http.GetAsync(new Uri("/" + CrisisReportPage.Url(CrisisReportFixtures.Slug), UriKind.Relative));
+        using var page = await agent.Http.GetAsync(new Uri("/" + CrisisReportPage.Url(Scenario.BoltSlug), UriKind.Relative));
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("<title>Bolt Couriers Ltd crisis-process report · ConflictForum</title>", html, StringComparison.Ordinal);
         Assert.Contains("Crisis-process report: Bolt Couriers Ltd", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{DisputeAddresses.DisputeUrl(disputeId)}\"", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{CrisisReportCsv.Url(CrisisReportFixtures.Slug)}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{CrisisReportCsv.Url(Scenario.BoltSlug)}\"", html, StringComparison.Ordinal);
         Assert.Contains(CrisisReport.SlowRule, html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-interactive", html, StringComparison.Ordinal); // no circuit
 
@@ -92,7 +92,7 @@ public sealed partial class CrisisReportPagesTests : ForumAppTest
         var owner = await Given.MemberAsync("Olga Owner", "olga@example.test");
         var agent = await Given.MemberAsync("Alex Agent", "alex@example.test");
         await Given.MemberAsync("Sam Stranger", "sam@example.test");
-        await CrisisReportFixtures.BoltAsync(App, owner, agent, DateTime.UtcNow);
+        await Given.BoltAsync(owner, agent);
         var opened = await Given.OpenAsync(await MemberAsync("Cara Customer"),
             Scenario.Dispute(title: Title, respondentName: "Bolt Couriers Ltd"));
         var acting = await Run<ForumActors, ForumActor>(a => a.ForUserAsync(agent.UserId));

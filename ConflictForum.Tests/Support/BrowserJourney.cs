@@ -35,4 +35,24 @@ public static class BrowserJourney
         await Assertions.Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
         return page;
     }
+
+    /// <summary>
+    /// The page at a desktop's width and a phone's, from the top, each once nothing moves and nothing is wider than the
+    /// window (the menu drawer slides shut when the window narrows; the fixed app bar is drawn where the window last was).
+    /// </summary>
+    /// <param name="atPhoneWidth">More to shoot while the page is still at a phone's width, settled.</param>
+    public static async Task ShootAsync(IPage page, string name, Func<Task>? atPhoneWidth = null)
+    {
+        foreach (var width in new[] { 1440, 375 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.WaitForFunctionAsync(
+                "() => document.getAnimations().length === 0 && document.documentElement.scrollWidth <= window.innerWidth");
+            var path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}-{width}.png");
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        }
+        if (atPhoneWidth is not null) await atPhoneWidth();
+        await page.SetViewportSizeAsync(1280, 900);
+    }
 }

@@ -3,6 +3,7 @@ using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
+using ConflictForum.Features.Organisations;
 using ConflictForum.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -104,6 +105,44 @@ public sealed class Scenario(ForumAppFactory app)
     /// <summary>A party writes a new version of their statement (the first, if they had none).</summary>
     public Task EditStatementAsync(ForumActor party, int disputeId, string text) =>
         Do<DisputeService>(s => s.SaveStatementAsync(party, disputeId, text));
+
+    /// <summary>The address of the organisation <see cref="BoltAsync"/> makes.</summary>
+    public const string BoltSlug = "bolt-couriers";
+
+    /// <summary>
+    /// Bolt Couriers Ltd, created by <paramref name="owner"/>, with <paramref name="agent"/> added straight to its members as an
+    /// agent (inviting one has tests of its own) and, unless <paramref name="verified"/> is false, verified by an admin; its id.
+    /// Read the members again (<see cref="ReadAsync"/>) to have them act for it.
+    /// </summary>
+    public async Task<int> BoltAsync(ForumActor owner, ForumActor? agent = null, bool verified = true)
+    {
+        var slug = await Do<OrganisationService, string>(s => s.CreateAsync(owner,
+            new OrganisationInput { Name = "Bolt Couriers Ltd", Slug = BoltSlug, Website = "https://bolt.example" }));
+        await using var db = await Contexts.CreateDbContextAsync();
+        var id = await db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync();
+        if (agent is not null)
+        {
+            db.OrganisationMembers.Add(new OrganisationMember
+            {
+                OrganisationId = id, UserId = agent.UserId!, Role = OrganisationRole.Agent,
+                JoinedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+        if (verified)
+        {
+            var admin = await WithRoleAsync(await MemberAsync("Vera Verifier"), ForumRoles.Admin);
+            await Do<OrganisationService>(s => s.VerifyAsync(admin, id));
+        }
+        return id;
+    }
+
+    /// <summary>The member's standing as the services read it now (their roles, the organisations they act for).</summary>
+    public async Task<ForumActor> ReadAsync(ForumActor member)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(member.UserId);
+    }
 
     /// <summary>A comment by <paramref name="author"/>; its id.</summary>
     public Task<int> CommentAsync(ForumActor author, int disputeId, string text) =>

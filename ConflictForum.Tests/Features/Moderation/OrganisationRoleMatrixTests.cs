@@ -153,18 +153,7 @@ public sealed class OrganisationRoleMatrixTests(ITestOutputHelper output) : Cloc
     {
         var owner = await MemberAsync("Olga Owner");
         var agent = await MemberAsync("Alex Agent");
-        var slug = await Run<OrganisationService, Outcome<string>>(s => s.CreateAsync(owner,
-            new OrganisationInput { Name = "Bolt Couriers Ltd", Slug = "bolt-couriers", Website = "https://bolt.example" }));
-        Assert.True(slug.Succeeded, slug.Message);
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
-        var id = await db.Organisations.Where(o => o.Slug == slug.Value).Select(o => o.Id).SingleAsync();
-        db.OrganisationMembers.Add(new OrganisationMember
-        {
-            OrganisationId = id, UserId = agent.UserId!, Role = OrganisationRole.Agent, JoinedAt = Clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync();
-        var admin = await WithRoleAsync(await MemberAsync("Ada Admin"), ForumRoles.Admin);
-        Assert.True((await Run<OrganisationService, Outcome>(s => s.VerifyAsync(admin, id))).Succeeded);
+        await Given.BoltAsync(owner, agent);
         return (owner, agent);
     }
 

@@ -138,23 +138,8 @@ public sealed class OrganisationDisputesTests : ClockedForumAppTest
     {
         var owner = await Given.MemberAsync("Olga Owner");
         var agent = await Given.MemberAsync("Alex Agent");
-        var slug = await WithAsync<OrganisationService, Outcome<string>>(s => s.CreateAsync(owner,
-            new OrganisationInput { Name = "Bolt Couriers Ltd", Slug = "bolt-couriers", Website = "https://bolt.example" }));
-        Assert.True(slug.Succeeded, slug.Message);
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
-        var id = await db.Organisations.Where(o => o.Slug == slug.Value).Select(o => o.Id).SingleAsync();
-        db.OrganisationMembers.Add(new OrganisationMember
-        {
-            OrganisationId = id, UserId = agent.UserId!, Role = OrganisationRole.Agent, JoinedAt = Clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync();
-        if (verified)
-        {
-            var admin = await Given.WithRoleAsync(await Given.MemberAsync("Ada Admin"), ForumRoles.Admin);
-            Assert.True((await WithAsync<OrganisationService, Outcome>(s => s.VerifyAsync(admin, id))).Succeeded);
-        }
-        return (id, await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(owner.UserId)),
-            await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(agent.UserId)));
+        var id = await Given.BoltAsync(owner, agent, verified);
+        return (id, await Given.ReadAsync(owner), await Given.ReadAsync(agent));
     }
 
     private Task<Outcome> JoinAsync(ForumActor actor, int disputeId) =>

@@ -135,8 +135,7 @@ public sealed class CrisisReportQueriesTests : ClockedForumAppTest
     {
         var owner = await Given.MemberAsync("Olga Owner");
         var agent = await Given.MemberAsync("Alex Agent");
-        var id = await CrisisReportFixtures.BoltAsync(App, owner, agent, Now);
-        return (id, await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(owner.UserId)),
-            await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(agent.UserId)));
+        var id = await Given.BoltAsync(owner, agent);
+        return (id, await Given.ReadAsync(owner), await Given.ReadAsync(agent));
     }
 }

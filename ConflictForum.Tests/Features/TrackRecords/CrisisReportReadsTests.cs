@@ -50,7 +50,7 @@ public sealed class CrisisReportReadsTests() : ForumAppTest(new ForumAppFactory(
         var customer = await MemberAsync("Cara Customer");
         await using (var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync())
         {
-            var organisation = await db.Organisations.SingleAsync(o => o.Slug == CrisisReportFixtures.Slug);
+            var organisation = await db.Organisations.SingleAsync(o => o.Slug == Scenario.BoltSlug);
             var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             // Rows straight into the table: opening 201 disputes through the service would take the test minutes.
             db.Disputes.AddRange(Enumerable.Range(0, CrisisReport.MaxDisputes + 1).Select(i => new Dispute
@@ -72,7 +72,7 @@ public sealed class CrisisReportReadsTests() : ForumAppTest(new ForumAppFactory(
 
     private async Task<CrisisReport> ReportAsync(ForumActor reader)
     {
-        var report = await WithAsync<CrisisReportQueries, Outcome<CrisisReport>>(q => q.GetAsync(CrisisReportFixtures.Slug, reader));
+        var report = await WithAsync<CrisisReportQueries, Outcome<CrisisReport>>(q => q.GetAsync(Scenario.BoltSlug, reader));
         Assert.True(report.Succeeded, report.Message);
         return report.Value!;
     }
@@ -81,9 +81,8 @@ public sealed class CrisisReportReadsTests() : ForumAppTest(new ForumAppFactory(
     {
         var owner = await MemberAsync("Olga Owner");
         var agent = await MemberAsync("Alex Agent");
-        await CrisisReportFixtures.BoltAsync(App, owner, agent, DateTime.UtcNow);
-        return (await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(owner.UserId)),
-            await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(agent.UserId)));
+        await Given.BoltAsync(owner, agent);
+        return (await Given.ReadAsync(owner), await Given.ReadAsync(agent));
     }
 
     /// <summary>Counts the reads sent while <see cref="CountAsync"/> runs, in its own flow only (tests run in parallel).</summary>

@@ -129,15 +129,11 @@ public sealed class TrackRecordTests() : ClockedForumAppTest(new Dictionary<stri
         Assert.Equal(await db.Disputes.CountAsync(d => d.RespondentOrganisationId == organisation), await db.TrackRecordFacts.CountAsync());
     }
 
-    private async Task<(int Id, ForumActor Agent)> BoltAsync()
+    /// <summary>Bolt Couriers Ltd, verified, and its owner as the services now read them (acting for it).</summary>
+    private async Task<(int Id, ForumActor Owner)> BoltAsync()
     {
         var owner = await Given.MemberAsync("Olga Owner");
-        var slug = await WithAsync<OrganisationService, Outcome<string>>(s => s.CreateAsync(owner,
-            new OrganisationInput { Name = "Bolt Couriers Ltd", Slug = "bolt-couriers", Website = "https://bolt.example" }));
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>().CreateDbContextAsync();
-        var id = await db.Organisations.Where(o => o.Slug == slug.Value).Select(o => o.Id).SingleAsync();
-        var admin = await Given.WithRoleAsync(await Given.MemberAsync("Ada Admin"), ForumRoles.Admin);
-        Assert.True((await WithAsync<OrganisationService, Outcome>(s => s.VerifyAsync(admin, id))).Succeeded);
-        return (id, await WithAsync<ForumActors, ForumActor>(a => a.ForUserAsync(owner.UserId)));
+        var id = await Given.BoltAsync(owner);
+        return (id, await Given.ReadAsync(owner));
     }
 }
