@@ -35,6 +35,10 @@ public sealed class OrganisationDisputesTests : ClockedForumAppTest
         Assert.Equal("Bolt Couriers Ltd", stored.RespondentName);
         Assert.Equal(new[] { agent.UserId, owner.UserId }.Order(), (await NotifiedAsync(opened.DisputeId)).Order());
 
+        // Its members' "My disputes" asks them to answer it, until one of them does.
+        var waiting = await WithAsync<MyDisputesQueries, MyDisputes>(q => q.GetAsync(agent));
+        Assert.Equal(MyActionKind.AnswerForOrganisation, Assert.Single(waiting.Actions).Kind);
+
         // Nobody outside it answers, not even with the invitation link; one member joins without it.
         var stranger = await Given.MemberAsync("Sam Stranger");
         AssertRefusal.Is(DisputeRefusals.OnlyOrganisationMembersAnswer,
@@ -44,6 +48,8 @@ public sealed class OrganisationDisputesTests : ClockedForumAppTest
         AssertRefusal.Is("This dispute is no longer waiting for the other party.", await JoinAsync(owner, opened.DisputeId));
 
         // From then on the owner acts as the respondent too, and every step is signed for the organisation.
+        Assert.DoesNotContain((await WithAsync<MyDisputesQueries, MyDisputes>(q => q.GetAsync(owner))).Actions,
+            a => a.Kind == MyActionKind.AnswerForOrganisation);
         await Given.EditStatementAsync(owner, opened.DisputeId, "We delivered on the day promised.");
         var view = await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(opened.DisputeId, customer));
         Assert.Equal("Olga Owner for Bolt Couriers Ltd", view!.RespondentStatement!.AuthorName);

@@ -230,17 +230,24 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     }
 
     /// <summary>
-    /// Every dispute <paramref name="userId"/> is a party to or has mediated, as of now, newest activity first: two queries
-    /// however many there are (the rows, then their settlements' follow-ups).
+    /// Every dispute <paramref name="member"/> is a party to or has mediated, or that is against an organisation they act for,
+    /// as of now, newest activity first: two queries however many there are (the rows, then their settlements' follow-ups).
     /// </summary>
-    public async Task<IReadOnlyList<DisputeRow>> InvolvingAsync(string userId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DisputeRow>> InvolvingAsync(ForumActor member, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await WithNames(db, db.Disputes.AsNoTracking()
-                .Where(d => d.ClaimantId == userId || d.RespondentId == userId || d.MediatorId == userId)
+        var rows = await WithNames(db, Involving(db, member)
                 .OrderByDescending(d => d.LastActivityAt).ThenByDescending(d => d.Id))
             .ToListAsync(ct);
         return await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct);
+    }
+
+    /// <summary>The disputes of <see cref="InvolvingAsync"/>, as a query.</summary>
+    public static IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
+    {
+        var (me, organisations) = (member.UserId, member.Organisations);
+        return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me || d.MediatorId == me
+            || (d.RespondentOrganisationId != null && organisations.Contains(d.RespondentOrganisationId.Value)));
     }
 
     /// <summary>The rows with the parties' names: an organisation is named as itself, whichever of its members answers for it.</summary>

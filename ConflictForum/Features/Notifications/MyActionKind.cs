@@ -3,6 +3,12 @@ namespace ConflictForum.Features.Notifications;
 /// <summary>What a dispute needs from the member now (<see cref="MyDisputesQueries"/>).</summary>
 public enum MyActionKind
 {
+    /// <summary>
+    /// A dispute against a verified organisation the member acts for waits for one of its members to answer, until the
+    /// response deadline.
+    /// </summary>
+    AnswerForOrganisation,
+
     /// <summary>The respondent joined and the public waits for their statement, until the response deadline.</summary>
     PostStatement,
     /// <summary>The other party's offer is live, until it expires.</summary>

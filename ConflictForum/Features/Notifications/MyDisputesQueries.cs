@@ -18,8 +18,8 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
 {
     public async Task<MyDisputes> GetAsync(ForumActor member, CancellationToken ct = default)
     {
-        if (member.UserId is not { } me) return MyDisputes.None;
-        var rows = await disputes.InvolvingAsync(me, ct);
+        if (!member.IsSignedIn) return MyDisputes.None;
+        var rows = await disputes.InvolvingAsync(member, ct);
         if (rows.Count == 0) return MyDisputes.None;
         var now = clock.GetUtcNow().UtcDateTime;
         var byId = rows.ToDictionary(r => r.Dispute.Id);
@@ -27,10 +27,11 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
         var settled = rows.Any(r => r.FollowUp is not null);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = db.Disputes.Where(d => d.ClaimantId == me || d.RespondentId == me || d.MediatorId == me).Select(d => d.Id);
+        var mine = DisputeQueries.Involving(db, member).Select(d => d.Id);
         var actions = new List<MyDisputeAction>();
         if (running)
         {
+            AnswersForOrganisations(member, byId, actions);
             await StatementsAsync(db, mine, member, byId, actions, ct);
             await OffersAsync(db, mine, member, byId, now, actions, ct);
             await MediationsAsync(db, mine, member, byId, now, actions, ct);
@@ -43,6 +44,17 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
             [.. actions.OrderBy(a => a.Deadline ?? DateTime.MaxValue).ThenByDescending(a => a.Row.Dispute.LastActivityAt)],
             [.. rest.Where(r => r.Outcome == DisputeOutcome.Running)],
             [.. rest.Where(r => r.Outcome != DisputeOutcome.Running)]);
+    }
+
+    /// <summary>A dispute against a verified organisation the member acts for that nobody has answered for it yet.</summary>
+    private void AnswersForOrganisations(ForumActor member, Dictionary<int, DisputeRow> byId, List<MyDisputeAction> actions)
+    {
+        foreach (var row in byId.Values.Where(r => r.Organisation is not null))
+        {
+            if (!guardian.CanJoinForOrganisation(member, row.Dispute, row.Organisation!.IsVerified).Allowed) continue;
+            actions.Add(new(MyActionKind.AnswerForOrganisation, row, $"Answer for {row.Organisation.Name}", row.Dispute.ResponseDeadline,
+                "Response window ends", DisputeAddresses.DisputeUrl(row.Dispute.Id)));
+        }
     }
 
     /// <summary>The respondent who joined and has not posted, while the public waits for them.</summary>

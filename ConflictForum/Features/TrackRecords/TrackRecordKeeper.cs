@@ -34,27 +34,35 @@ internal sealed class TrackRecordKeeper(IDisputeOutcomes outcomes) : IDisputeCom
         else db.TrackRecordFacts.Add(new TrackRecordFact { DisputeId = dispute.Id, OrganisationId = organisation, Keys = keys });
     }
 
-    /// <summary>The counters a dispute adds one to, given when its organisation answered and settled and how it was reported.</summary>
+    /// <summary>
+    /// The counters a dispute adds one to, given when its organisation answered and settled and how it was reported: each
+    /// twice, in its opening month (the charts) and in all months together (the totals), so a page reads the totals and a
+    /// year of months whatever the organisation's age and size.
+    /// </summary>
     internal HashSet<TrackRecordKey> FactsOf(Dispute dispute, DisputeSteps steps)
     {
-        var month = TrackRecordKey.MonthOf(dispute.CreatedAt);
-        var outcome = outcomes.OutcomeOf(dispute);
-        var keys = new HashSet<TrackRecordKey>
+        var counted = new List<(TrackMeasure Measure, int Value)>
         {
-            new(TrackMeasure.Opened, month, 0),
-            new(TrackMeasure.Outcome, month, (int)outcome),
+            (TrackMeasure.Opened, 0), (TrackMeasure.Outcome, (int)outcomes.OutcomeOf(dispute)),
         };
+        var keys = new HashSet<TrackRecordKey>();
         if (steps.AnsweredAt is { } answered)
         {
-            keys.Add(new(TrackMeasure.Answered, month, 0));
+            counted.Add((TrackMeasure.Answered, 0));
             keys.Add(new(TrackMeasure.FirstResponseHours, TrackRecordCount.AllMonths,
                 TrackRecordKey.HourBucket(answered - dispute.CreatedAt)));
         }
-        else if (dispute.RespondentDidNotRespond) keys.Add(new(TrackMeasure.NotAnswered, month, 0));
+        else if (dispute.RespondentDidNotRespond) counted.Add((TrackMeasure.NotAnswered, 0));
         if (steps.SettledAt is { } settled)
         {
+            counted.Add((TrackMeasure.Honour, (int)steps.Reported));
             keys.Add(new(TrackMeasure.SettlementHours, TrackRecordCount.AllMonths, TrackRecordKey.HourBucket(settled - dispute.CreatedAt)));
-            keys.Add(new(TrackMeasure.Honour, month, (int)steps.Reported));
+        }
+        var month = TrackRecordKey.MonthOf(dispute.CreatedAt);
+        foreach (var (measure, value) in counted)
+        {
+            keys.Add(new(measure, month, value));
+            keys.Add(new(measure, TrackRecordCount.AllMonths, value));
         }
         return keys;
     }

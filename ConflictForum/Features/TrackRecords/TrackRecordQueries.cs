@@ -4,20 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.TrackRecords;
 
-/// <summary>An organisation's track record, read from its counters: one query, however many disputes it has.</summary>
-public sealed class TrackRecordQueries(IDbContextFactory<ForumDbContext> dbFactory)
+/// <summary>
+/// An organisation's track record, read from its counters: the totals and the last <see cref="Months"/> months, in one
+/// query of a bounded number of rows however many disputes it has and however old it is.
+/// </summary>
+public sealed class TrackRecordQueries(IDbContextFactory<ForumDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>The months the page charts, the current one last.</summary>
+    public const int Months = 12;
+
     public async Task<TrackRecordView> GetAsync(int organisationId, CancellationToken ct = default)
     {
+        var last = TrackRecordKey.MonthOf(clock.GetUtcNow().UtcDateTime);
+        var first = last.AddMonths(1 - Months);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = await db.TrackRecordCounts.AsNoTracking().Where(c => c.OrganisationId == organisationId && c.Count != 0)
+        var counts = await db.TrackRecordCounts.AsNoTracking()
+            .Where(c => c.OrganisationId == organisationId && c.Count != 0 && (c.Month == TrackRecordCount.AllMonths || c.Month >= first))
             .ToListAsync(ct);
-        return Of(counts);
+        return Of(counts, first, last);
     }
 
-    internal static TrackRecordView Of(IReadOnlyCollection<TrackRecordCount> counts)
+    internal static TrackRecordView Of(IReadOnlyCollection<TrackRecordCount> counts, DateTime first, DateTime last)
     {
-        int Sum(TrackMeasure measure) => counts.Where(c => c.Measure == measure).Sum(c => c.Count);
+        var total = counts.Where(c => c.Month == TrackRecordCount.AllMonths).ToList();
+        int Sum(TrackMeasure measure) => total.Where(c => c.Measure == measure).Sum(c => c.Count);
         var months = counts.Where(c => c.Month != TrackRecordCount.AllMonths).GroupBy(c => c.Month).OrderBy(g => g.Key)
             .Select(g => new TrackRecordMonth(g.Key,
                 g.Where(c => c.Measure == TrackMeasure.Opened).Sum(c => c.Count),
@@ -27,13 +37,13 @@ public sealed class TrackRecordQueries(IDbContextFactory<ForumDbContext> dbFacto
                 g.Where(c => c.Measure == TrackMeasure.Outcome && c.Value == (int)DisputeOutcome.ClaimantAtFault).Sum(c => c.Count)))
             .ToList();
         return new TrackRecordView(Sum(TrackMeasure.Opened),
-            counts.Where(c => c.Measure == TrackMeasure.Outcome).GroupBy(c => (DisputeOutcome)c.Value)
+            total.Where(c => c.Measure == TrackMeasure.Outcome).GroupBy(c => (DisputeOutcome)c.Value)
                 .ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
             Sum(TrackMeasure.Answered), Sum(TrackMeasure.NotAnswered),
-            Median(counts, TrackMeasure.FirstResponseHours), Median(counts, TrackMeasure.SettlementHours),
-            counts.Where(c => c.Measure == TrackMeasure.Honour).GroupBy(c => (SettlementReported)c.Value)
+            Median(total, TrackMeasure.FirstResponseHours), Median(total, TrackMeasure.SettlementHours),
+            total.Where(c => c.Measure == TrackMeasure.Honour).GroupBy(c => (SettlementReported)c.Value)
                 .ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
-            WithEmptyMonths(months));
+            EveryMonth(months, first, last));
     }
 
     /// <summary>The lower median of the durations counted in hour buckets: the bucket holding the middle one.</summary>
@@ -52,12 +62,11 @@ public sealed class TrackRecordQueries(IDbContextFactory<ForumDbContext> dbFacto
     }
 
     /// <summary>Every month from the first to the last, so a chart's gaps are months with nothing, not missing months.</summary>
-    private static List<TrackRecordMonth> WithEmptyMonths(List<TrackRecordMonth> months)
+    private static List<TrackRecordMonth> EveryMonth(List<TrackRecordMonth> months, DateTime first, DateTime last)
     {
-        if (months.Count == 0) return months;
         var byMonth = months.ToDictionary(m => m.Month);
         var all = new List<TrackRecordMonth>();
-        for (var month = months[0].Month; month <= months[^1].Month; month = month.AddMonths(1))
+        for (var month = first; month <= last; month = month.AddMonths(1))
             all.Add(byMonth.GetValueOrDefault(month) ?? new TrackRecordMonth(month, 0, 0, 0, 0, 0));
         return all;
     }
