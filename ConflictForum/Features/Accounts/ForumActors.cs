@@ -12,9 +12,15 @@ namespace ConflictForum.Features.Accounts;
 public sealed class ForumActors(IDbContextFactory<ForumDbContext> dbFactory, AuthenticationStateProvider authentication, TimeProvider clock,
     IOptions<IdentityOptions> identity)
 {
-    public async Task<ForumActor> CurrentAsync(CancellationToken ct = default)
+    public async Task<ForumActor> CurrentAsync(CancellationToken ct = default) =>
+        await ForPrincipalAsync((await authentication.GetAuthenticationStateAsync()).User, ct);
+
+    /// <summary>
+    /// The actor signed in as <paramref name="user"/>: for an endpoint outside Blazor, which has the request's user but no
+    /// authentication state to read it from.
+    /// </summary>
+    public async Task<ForumActor> ForPrincipalAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return ForumActor.Anonymous;
         // Bound to the sign-in the page was opened with: once that sign-in ends elsewhere, this page's next write is refused.
         var session = ForumActor.Anonymous with

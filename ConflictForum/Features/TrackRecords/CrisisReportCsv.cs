@@ -3,7 +3,6 @@ using System.Text;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace ConflictForum.Features.TrackRecords;
 
@@ -21,13 +20,10 @@ public static class CrisisReportCsv
     public static string Url(string slug) => $"/organisations/{Uri.EscapeDataString(slug)}/report.csv";
 
     public static IEndpointConventionBuilder MapCrisisReportCsv(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/organisations/{slug}/report.csv", async (string slug, HttpContext context,
-            AuthenticationStateProvider authentication, ForumActors actors, CrisisReportQueries reports, CancellationToken ct) =>
+        endpoints.MapGet("/organisations/{slug}/report.csv", async (string slug, HttpContext context, ForumActors actors,
+            CrisisReportQueries reports, CancellationToken ct) =>
         {
-            // Outside a Blazor page nothing hands the request's user to the provider the actor is read through.
-            if (authentication is IHostEnvironmentAuthenticationStateProvider host)
-                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
-            var report = await reports.GetAsync(slug, await actors.CurrentAsync(ct), ct);
+            var report = await reports.GetAsync(slug, await actors.ForPrincipalAsync(context.User, ct), ct);
             return report.Kind switch
             {
                 OutcomeKind.Ok => Results.File(
