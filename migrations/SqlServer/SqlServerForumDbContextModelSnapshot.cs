@@ -154,7 +154,7 @@ namespace ConflictForum.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
-                    b.Property<int>("DisputeId")
+                    b.Property<int?>("DisputeId")
                         .HasColumnType("int");
 
                     b.Property<DateTime?>("HiddenAt")
@@ -851,7 +851,7 @@ namespace ConflictForum.Migrations.SqlServer
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("DisputeId")
+                    b.Property<int?>("DisputeId")
                         .HasColumnType("int");
 
                     b.Property<string>("FlaggerId")
@@ -1702,8 +1702,7 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
@@ -1881,8 +1880,7 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()

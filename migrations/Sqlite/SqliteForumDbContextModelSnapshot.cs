@@ -146,7 +146,7 @@ namespace ConflictForum.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DisputeId")
+                    b.Property<int?>("DisputeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("HiddenAt")
@@ -817,7 +817,7 @@ namespace ConflictForum.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DisputeId")
+                    b.Property<int?>("DisputeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FlaggerId")
@@ -1645,8 +1645,7 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Deliberation.Comment", b =>
@@ -1824,8 +1823,7 @@ namespace ConflictForum.Migrations.Sqlite
                     b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
                         .WithMany()
                         .HasForeignKey("DisputeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()

@@ -1,4 +1,4 @@
 namespace ConflictForum.Features.Content;
 
-/// <summary>Where a flaggable item lives and who wrote it.</summary>
-public sealed record ContentItem(ContentKind Kind, long ItemId, int DisputeId, string AuthorId);
+/// <summary>Where a flaggable item lives (its dispute; none for an organisation) and who wrote it.</summary>
+public sealed record ContentItem(ContentKind Kind, long ItemId, int? DisputeId, string AuthorId);

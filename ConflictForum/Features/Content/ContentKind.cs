@@ -10,4 +10,6 @@ public enum ContentKind
     Resolution,
     /// <summary>A mediator's note to both parties (its timeline entry, like a reply).</summary>
     MediatorNote,
+    /// <summary>An organisation's page and name (the organisation's row; it belongs to no dispute).</summary>
+    Organisation,
 }

@@ -10,6 +10,7 @@ public static class ContentKinds
         ContentKind.Reply => "reply",
         ContentKind.Comment => "comment",
         ContentKind.MediatorNote => "mediator's note",
+        ContentKind.Organisation => "organisation",
         _ => "resolution",
     };
 }

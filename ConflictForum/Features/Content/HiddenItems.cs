@@ -9,6 +9,9 @@ public sealed class HiddenItems
 {
     public static readonly HiddenItems None = new([]);
 
+    /// <summary>What the author reads once they appealed, until it is decided.</summary>
+    public const string AppealWaiting = "Your appeal is waiting for another moderator.";
+
     private readonly Dictionary<(ContentKind, long), HiddenNotice> notices;
 
     private HiddenItems(Dictionary<(ContentKind, long), HiddenNotice> notices) => this.notices = notices;
@@ -40,7 +43,7 @@ public sealed class HiddenItems
 
     private static string? AppealState(ModeratedItem item, ForumActor viewer) =>
         item.AppealedAt is null ? null
-        : viewer.Is(item.AuthorId) ? (item.AppealPending ? "Your appeal is waiting for another moderator." : "Your appeal was refused.")
+        : viewer.Is(item.AuthorId) ? (item.AppealPending ? AppealWaiting : "Your appeal was refused.")
         : viewer.IsModerator && item.AppealPending ? $"The author appealed: {item.AppealNote}"
         : null;
 }

@@ -17,9 +17,12 @@ public sealed class ModeratedItem
 
     public long ItemId { get; set; }
 
-    public int DisputeId { get; set; }
+    /// <summary>The dispute it belongs to; null for an organisation.</summary>
+    public int? DisputeId { get; set; }
 
-    /// <summary>Who wrote the item: they may appeal its hiding, and no moderator judges their own words.</summary>
+    /// <summary>
+    /// Who wrote the item (an organisation's first owner): they may appeal its hiding, and no moderator judges their own words.
+    /// </summary>
     public string AuthorId { get; set; } = "";
 
     /// <summary>Flags not yet reviewed by a moderator.</summary>

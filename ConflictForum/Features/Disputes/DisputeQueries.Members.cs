@@ -1,3 +1,4 @@
+using ConflictForum.Data;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,5 +29,13 @@ public sealed partial class DisputeQueries
         {
             CanSuspend = guardian.CanSuspend(viewer, asActor, inDisputeWithViewer),
         };
+    }
+
+    /// <summary>The disputes of <see cref="InvolvingAsync"/>, as a query.</summary>
+    public static IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
+    {
+        var (me, organisations) = (member.UserId, member.Organisations);
+        return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me || d.MediatorId == me
+            || (d.RespondentOrganisationId != null && organisations.Contains(d.RespondentOrganisationId.Value)));
     }
 }

@@ -1,5 +1,6 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Content;
+using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,7 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         var typedName = hidden.For(ContentKind.Dispute, disputeId) is { ShowContent: false }
             ? await db.Disputes.Where(d => d.Id == disputeId).Select(d => d.RespondentName).SingleAsync(ct)
             : null;
+        await HiddenOrganisationRedaction.RedactAsync(db, guardian, disputeId, viewer, entries, ct);
         // The rows are untracked copies: blanking them changes what this reader sees, never the record ("Verify" reads it afresh).
         foreach (var entry in entries)
         {
@@ -242,14 +244,6 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         return await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct);
     }
 
-    /// <summary>The disputes of <see cref="InvolvingAsync"/>, as a query.</summary>
-    public static IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
-    {
-        var (me, organisations) = (member.UserId, member.Organisations);
-        return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me || d.MediatorId == me
-            || (d.RespondentOrganisationId != null && organisations.Contains(d.RespondentOrganisationId.Value)));
-    }
-
     /// <summary>The rows with the parties' names: an organisation is named as itself, whichever of its members answers for it.</summary>
     private static IQueryable<DisputeRow> WithNames(ForumDbContext db, IQueryable<Dispute> disputes) =>
         from d in disputes
@@ -258,11 +252,14 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         from respondent in joined.DefaultIfEmpty()
         join organisation in db.Organisations on d.RespondentOrganisationId equals organisation.Id into organisations
         from organisation in organisations.DefaultIfEmpty()
+        let organisationHidden = organisation != null
+            && db.ModeratedItems.Any(m => m.Kind == ContentKind.Organisation && m.ItemId == organisation.Id && m.HiddenAt != null)
         select new DisputeRow(d, claimant.DisplayName,
-            organisation != null ? organisation.Name : respondent != null ? respondent.DisplayName : d.RespondentName,
+            organisation != null ? (organisationHidden ? OrganisationNames.HiddenName : organisation.Name)
+            : respondent != null ? respondent.DisplayName : d.RespondentName,
             db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
                 .Select(m => m.HiddenReason).FirstOrDefault())
-        { Organisation = organisation };
+        { Organisation = organisation, OrganisationHidden = organisationHidden };
 
     /// <summary>The rows with their settlements' follow-up: one query for the settled ones among them, none when there are none.</summary>
     private async Task<List<DisputeRow>> WithFollowUpsAsync(ForumDbContext db, List<DisputeRow> rows, CancellationToken ct)
@@ -284,6 +281,8 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
         row = row with { Outcome = outcomes.OutcomeOf(dispute) };
+        // A hidden organisation's name is not signed under its agents' words either.
+        if (row.OrganisationHidden) dispute.RespondentName = OrganisationNames.HiddenName;
         if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
         // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name,
         // an organisation by its own.

@@ -16,4 +16,7 @@ public sealed record DisputeRow(Dispute Dispute, string ClaimantName, string Res
 
     /// <summary>The organisation the dispute is against, if any: its name, page and badge stand for the respondent.</summary>
     public Organisations.Organisation? Organisation { get; init; }
+
+    /// <summary>Whether a moderator hid <see cref="Organisation"/>: its name is not shown (its page says why).</summary>
+    public bool OrganisationHidden { get; init; }
 }

@@ -1,5 +1,6 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Content;
+using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,7 @@ public static class ContentItems
                 .Select(c => new ContentItem(kind, id, c.DisputeId, c.AuthorId)).SingleOrDefaultAsync(ct),
             ContentKind.Resolution => db.Resolutions.Where(r => r.Id == id)
                 .Select(r => new ContentItem(kind, id, r.DisputeId, r.ProposerId)).SingleOrDefaultAsync(ct),
+            ContentKind.Organisation => OrganisationAsync(db, id, ct),
             _ => Task.FromResult<ContentItem?>(null),
         };
 
@@ -29,6 +31,14 @@ public static class ContentItems
         CancellationToken ct) =>
         db.TimelineEntries.Where(e => e.Id == id && e.Kind == entryKind && e.ActorId != null)
             .Select(e => new ContentItem(kind, id, e.DisputeId, e.ActorId!)).SingleOrDefaultAsync(ct);
+
+    /// <summary>An organisation belongs to no dispute; its author is its first owner, who may appeal its hiding.</summary>
+    private static Task<ContentItem?> OrganisationAsync(ForumDbContext db, long id, CancellationToken ct) =>
+        db.Organisations.Where(o => o.Id == id)
+            .Select(o => new ContentItem(ContentKind.Organisation, id, null, db.OrganisationMembers
+                .Where(m => m.OrganisationId == o.Id && m.Role == OrganisationRole.Owner)
+                .OrderBy(m => m.JoinedAt).ThenBy(m => m.UserId).Select(m => m.UserId).First()))
+            .SingleOrDefaultAsync(ct);
 
     public static string Reason(FlagReason reason) => reason switch
     {

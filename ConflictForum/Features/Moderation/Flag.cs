@@ -13,7 +13,8 @@ public sealed class Flag
 
     public long ItemId { get; set; }
 
-    public int DisputeId { get; set; }
+    /// <summary>The item's dispute; null for an organisation.</summary>
+    public int? DisputeId { get; set; }
 
     public string FlaggerId { get; set; } = "";
 

@@ -52,8 +52,27 @@ public sealed partial class ForumGuardian
     /// dispute with its author anywhere (<paramref name="inDisputeWithAuthor"/>, read by the service in its transaction).
     /// </summary>
     public Decision CanModerate(ForumActor actor, Dispute dispute, string authorId, bool inDisputeWithAuthor) =>
-        CanModerateDispute(actor, dispute) is { Allowed: false } no ? no
-        : actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnContent)
+        CanModerateDispute(actor, dispute) is { Allowed: false } no ? no : CanModerateAuthor(actor, authorId, inDisputeWithAuthor);
+
+    /// <summary>
+    /// <see cref="CanFlag(ForumActor, string)"/> on an organisation's page and name: not by its own members (its first owner
+    /// is its author), who appeal instead.
+    /// </summary>
+    public Decision CanFlagOrganisation(ForumActor actor, int organisationId, string authorId) =>
+        actor.ActsFor(organisationId) ? Decision.Denied(ModerationRefusals.OwnOrganisation) : CanFlag(actor, authorId);
+
+    /// <summary>
+    /// Hide, restore or dismiss flags on an organisation: a moderator who is not one of its members, not its author, and not
+    /// in a dispute with it or its author (<paramref name="inDisputeWithIt"/>, read by the service in its transaction).
+    /// </summary>
+    public Decision CanModerateOrganisation(ForumActor actor, int organisationId, string authorId, bool inDisputeWithIt) =>
+        CannotWrite(actor) is { } no ? no
+        : !actor.IsModerator ? ModeratorsOnly
+        : actor.ActsFor(organisationId) ? Decision.Denied(ModerationRefusals.MemberOfOrganisation)
+        : CanModerateAuthor(actor, authorId, inDisputeWithIt);
+
+    private static Decision CanModerateAuthor(ForumActor actor, string authorId, bool inDisputeWithAuthor) =>
+        actor.Is(authorId) ? Decision.Denied(ModerationRefusals.OwnContent)
         : inDisputeWithAuthor ? InDisputeWithMember
         : Decision.Granted;
 
@@ -92,9 +111,12 @@ public sealed partial class ForumGuardian
         : item.AppealedAt is not null ? Decision.Denied(ModerationRefusals.AppealedOnce)
         : Decision.Granted;
 
-    /// <summary>An appeal is decided by a different moderator than the one who hid the item.</summary>
-    public Decision CanDecideAppeal(ForumActor actor, Dispute dispute, ModeratedItem item, bool inDisputeWithAuthor) =>
-        CanModerate(actor, dispute, item.AuthorId, inDisputeWithAuthor) is { Allowed: false } no ? no
+    /// <summary>
+    /// An appeal is decided by a moderator who may moderate the item (<paramref name="canModerate"/>), other than the one who
+    /// hid it.
+    /// </summary>
+    public Decision CanDecideAppeal(ForumActor actor, ModeratedItem item, Decision canModerate) =>
+        !canModerate.Allowed ? canModerate
         : !item.AppealPending ? Decision.Denied("There is no appeal waiting on this item.")
         : actor.Is(item.HiddenById) ? Decision.Denied(ModerationRefusals.OwnHide)
         : Decision.Granted;

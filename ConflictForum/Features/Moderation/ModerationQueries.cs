@@ -1,6 +1,8 @@
 using System.Net;
 using ConflictForum.Data;
 using ConflictForum.Features.Content;
+using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -26,27 +28,35 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             .Take(QueueSize).ToListAsync(ct);
         if (states.Count == 0) return [];
 
-        var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
+        var disputeIds = states.Where(s => s.DisputeId != null).Select(s => s.DisputeId!.Value).Distinct().ToList();
         var disputes = await db.Disputes.AsNoTracking().Where(d => disputeIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var organisationIds = states.Where(s => s.Kind == ContentKind.Organisation).Select(s => (int)s.ItemId).ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, ct);
         var userIds = states.Select(s => s.AuthorId).Concat(states.Where(s => s.HiddenById != null).Select(s => s.HiddenById!))
             .Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var flags = await OpenFlagsAsync(db, states, ct);
         var content = await ContentAsync(db, states, ct);
         var opponents = await Opponents.OfAsync(db, moderator.UserId, ct);
+        var opposedOrganisations = organisations.Count == 0 ? [] : await Opponents.OrganisationsOfAsync(db, moderator.UserId, ct);
 
         return states.Select(s =>
         {
-            var dispute = disputes[s.DisputeId];
             var (heading, html) = content.GetValueOrDefault((s.Kind, s.ItemId), (null, ""));
             var opposed = opponents.Contains(s.AuthorId);
-            var canModerate = guardian.CanModerate(moderator, dispute, s.AuthorId, opposed);
-            return new QueueItem(s, dispute.Title, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
+            var (place, url, canModerate) = s.DisputeId is { } disputeId
+                ? (disputes[disputeId].Title, DisputeAddresses.DisputeUrl(disputeId),
+                    guardian.CanModerate(moderator, disputes[disputeId], s.AuthorId, opposed))
+                : ("its own page", OrganisationAddresses.PageUrl(organisations[(int)s.ItemId].Slug),
+                    guardian.CanModerateOrganisation(moderator, (int)s.ItemId, s.AuthorId,
+                        opposed || opposedOrganisations.Contains((int)s.ItemId)));
+            return new QueueItem(s, place, url, names.GetValueOrDefault(s.AuthorId, "?"), heading, html,
                 guardian.CanSeeFlags(moderator, canModerate)
                     ? flags.Where(f => f.Kind == s.Kind && f.ItemId == s.ItemId).Select(f => f.View).ToList()
                     : [],
                 s.HiddenById is null ? null : names.GetValueOrDefault(s.HiddenById, "?"),
-                canModerate, guardian.CanDecideAppeal(moderator, dispute, s, opposed));
+                canModerate, guardian.CanDecideAppeal(moderator, s, canModerate));
         }).ToList();
     }
 
@@ -90,11 +100,13 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
     private static async Task<List<(ContentKind Kind, long ItemId, FlagView View)>> OpenFlagsAsync(ForumDbContext db,
         List<ModeratedItem> states, CancellationToken ct)
     {
-        var disputeIds = states.Select(s => s.DisputeId).Distinct().ToList();
-        var rows = await db.Flags.AsNoTracking().Where(f => disputeIds.Contains(f.DisputeId) && f.ReviewedAt == null)
-            .Join(db.Users, f => f.FlaggerId, u => u.Id, (f, u) => new { f.Kind, f.ItemId, u.DisplayName, f.Reason, f.Note, f.At })
+        var itemIds = states.Select(s => s.ItemId).Distinct().ToList();
+        var kinds = states.Select(s => s.Kind).Distinct().ToList();
+        var rows = await db.Flags.AsNoTracking().Where(f => itemIds.Contains(f.ItemId) && kinds.Contains(f.Kind) && f.ReviewedAt == null)
+            .Join(db.Users, f => f.FlaggerId, u => u.Id,
+                (f, u) => new { f.Id, f.Kind, f.ItemId, u.DisplayName, f.Reason, f.Note, f.At })
             .ToListAsync(ct);
-        return rows.OrderBy(f => f.At).Select(f => (f.Kind, f.ItemId, new FlagView(f.DisplayName, f.Reason, f.Note, f.At))).ToList();
+        return rows.OrderBy(f => f.At).ThenBy(f => f.Id).Select(f => (f.Kind, f.ItemId, new FlagView(f.DisplayName, f.Reason, f.Note, f.At))).ToList();
     }
 
     /// <summary>What each item says, as sanitized HTML (a dispute's plain title and summary are encoded).</summary>
@@ -122,6 +134,13 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
         foreach (var r in await db.Resolutions.Where(r => resolutionIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Title, r.Html }).ToListAsync(ct))
             content[(ContentKind.Resolution, r.Id)] = (r.Title, r.Html);
+        var organisationIds = Ids(ContentKind.Organisation).Select(id => (int)id).ToList();
+        foreach (var o in await db.Organisations.Where(o => organisationIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.Description, o.Website }).ToListAsync(ct))
+        {
+            content[(ContentKind.Organisation, o.Id)] = (o.Name,
+                $"<p>{WebUtility.HtmlEncode(o.Website)}</p><p>{WebUtility.HtmlEncode(o.Description)}</p>");
+        }
         return content;
     }
 }

@@ -11,6 +11,10 @@ public static class ModerationRefusals
 
     public const string PartyToDispute = "Moderators do not moderate disputes they are a party to.";
 
+    public const string OwnOrganisation = "Its members do not flag their own organisation; its owner can appeal if it is hidden.";
+
+    public const string MemberOfOrganisation = "Moderators do not moderate an organisation they act for.";
+
     public const string OwnContent = "Moderators do not moderate what they wrote.";
 
     public const string OnlyAuthorAppeals = "Only the author appeals the hiding of their words.";

@@ -1,3 +1,4 @@
+using ConflictForum.Data;
 using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
@@ -64,7 +65,8 @@ public sealed partial class ModerationService
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound.As<int>();
         var db = write.Db;
-        if (guardian.CanRemoveVotes(write.Actor, write.Dispute, await OpposedAsync(write, member.UserId, ct)) is { Allowed: false } no)
+        var opposed = await Opponents.AreAsync(db, write.Actor.UserId, member.UserId, ct);
+        if (guardian.CanRemoveVotes(write.Actor, write.Dispute, opposed) is { Allowed: false } no)
             return no.AsOutcome().As<int>();
         // A closed verdict is history: it stays as it was counted.
         if (write.Dispute.Status != DisputeStatus.Open) return await CommittedAsync(write, 0);
@@ -95,21 +97,26 @@ public sealed partial class ModerationService
 
     private sealed record TargetMember(string UserId, string Name);
 
-    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, ContentItem item, string reason,
-        CancellationToken ct)
+    private async Task RecordAsync(ModerationWrite write, ForumActor moderator, ModerationAction action, ContentItem item,
+        string reason, CancellationToken ct)
     {
         var author = await write.Db.Users.Where(u => u.Id == item.AuthorId).Select(u => u.DisplayName).SingleAsync(ct);
-        await RecordAsync(write, moderator, action, item.DisputeId, new TargetMember(item.AuthorId, author), reason, ct, item);
+        var target = new TargetMember(item.AuthorId, author);
+        if (write.Dispute is { } dispute) await RecordAsync(write.Db, write.Now, moderator, action, dispute.Id, target, reason, ct, item);
+        else Log(write.Db, moderator, action, item, target, reason, write.Now);
     }
 
+    private Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, int disputeId, TargetMember? target,
+        string reason, CancellationToken ct) =>
+        RecordAsync(write.Db, write.Now, moderator, action, disputeId, target, reason, ct);
+
     /// <summary>The log line, and the same on the dispute's timeline.</summary>
-    private async Task RecordAsync(DisputeWrite write, ForumActor moderator, ModerationAction action, int disputeId, TargetMember? target,
-        string reason,
-        CancellationToken ct, ContentItem? item = null)
+    private async Task RecordAsync(ForumDbContext db, DateTime now, ForumActor moderator, ModerationAction action, int disputeId,
+        TargetMember? target, string reason, CancellationToken ct, ContentItem? item = null)
     {
-        var entry = Log(write.Db, moderator, action, item, target, reason, write.Now);
+        var entry = Log(db, moderator, action, item, target, reason, now);
         entry.DisputeId = disputeId;
-        await timeline.AppendAsync(write.Db, disputeId, write.Now, moderator, TimelineKind.Moderation, ModerationText.Summary(entry),
+        await timeline.AppendAsync(db, disputeId, now, moderator, TimelineKind.Moderation, ModerationText.Summary(entry),
             reference: item is null ? null : $"{item.Kind.ToString().ToLowerInvariant()}:{item.ItemId}", ct: ct);
     }
 }

@@ -36,10 +36,10 @@ public sealed partial class ModerationService(
         if (Inputs.TextProblem(note, "note") is { } unsaveable) return Outcome.Invalid(unsaveable);
         if (await FindItemAsync(kind, itemId, includeDeleted: false, ct) is not { } item) return ItemMissing(kind);
 
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
+        await using var write = await BeginAsync(actor, item, ct);
+        if (!write.Found) return ItemMissing(kind);
         var (db, me, now) = (write.Db, write.Actor, write.Now);
-        if (guardian.CanFlag(me, item.AuthorId, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
+        if (write.CanFlag(guardian, item) is { Allowed: false } no) return no.AsOutcome();
         if (await db.Flags.AnyAsync(f => f.Kind == kind && f.ItemId == itemId && f.FlaggerId == me.UserId, ct))
             return Outcome.Refused(ModerationRefusals.AlreadyFlagged);
         if (await limiter.CheckAndRecordAsync(db, me.UserId!, WriteAction.Flag, now, ct) is { Allowed: false } slow)
@@ -63,7 +63,7 @@ public sealed partial class ModerationService(
                 (now, null, $"Hidden automatically after {counted} members flagged it, until a moderator reviews it.");
             await RecordAsync(write, ForumActor.Anonymous, ModerationAction.AutoHidden, item, state.HiddenReason, ct);
         }
-        return await write.CommitAsync(DisputeChanges.All);
+        return await write.CommitAsync();
     }
 
     public Task<Outcome> HideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, CancellationToken ct = default) =>
@@ -98,17 +98,15 @@ public sealed partial class ModerationService(
     /// item's open flags and is logged in the same commit.
     /// </summary>
     private async Task<Outcome> DecideAsync(ForumActor actor, ContentKind kind, long itemId, string reason, ModerationAction action,
-        Func<DisputeWrite, ModeratedItem, Outcome?> decide, CancellationToken ct)
+        Func<ModerationWrite, ModeratedItem, Outcome?> decide, CancellationToken ct)
     {
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
 
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
+        await using var write = await BeginAsync(actor, item, ct);
+        if (!write.Found) return ItemMissing(kind);
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanModerate(write.Actor, write.Dispute, item.AuthorId, await OpposedAsync(write, item.AuthorId, ct))
-            is { Allowed: false } no)
-            return no.AsOutcome();
+        if (await write.CanModerateAsync(guardian, item) is { Allowed: false } no) return no.AsOutcome();
         if (decide(write, state) is { } refused) return refused;
         return await AnswerAndCommitAsync(write, action, item, state, reason, ct);
     }
@@ -118,15 +116,15 @@ public sealed partial class ModerationService(
         if (ReasonProblem(note, "your appeal", "appeal") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
 
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
+        await using var write = await BeginAsync(actor, item, ct);
+        if (!write.Found) return ItemMissing(kind);
         var state = await StateOfAsync(write, item, ct);
         if (guardian.CanAppeal(write.Actor, state) is { Allowed: false } no) return no.AsOutcome();
         (state.AppealNote, state.AppealedAt) = (note.Trim(), write.Now);
         // The note is for moderators and the author: the public log and the hash-chained timeline, which can never be
         // hidden, say only that an appeal was made (and later how it was decided).
         await RecordAsync(write, write.Actor, ModerationAction.Appealed, item, "", ct);
-        return await write.CommitAsync(DisputeChanges.All);
+        return await write.CommitAsync();
     }
 
     /// <param name="restore">True to show the item again (the appeal is granted); false to keep it hidden.</param>
@@ -136,11 +134,10 @@ public sealed partial class ModerationService(
         if (ReasonProblem(reason, "the reason") is { } problem) return problem;
         if (await FindItemAsync(kind, itemId, includeDeleted: true, ct) is not { } item) return ItemMissing(kind);
 
-        await using var write = await writer.BeginAsync(actor, item.DisputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
+        await using var write = await BeginAsync(actor, item, ct);
+        if (!write.Found) return ItemMissing(kind);
         var state = await StateOfAsync(write, item, ct);
-        if (guardian.CanDecideAppeal(write.Actor, write.Dispute, state, await OpposedAsync(write, item.AuthorId, ct))
-            is { Allowed: false } no)
+        if (guardian.CanDecideAppeal(write.Actor, state, await write.CanModerateAsync(guardian, item)) is { Allowed: false } no)
             return no.AsOutcome();
         state.AppealDecidedAt = write.Now;
         if (restore) (state.HiddenAt, state.HiddenById, state.HiddenReason) = (null, null, null);
@@ -151,7 +148,7 @@ public sealed partial class ModerationService(
     /// <summary>
     /// A moderator's decision on an item answers its open flags: they leave the queue and no longer count towards an automatic hide.
     /// </summary>
-    private async Task<Outcome> AnswerAndCommitAsync(DisputeWrite write, ModerationAction action, ContentItem item, ModeratedItem state,
+    private async Task<Outcome> AnswerAndCommitAsync(ModerationWrite write, ModerationAction action, ContentItem item, ModeratedItem state,
         string reason,
         CancellationToken ct)
     {
@@ -162,7 +159,7 @@ public sealed partial class ModerationService(
             (state.OpenFlags, state.WaitingSince) = (0, null);
         }
         await RecordAsync(write, write.Actor, action, item, reason.Trim(), ct);
-        return await write.CommitAsync(DisputeChanges.All);
+        return await write.CommitAsync();
     }
 
     private async Task<ContentItem?> FindItemAsync(ContentKind kind, long itemId, bool includeDeleted, CancellationToken ct)
@@ -174,7 +171,7 @@ public sealed partial class ModerationService(
     private static Outcome ItemMissing(ContentKind kind) => Outcome.NotFound($"This {ContentKinds.Name(kind)} does not exist.");
 
     /// <summary>The item's moderation row in this write, created on first use (and saved only if the write commits).</summary>
-    private static async Task<ModeratedItem> StateOfAsync(DisputeWrite write, ContentItem item, CancellationToken ct)
+    private static async Task<ModeratedItem> StateOfAsync(ModerationWrite write, ContentItem item, CancellationToken ct)
     {
         var state = await write.Db.ModeratedItems.SingleOrDefaultAsync(m => m.Kind == item.Kind && m.ItemId == item.ItemId, ct);
         if (state is not null) return state;
@@ -183,7 +180,6 @@ public sealed partial class ModerationService(
         return state;
     }
 
-    /// <summary>Whether the moderator and the member are parties to a dispute together, read in this write's transaction.</summary>
-    private static Task<bool> OpposedAsync(DisputeWrite write, string memberId, CancellationToken ct) =>
-        Opponents.AreAsync(write.Db, write.Actor.UserId, memberId, ct);
+    private Task<ModerationWrite> BeginAsync(ForumActor actor, ContentItem item, CancellationToken ct) =>
+        ModerationWrite.BeginAsync(writer, dbFactory, clock, actor, item, ct);
 }

@@ -10,7 +10,12 @@ public static class ModerationText
     {
         var moderator = e.ModeratorId is null ? "ConflictForum" : $"{e.ModeratorName} (moderator)";
         var target = e.TargetName ?? "a member";
-        var item = e.Kind is { } kind ? $"a {ContentKinds.Name(kind)} by {target}" : target;
+        var item = e.Kind switch
+        {
+            ContentKind.Organisation => $"an organisation registered by {target}",
+            { } kind => $"a {ContentKinds.Name(kind)} by {target}",
+            null => target,
+        };
         var text = e.Action switch
         {
             ModerationAction.AutoHidden => $"{Capitalized(item)} was hidden until a moderator reviews it, after members flagged it.",

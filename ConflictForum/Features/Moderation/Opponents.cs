@@ -15,6 +15,20 @@ public static class Opponents
             : db.Disputes.AnyAsync(d => (d.ClaimantId == userId && d.RespondentId == otherId)
                 || (d.ClaimantId == otherId && d.RespondentId == userId), ct);
 
+    /// <summary>
+    /// Whether the member is in a dispute with the organisation (as the claimant of a dispute against it) or with its author.
+    /// </summary>
+    public static async Task<bool> AreWithOrganisationAsync(ForumDbContext db, string? userId, int organisationId, string authorId,
+        CancellationToken ct) =>
+        userId is not null && (await db.Disputes.AnyAsync(d => d.ClaimantId == userId && d.RespondentOrganisationId == organisationId, ct)
+            || await AreAsync(db, userId, authorId, ct));
+
+    /// <summary>The organisations the member opened a dispute against.</summary>
+    public static async Task<HashSet<int>> OrganisationsOfAsync(ForumDbContext db, string? userId, CancellationToken ct) =>
+        userId is null ? []
+        : [.. await db.Disputes.Where(d => d.ClaimantId == userId && d.RespondentOrganisationId != null)
+            .Select(d => d.RespondentOrganisationId!.Value).Distinct().ToListAsync(ct)];
+
     public static async Task<HashSet<string>> OfAsync(ForumDbContext db, string? userId, CancellationToken ct)
     {
         if (userId is null) return [];

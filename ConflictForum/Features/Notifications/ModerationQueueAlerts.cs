@@ -24,8 +24,13 @@ public sealed class ModerationQueueAlerts(IDbContextFactory<ForumDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var waiting = db.ModeratedItems.Where(m => (m.OpenFlags > 0 && m.WaitingSince <= cutoff)
             || (m.AppealedAt != null && m.AppealDecidedAt == null && m.AppealedAt <= cutoff));
-        var oldest = await waiting.OrderBy(m => m.WaitingSince ?? m.AppealedAt)
-            .Select(m => new { m.DisputeId, Title = db.Disputes.Where(d => d.Id == m.DisputeId).Select(d => d.Title).Single() })
+        // A notification belongs to a dispute: the alert names the oldest item on one and counts every item waiting, an
+        // organisation's too (one waiting alone raises no alert until an item on a dispute waits as long).
+        var oldest = await waiting.Where(m => m.DisputeId != null).OrderBy(m => m.WaitingSince ?? m.AppealedAt)
+            .Select(m => new
+            {
+                DisputeId = m.DisputeId!.Value, Title = db.Disputes.Where(d => d.Id == m.DisputeId).Select(d => d.Title).Single(),
+            })
             .FirstOrDefaultAsync(ct);
         if (oldest is null) return 0;
         var period = (int)(now.Ticks / age.Ticks);

@@ -11,6 +11,9 @@ public static partial class OrganisationNames
 {
     public const int SlugMaxLength = 40;
 
+    /// <summary>What stands for an organisation's name once a moderator hid it.</summary>
+    public const string HiddenName = "Hidden organisation";
+
     public static string Normalize(string? name) => DisplayNames.Normalize(name);
 
     /// <summary>Null when <paramref name="name"/> is acceptable, else a message a person can act on.</summary>
