@@ -25,6 +25,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<StatementRevision> StatementRevisions => Set<StatementRevision>();
 
+    public DbSet<DisputeSearchText> DisputeSearchTexts => Set<DisputeSearchText>();
+
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<Settlement> Settlements => Set<Settlement>();

@@ -528,6 +528,20 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("Disputes");
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.DisputeSearchText", b =>
+                {
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("DisputeId");
+
+                    b.ToTable("DisputeSearchTexts");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1796,6 +1810,15 @@ namespace ConflictForum.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("RespondentOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Disputes.DisputeSearchText", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithOne()
+                        .HasForeignKey("ConflictForum.Features.Disputes.DisputeSearchText", "DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Disputes.Invitation", b =>

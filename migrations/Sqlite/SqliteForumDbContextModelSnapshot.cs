@@ -508,6 +508,20 @@ namespace ConflictForum.Migrations.Sqlite
                     b.ToTable("Disputes");
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Disputes.DisputeSearchText", b =>
+                {
+                    b.Property<int>("DisputeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DisputeId");
+
+                    b.ToTable("DisputeSearchTexts");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Disputes.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1739,6 +1753,15 @@ namespace ConflictForum.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RespondentOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Disputes.DisputeSearchText", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Disputes.Dispute", null)
+                        .WithOne()
+                        .HasForeignKey("ConflictForum.Features.Disputes.DisputeSearchText", "DisputeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ConflictForum.Features.Disputes.Invitation", b =>

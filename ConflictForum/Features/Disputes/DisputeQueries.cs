@@ -20,13 +20,14 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var disputes = db.Disputes.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        var words = DisputeSearch.WordsOf(query.Search);
+        IQueryable<DisputeSearchHit>? hits = null;
+        if (words.Count > 0)
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            // Hidden disputes are left out of the text match: whether one matched would tell what its hidden words say.
-            disputes = disputes.Where(d => (EF.Functions.Like(d.Title, pattern, "\\") || EF.Functions.Like(d.Summary, pattern, "\\"))
+            // Hidden disputes never match: whether one matched would tell what its hidden words say.
+            hits = DisputeSearch.Matches(db, words);
+            var matched = hits.Select(h => h.DisputeId);
+            disputes = disputes.Where(d => matched.Contains(d.Id)
                 && !db.ModeratedItems.Any(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null));
         }
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
@@ -42,6 +43,9 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
                 .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
                 .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
             DisputeSort.Outcome => disputes.OrderBy(outcomes.Rank).ThenByDescending(d => d.ClosedAt).ThenByDescending(d => d.CreatedAt),
+            // A search is ranked, the best match first, unless the reader chose an order.
+            _ when hits is not null => disputes.Join(hits, d => d.Id, h => h.DisputeId, (d, h) => new { Dispute = d, h.Rank })
+                .OrderBy(r => r.Rank).ThenByDescending(r => r.Dispute.CreatedAt).Select(r => r.Dispute),
             _ => disputes.OrderByDescending(d => d.CreatedAt),
         };
 

@@ -17,6 +17,8 @@ public static class DisputesSetup
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
         services.AddHostedService<DisputeDeadlineService>();
+        services.AddSingleton<IDisputeCommitting, DisputeSearchIndexer>();
+        services.AddHostedService<DisputeSearchBackfill>();
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.
         services.TryAddSingleton<IDisputeEvents>(sp => sp.GetRequiredService<IConfiguration>()["Redis:Connection"] is { Length: > 0 } redis

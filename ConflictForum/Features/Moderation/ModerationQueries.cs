@@ -106,7 +106,8 @@ public sealed class ModerationQueries(IDbContextFactory<ForumDbContext> dbFactor
             .Join(db.Users, f => f.FlaggerId, u => u.Id,
                 (f, u) => new { f.Id, f.Kind, f.ItemId, u.DisplayName, f.Reason, f.Note, f.At })
             .ToListAsync(ct);
-        return rows.OrderBy(f => f.At).ThenBy(f => f.Id).Select(f => (f.Kind, f.ItemId, new FlagView(f.DisplayName, f.Reason, f.Note, f.At))).ToList();
+        return rows.OrderBy(f => f.At).ThenBy(f => f.Id)
+            .Select(f => (f.Kind, f.ItemId, new FlagView(f.DisplayName, f.Reason, f.Note, f.At))).ToList();
     }
 
     /// <summary>What each item says, as sanitized HTML (a dispute's plain title and summary are encoded).</summary>
