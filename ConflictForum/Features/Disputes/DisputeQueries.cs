@@ -283,13 +283,7 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
-        row = row with { Outcome = outcomes.OutcomeOf(dispute) };
-        if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
-        // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name,
-        // an organisation by its own.
-        (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
-        if (row.Organisation is null) dispute.RespondentName = HiddenPartyName;
-        var named = dispute.RespondentId is not null || row.Organisation is not null;
-        return row with { Dispute = dispute, RespondentName = named ? row.RespondentName : HiddenPartyName };
+        row = row with { Dispute = dispute, Outcome = outcomes.OutcomeOf(dispute) };
+        return readable ? row : AsEveryoneSees(row);
     }
 }

@@ -16,6 +16,9 @@ public static class DisputesSetup
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
+        services.AddOptions<FrontPageOptions>().BindConfiguration(FrontPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHybridCache();
+        services.AddScoped<FrontPageCache>();
         services.AddHostedService<DisputeDeadlineService>();
         // Redis pub/sub when Redis:Connection is set (several instances), else in-process. Read when first resolved,
         // so configuration added after this call (hosting, tests) counts.
