@@ -15,7 +15,9 @@ public sealed record SharePreview(string Title, string Description, string Url)
     {
         var shown = DisputeQueries.AsEveryoneSees(row);
         var d = shown.Dispute;
-        var state = shown.Outcome is DisputeOutcome.Running or DisputeOutcome.Withdrawn ? DisputeLabels.Status(d) : OutcomeLabels.Name(shown);
+        var state = shown.Outcome is DisputeOutcome.Running or DisputeOutcome.Withdrawn
+            ? DisputeLabels.Status(d)
+            : OutcomeLabels.Name(shown);
         var about = shown.HiddenReason is not null ? "Hidden by a moderator or members' flags."
             : d.Summary.Length > SummaryShown ? d.Summary[..SummaryShown].TrimEnd() + "…"
             : d.Summary;
