@@ -13,7 +13,7 @@ namespace ConflictForum.Benchmarks;
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- orgpage the organisation page at 10 and 10,000 disputes
 //     options: --report PATH   --large N
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- home    the home page with 100,000 disputes
-//     options: --report PATH   --disputes N
+//     options: --report PATH   --disputes N   --data FOLDER (keep the database there)
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -91,6 +91,7 @@ internal static class Benchmarks
                     Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
                 };
                 if (Option(rest, "--disputes") is { } disputes) home = home with { Disputes = Number(disputes) };
+                if (Option(rest, "--data") is { } data) home = home with { DataFolder = Directory.CreateDirectory(data).FullName };
                 var homeFigure = await HomePage.HomePageDriver.RunAsync(home);
                 Console.WriteLine($"{homeFigure.Name}: {homeFigure.Result} (goal {homeFigure.Goal})");
                 return homeFigure.Met ? 0 : 1;

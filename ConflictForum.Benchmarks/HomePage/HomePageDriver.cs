@@ -25,6 +25,9 @@ public sealed record HomePageOptions
     /// <summary>Reads of the lists without the cache, and of a member's actions, each timed.</summary>
     public int Reads { get; init; } = 100;
 
+    /// <summary>Where to keep the database afterwards (to look at its query plans); default a temp folder, deleted.</summary>
+    public string? DataFolder { get; init; }
+
     public required string ReportPath { get; init; }
 
     public required string Command { get; init; }
@@ -42,7 +45,8 @@ public static class HomePageDriver
     public static async Task<Figure> RunAsync(HomePageOptions o, CancellationToken ct = default)
     {
         var started = DateTime.UtcNow;
-        var folder = Directory.CreateTempSubdirectory("conflictforum-home-").FullName;
+        var loadBefore = LoadAverage();
+        var folder = o.DataFolder ?? Directory.CreateTempSubdirectory("conflictforum-home-").FullName;
         Figure figure;
         try
         {
@@ -71,10 +75,12 @@ public static class HomePageDriver
                 await scope.ServiceProvider.GetRequiredService<DisputeQueries>().FrontPageAsync(ct);
             });
             var member = await MemberWithDisputesAsync(bench, members[0], ct);
+            var involved = 0;
             var actions = await TimedAsync(o.Reads, async () =>
             {
                 await using var scope = bench.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<MyDisputesQueries>().GetAsync(member, ct);
+                var mine = await scope.ServiceProvider.GetRequiredService<MyDisputesQueries>().GetAsync(member, ct);
+                involved = mine.Actions.Count + mine.Running.Count + mine.Ended.Count;
             });
             var (p50, p95) = (Percentile(pages, .5), Percentile(pages, .95));
             figure = new Figure(
@@ -83,22 +89,26 @@ public static class HomePageDriver
                 "p95 ≤ 30 ms",
                 string.Create(CultureInfo.InvariantCulture,
                     $"**{p50:N1} / {p95:N1} ms**; the lists read afresh (a cache miss, once per interval): "
-                    + $"{Percentile(fresh, .5):N1} / {Percentile(fresh, .95):N1} ms; a member's actions ({member.DisplayName}, in "
-                    + $"{HomeSeed.MemberDisputes} disputes), read with each of their requests: "
+                    + $"{Percentile(fresh, .5):N1} / {Percentile(fresh, .95):N1} ms; a member's actions (a party to {involved} "
+                    + $"disputes), read with each of their requests: "
                     + $"{Percentile(actions, .5):N1} / {Percentile(actions, .95):N1} ms"),
                 p95 <= 30);
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } // best effort
+            if (o.DataFolder is null)
+            {
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } // best effort
+            }
         }
         var existing = File.Exists(o.ReportPath) ? await File.ReadAllTextAsync(o.ReportPath, ct) : "# Benchmarks\n";
-        await File.WriteAllTextAsync(o.ReportPath, ReportSections.Replace(existing, Heading, Section(o, figure, started)), ct);
+        var load = $"{loadBefore} at the start, {LoadAverage()} at the end";
+        await File.WriteAllTextAsync(o.ReportPath, ReportSections.Replace(existing, Heading, Section(o, figure, started, load)), ct);
         return figure;
     }
 
-    /// <summary>The member as the services read them, once they are the claimant of <see cref="HomeSeed.MemberDisputes"/>.</summary>
+    /// <summary>The member as the services read them (the claimant of <see cref="HomeSeed.MemberDisputes"/>, and party to more).</summary>
     private static async Task<ForumActor> MemberWithDisputesAsync(DeliberationBench bench, ForumActor member, CancellationToken ct)
     {
         await using var scope = bench.Services.CreateAsyncScope();
@@ -122,14 +132,18 @@ public static class HomePageDriver
     private static IDbContextFactory<ForumDbContext> Factory(DeliberationBench bench) =>
         bench.Services.GetRequiredService<IDbContextFactory<ForumDbContext>>();
 
-    private static string Section(HomePageOptions o, Figure f, DateTime started)
+    /// <summary>The machine's load over the last minute (Linux), which the figures depend on where cores are shared.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static string Section(HomePageOptions o, Figure f, DateTime started, string load)
     {
         var text = new StringBuilder();
         text.AppendLine(Heading).AppendLine();
         text.AppendLine("Written by the home page driver (`ConflictForum.Benchmarks`); each run replaces this section.").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"- **When**: {started:yyyy-MM-dd HH:mm} to {DateTime.UtcNow:HH:mm} UTC");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"- **Machine**: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build");
+            $"- **Machine**: {Environment.ProcessorCount} cores, .NET {Environment.Version}, Release build; load average {load}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Command**: `{o.Command}`");
         text.AppendLine("- **Set-up**: the forum in-process (its own services, SQLite with WAL and `synchronous=FULL`, the migrations' "
             + $"indexes only), pages requested through its in-memory test server (no socket). {o.Disputes:N0} disputes inserted in "

@@ -246,7 +246,11 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     public static IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
     {
         var (me, organisations) = (member.UserId, member.Organisations);
-        return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me || d.MediatorId == me
+        // A mediator's disputes are found through the mediations they took (the dispute's own MediatorId has no index; a
+        // mediator is set on both in one write), so each alternative reads an index and the read never scans every dispute.
+        var mediated = db.Mediations.Where(m => m.MediatorId == me).Select(m => m.DisputeId);
+        return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me
+            || (mediated.Contains(d.Id) && d.MediatorId == me)
             || (d.RespondentOrganisationId != null && organisations.Contains(d.RespondentOrganisationId.Value)));
     }
 
