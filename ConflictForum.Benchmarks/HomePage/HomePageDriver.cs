@@ -149,7 +149,10 @@ public static class HomePageDriver
             + $"indexes only), pages requested through its in-memory test server (no socket). {o.Disputes:N0} disputes inserted in "
             + "bulk over two years (" + HomeSeed.Mix + "), each settled one with its settlement, 1 in 100 hidden. The lists are "
             + "cached for `FrontPage:CacheFor` (30 s), so the page loads are nearly all cache hits; the lists read afresh are timed "
-            + "on their own, through `DisputeQueries.FrontPageAsync`, as are a member's actions (`MyDisputesQueries`).").AppendLine();
+            + "on their own, through `DisputeQueries.FrontPageAsync`, as are a member's actions (`MyDisputesQueries`). No index fits "
+            + "the lists' sorts yet: each reads every dispute of its status by `(Status, CreatedAt)` and sorts them; indexes on "
+            + "Disputes `(Status, ActivityCount, LastActivityAt)`, `(Status, VotingClosesAt)`, `(Status, ResponseDeadline)` and "
+            + "`(Status, ClosedAt)` would let each read only its first rows.").AppendLine();
         text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
         return text.ToString();

@@ -124,6 +124,19 @@ public sealed class HomePageTests : ForumAppTest
         Assert.Contains("Freshly settled dispute", Section(await HomeAsync(), "front-settled"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_reader_in_an_interval_gets_the_same_lists_without_a_copy_made_for_each()
+    {
+        var every = new FrontPageOptions().CacheFor;
+        clock.Advance(TimeSpan.FromTicks(every.Ticks - clock.GetUtcNow().UtcTicks % every.Ticks));
+        var first = await WithAsync<FrontPageCache, FrontPage>(c => c.GetAsync().AsTask());
+        clock.Advance(every / 2);
+
+        Assert.Same(first, await WithAsync<FrontPageCache, FrontPage>(c => c.GetAsync().AsTask()));
+        clock.Advance(every / 2);
+        Assert.NotSame(first, await WithAsync<FrontPageCache, FrontPage>(c => c.GetAsync().AsTask()));
+    }
+
     private async Task<DisputeParties> DisputeAsync(string title, string respondent) =>
         await Given.DisputeBetweenAsync(await MemberAsync($"Claimant of {respondent}"), await MemberAsync(respondent),
             Scenario.Dispute(title: title, respondentName: respondent));

@@ -11,7 +11,7 @@ namespace ConflictForum.Features.Disputes;
 public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options,
     ForumGuardian guardian,
     IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, ISettlementFollowUps followUps, TimeProvider clock,
-    SharedTexts texts)
+    SharedTexts texts, IDisputeMediators mediators)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -243,12 +243,12 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     }
 
     /// <summary>The disputes of <see cref="InvolvingAsync"/>, as a query.</summary>
-    public static IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
+    public IQueryable<Dispute> Involving(ForumDbContext db, ForumActor member)
     {
         var (me, organisations) = (member.UserId, member.Organisations);
-        // A mediator's disputes are found through the mediations they took (the dispute's own MediatorId has no index; a
-        // mediator is set on both in one write), so each alternative reads an index and the read never scans every dispute.
-        var mediated = db.Mediations.Where(m => m.MediatorId == me).Select(m => m.DisputeId);
+        // A mediator's disputes are found through the mediations they took, then held to the dispute's own mediator (which has
+        // no index): each alternative reads an index, so the read never goes through every dispute.
+        var mediated = mediators.TakenBy(db, me);
         return db.Disputes.AsNoTracking().Where(d => d.ClaimantId == me || d.RespondentId == me
             || (mediated.Contains(d.Id) && d.MediatorId == me)
             || (d.RespondentOrganisationId != null && organisations.Contains(d.RespondentOrganisationId.Value)));
