@@ -12,6 +12,8 @@ namespace ConflictForum.Benchmarks;
 //     options: --report PATH   --skip followers,mail   --followers N   --mails N   --kills N   (investigating; not a full run)
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- orgpage the organisation page at 10 and 10,000 disputes
 //     options: --report PATH   --large N
+//   dotnet run -c Release --project ConflictForum.Benchmarks -- home    the home page with 100,000 disputes
+//     options: --report PATH   --disputes N   --data FOLDER (keep the database there)
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -82,10 +84,22 @@ internal static class Benchmarks
                 var orgFigure = await OrgPage.OrgPageDriver.RunAsync(page);
                 Console.WriteLine($"{orgFigure.Name}: {orgFigure.Result} (goal {orgFigure.Goal})");
                 return orgFigure.Met ? 0 : 1;
+            case ["home", .. var rest]:
+                var home = new HomePage.HomePageOptions
+                {
+                    ReportPath = Option(rest, "--report") ?? Path.Combine(LoadDriver.RepositoryRoot(), "docs", "benchmarks.md"),
+                    Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
+                };
+                if (Option(rest, "--disputes") is { } disputes) home = home with { Disputes = Number(disputes) };
+                if (Option(rest, "--data") is { } data) home = home with { DataFolder = Directory.CreateDirectory(data).FullName };
+                var homeFigure = await HomePage.HomePageDriver.RunAsync(home);
+                Console.WriteLine($"{homeFigure.Name}: {homeFigure.Result} (goal {homeFigure.Goal})");
+                return homeFigure.Met ? 0 : 1;
             default:
                 Console.WriteLine(
                     "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]"
-                    + " | notify [--report PATH] [--skip followers,mail] | orgpage [--report PATH] [--large N]");
+                    + " | notify [--report PATH] [--skip followers,mail] | orgpage [--report PATH] [--large N]"
+                    + " | home [--report PATH] [--disputes N]");
                 return 2;
         }
     }

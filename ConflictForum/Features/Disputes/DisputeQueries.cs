@@ -12,7 +12,7 @@ namespace ConflictForum.Features.Disputes;
 public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> options,
     ForumGuardian guardian,
     IEnumerable<ITimelineRedaction> redactions, IDisputeOutcomes outcomes, ISettlementFollowUps followUps, TimeProvider clock,
-    SharedTexts texts)
+    SharedTexts texts, IDisputeMediators mediators)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -284,15 +284,9 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     private DisputeRow AsOfNow(DisputeRow row, bool readable = false)
     {
         var dispute = row.Dispute.AsOf(Now, options.Value.VotingWindow);
-        row = row with { Outcome = outcomes.OutcomeOf(dispute) };
         // A hidden organisation's name is not signed under its agents' words either.
         if (row.OrganisationHidden) dispute.RespondentName = OrganisationNames.HiddenName;
-        if (row.HiddenReason is null || readable) return row with { Dispute = dispute };
-        // The name the claimant typed is their words too; a respondent who joined is shown by their own (public) display name,
-        // an organisation by its own.
-        (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
-        if (row.Organisation is null) dispute.RespondentName = HiddenPartyName;
-        var named = dispute.RespondentId is not null || row.Organisation is not null;
-        return row with { Dispute = dispute, RespondentName = named ? row.RespondentName : HiddenPartyName };
+        row = row with { Dispute = dispute, Outcome = outcomes.OutcomeOf(dispute) };
+        return readable ? row : AsEveryoneSees(row);
     }
 }

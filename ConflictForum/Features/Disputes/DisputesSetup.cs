@@ -16,6 +16,9 @@ public static class DisputesSetup
         services.AddSingleton<DisputeSnapshots>();
         services.AddScoped<DisputeService>();
         services.AddScoped<DisputeQueries>();
+        services.AddOptions<FrontPageOptions>().BindConfiguration(FrontPageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHybridCache();
+        services.AddScoped<FrontPageCache>();
         services.AddHostedService<DisputeDeadlineService>();
         services.AddSingleton<IDisputeCommitting, DisputeSearchIndexer>();
         services.AddHostedService<DisputeSearchBackfill>();

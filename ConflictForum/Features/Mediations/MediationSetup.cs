@@ -8,6 +8,7 @@ public static class MediationSetup
     {
         builder.Services.AddSingleton<MediationDeadlines>();
         builder.Services.AddSingleton<IDisputeDeadlines>(s => s.GetRequiredService<MediationDeadlines>());
+        builder.Services.AddSingleton<IDisputeMediators, DisputeMediators>();
         builder.Services.AddSingleton<IDisputeClosing>(s => s.GetRequiredService<MediationDeadlines>());
         builder.Services.AddScoped<MediationService>();
         builder.Services.AddScoped<MediationQueries>();

@@ -27,7 +27,7 @@ public sealed class MyDisputesQueries(IDbContextFactory<ForumDbContext> dbFactor
         var settled = rows.Any(r => r.FollowUp is not null);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mine = DisputeQueries.Involving(db, member).Select(d => d.Id);
+        var mine = disputes.Involving(db, member).Select(d => d.Id);
         var actions = new List<MyDisputeAction>();
         if (running)
         {
