@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ConflictForum.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ConflictForum.Tests.Browser;
+
+/// <summary>
+/// Every page of the forum, as a reader, a member, a party, an organisation's owner, a moderator, an admin and a mediator,
+/// in the light and the dark theme, at a desktop's width and a phone's: axe-core finds no serious or critical violation.
+/// The table of counts goes to the test's output and to <c>screenshots/axe-table.md</c>.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, ITestOutputHelper output) : IClassFixture<DemoSite>
+{
+    // Only what failed comes back in full: the passes of every node would make most of a run's time.
+    private static readonly AxeRunOptions ViolationsOnly = new() { ResultTypes = [ResultType.Violations], Iframes = false };
+
+    private static readonly (string Theme, int Width)[] Views = [("light", 1440), ("light", 375), ("dark", 375), ("dark", 1440)];
+
+    [BrowserFact]
+    public async Task Every_page_for_everyone_in_both_themes_at_both_widths_has_no_serious_or_critical_axe_violation()
+    {
+        var clock = Stopwatch.StartNew();
+        var table = new StringBuilder("| who | page | " + string.Join(" | ", Views.Select(v => $"{v.Theme} {v.Width}")) + " |\n");
+        table.Append("|---|---|" + string.Concat(Views.Select(_ => "---|")) + "\n");
+        var failures = new List<string>();
+        foreach (var group in site.Pages.GroupBy(p => p.Who))
+        {
+            await using var context = await SitePages.NewContextAsync(browser, site);
+            var page = await site.VisitAsAsync(context, group.Key);
+            foreach (var visit in group)
+            {
+                await SitePages.OpenAsync(page, visit.Path);
+                table.Append(CultureInfo.InvariantCulture, $"| {visit.Who} | {visit.Name} |");
+                foreach (var (theme, width) in Views)
+                {
+                    await SitePages.ViewAsync(page, theme, width);
+                    var found = (await page.RunAxe(ViolationsOnly)).Violations;
+                    var serious = found.Where(v => v.Impact is "serious" or "critical").ToList();
+                    table.Append(CultureInfo.InvariantCulture, $" {serious.Count}{(found.Length > serious.Count ? $" ({found.Length - serious.Count} lesser)" : "")} |");
+                    failures.AddRange(serious.SelectMany(v => v.Nodes.Take(3).Select(n =>
+                        $"{visit.Who} · {visit.Name} ({visit.Path}) · {theme} {width}: {v.Id} ({v.Impact}) at {n.Target}: " +
+                        $"{Short(n.Html)} {Short(string.Join("; ", (n.Any ?? []).Concat(n.None ?? []).Concat(n.All ?? []).Select(c => c.Message)))}")));
+                }
+                table.Append('\n');
+            }
+        }
+        table.Append(CultureInfo.InvariantCulture, $"\n{site.Pages.Count} pages × {Views.Length} views in {clock.Elapsed.TotalSeconds:F0} s.\n");
+        output.WriteLine(table.ToString());
+        await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "axe-table.md"), table.ToString());
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+    }
+
+    private static string Short(string? text) =>
+        text is null ? "" : text.Length <= 240 ? text.ReplaceLineEndings(" ") : text[..240].ReplaceLineEndings(" ") + "…";
+}
