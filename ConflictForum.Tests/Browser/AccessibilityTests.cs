@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
     public async Task Every_page_for_everyone_in_both_themes_at_both_widths_has_no_serious_or_critical_axe_violation()
     {
         var clock = Stopwatch.StartNew();
+        var (axeTime, openTime, viewTime) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         var table = new StringBuilder("| who | page | " + string.Join(" | ", Views.Select(v => $"{v.Theme} {v.Width}")) + " |\n");
         table.Append("|---|---|" + string.Concat(Views.Select(_ => "---|")) + "\n");
         var failures = new List<string>();
@@ -35,12 +36,18 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
             var page = await site.VisitAsAsync(context, group.Key);
             foreach (var visit in group)
             {
+                openTime.Start();
                 await SitePages.OpenAsync(page, visit.Path);
+                openTime.Stop();
                 table.Append(CultureInfo.InvariantCulture, $"| {visit.Who} | {visit.Name} |");
                 foreach (var (theme, width) in Views)
                 {
+                    viewTime.Start();
                     await SitePages.ViewAsync(page, theme, width);
+                    viewTime.Stop();
+                    axeTime.Start();
                     var found = (await page.RunAxe(ViolationsOnly)).Violations;
+                    axeTime.Stop();
                     var serious = found.Where(v => v.Impact is "serious" or "critical").ToList();
                     table.Append(CultureInfo.InvariantCulture, $" {serious.Count}{(found.Length > serious.Count ? $" ({found.Length - serious.Count} lesser)" : "")} |");
                     failures.AddRange(serious.SelectMany(v => v.Nodes.Take(3).Select(n =>
@@ -50,10 +57,36 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
                 table.Append('\n');
             }
         }
-        table.Append(CultureInfo.InvariantCulture, $"\n{site.Pages.Count} pages × {Views.Length} views in {clock.Elapsed.TotalSeconds:F0} s.\n");
+        table.Append(CultureInfo.InvariantCulture, $"\n{site.Pages.Count} pages × {Views.Length} views in {clock.Elapsed.TotalSeconds:F0} s ");
+        table.Append(CultureInfo.InvariantCulture, $"(axe {axeTime.Elapsed.TotalSeconds:F0} s, opening pages {openTime.Elapsed.TotalSeconds:F0} s, ");
+        table.Append(CultureInfo.InvariantCulture, $"themes and widths {viewTime.Elapsed.TotalSeconds:F0} s).\n");
         output.WriteLine(table.ToString());
         await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "axe-table.md"), table.ToString());
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+    }
+
+    [BrowserFact]
+    public async Task Every_page_for_everyone_fits_a_phone_at_375_and_320_px_without_scrolling_sideways()
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = new List<string>();
+        foreach (var group in site.Pages.GroupBy(p => p.Who))
+        {
+            await using var context = await SitePages.NewContextAsync(browser, site);
+            var page = await site.VisitAsAsync(context, group.Key);
+            foreach (var visit in group)
+            {
+                await SitePages.OpenAsync(page, visit.Path);
+                foreach (var width in new[] { 375, 320 })
+                {
+                    await SitePages.ViewAsync(page, "light", width);
+                    if (await page.EvaluateAsync<string?>(SitePages.Overflow) is { } overflow)
+                        failures.Add($"{visit.Who} · {visit.Name} ({visit.Path}) at {width} px: {overflow}");
+                }
+            }
+        }
+        output.WriteLine($"{site.Pages.Count} pages at 375 and 320 px in {clock.Elapsed.TotalSeconds:F0} s.");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     private static string Short(string? text) =>

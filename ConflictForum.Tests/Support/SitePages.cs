@@ -33,4 +33,30 @@ public static class SitePages
         await page.WaitForFunctionAsync(
             "() => document.getAnimations().every(a => a.playState !== 'running' || a.animationName === 'cf-live-appear')");
     }
+
+    /// <summary>
+    /// Script: null when the page is no wider than the window; else how wide it is and the element reaching furthest right
+    /// that no box of its own clips (a code block or table scrolling in its box is fine; the page scrolling is not).
+    /// </summary>
+    public const string Overflow = """
+        () => {
+          const width = window.innerWidth;
+          if (document.documentElement.scrollWidth <= width) return null;
+          const clipped = el => {
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+              if (getComputedStyle(p).overflowX !== 'visible') return true;
+            return false;
+          };
+          let widest = null, right = width;
+          for (const el of document.body.querySelectorAll('*')) {
+            const box = el.getBoundingClientRect();
+            if (box.right > right + 0.5 && !clipped(el)) { widest = el; right = box.right; }
+          }
+          const name = el => `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+            + `${typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : ''}>`
+            + ` "${(el.textContent || '').trim().slice(0, 60)}"`;
+          return `${document.documentElement.scrollWidth} px wide; widest: ${widest ? name(widest) : 'none found'}`
+            + ` reaching ${Math.round(right)} px`;
+        }
+        """;
 }
