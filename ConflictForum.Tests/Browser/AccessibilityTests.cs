@@ -89,6 +89,28 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [BrowserFact]
+    public async Task After_posting_a_comment_or_a_reply_the_focus_is_on_it()
+    {
+        await using var context = await SitePages.NewContextAsync(browser, site);
+        var page = await site.VisitAsAsync(context, "member");
+        await page.GotoAsync(site.Pages.Single(p => p is { Who: "member", Name: "dispute (long words)" }).Path);
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.Locator("#new-comment").FillAsync("A comment whose **posting** moves the focus.");
+        var post = page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).First;
+        await Assertions.Expect(post).ToBeEnabledAsync();
+        await post.FocusAsync();
+        await page.Keyboard.PressAsync("Enter"); // from the keyboard
+        var focused = page.Locator("article:focus");
+        await Assertions.Expect(focused).ToContainTextAsync("A comment whose posting moves the focus.");
+
+        await focused.Locator("xpath=ancestor::div[contains(@class,'cf-thread')]")
+            .GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await page.Locator("[id^=reply-]").FillAsync("And a reply takes it too.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).Last.ClickAsync();
+        await Assertions.Expect(page.Locator("article:focus")).ToContainTextAsync("And a reply takes it too.");
+    }
+
     private static string Short(string? text) =>
         text is null ? "" : text.Length <= 240 ? text.ReplaceLineEndings(" ") : text[..240].ReplaceLineEndings(" ") + "…";
 }

@@ -36,7 +36,8 @@ public static class SitePages
 
     /// <summary>
     /// Script: null when the page is no wider than the window; else how wide it is and the element reaching furthest right
-    /// that no box of its own clips (a code block or table scrolling in its box is fine; the page scrolling is not).
+    /// that no box within the window clips (a code block or table scrolling in its box is fine; the page scrolling is not),
+    /// the innermost of equals: the one holding the words that would not break.
     /// </summary>
     public const string Overflow = """
         () => {
@@ -44,13 +45,15 @@ public static class SitePages
           if (document.documentElement.scrollWidth <= width) return null;
           const clipped = el => {
             for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
-              if (getComputedStyle(p).overflowX !== 'visible') return true;
+              if (getComputedStyle(p).overflowX !== 'visible' && p.getBoundingClientRect().right <= width + 0.5) return true;
             return false;
           };
           let widest = null, right = width;
           for (const el of document.body.querySelectorAll('*')) {
+            // An element's words can run out of its box (a word that does not break): count how far they reach.
             const box = el.getBoundingClientRect();
-            if (box.right > right + 0.5 && !clipped(el)) { widest = el; right = box.right; }
+            const reach = getComputedStyle(el).overflowX === 'visible' ? Math.max(box.right, box.left + el.scrollWidth) : box.right;
+            if (reach >= right && reach > width + 0.5 && !clipped(el)) { widest = el; right = reach; }
           }
           const name = el => `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
             + `${typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : ''}>`
