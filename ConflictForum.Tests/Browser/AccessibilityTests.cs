@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using ConflictForum.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -121,6 +122,27 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
         await page.Locator("[id^=reply-]").FillAsync("And a reply takes it too.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).Last.ClickAsync();
         await Assertions.Expect(page.Locator("article:focus")).ToContainTextAsync("And a reply takes it too.");
+    }
+
+    [BrowserFact]
+    public async Task A_new_comment_is_announced_politely_on_a_readers_live_page_and_a_members_page()
+    {
+        var path = site.Pages.Single(p => p is { Who: "reader", Name: "dispute (long words)" }).Path;
+        var disputeId = int.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        await using var readerContext = await SitePages.NewContextAsync(browser, site);
+        var reader = await site.VisitAsAsync(readerContext, "reader");
+        await reader.GotoAsync(path);
+        await BrowserFixture.WaitForLiveAsync(reader);
+        await using var memberContext = await SitePages.NewContextAsync(browser, site);
+        var member = await site.VisitAsAsync(memberContext, "member");
+        await member.GotoAsync(path);
+        await BrowserFixture.WaitForCircuitAsync(member);
+
+        var given = new Scenario(site.App);
+        await given.CommentAsync(await given.MemberAsync("Anouk Announcer"), disputeId, "Heard, and said.");
+        await Assertions.Expect(reader.Locator("[data-live-announce]")).ToHaveTextAsync(new Regex(@"^Updated: .*Discussion \(\d+\)"));
+        await Assertions.Expect(member.GetByTestId("comments").GetByRole(AriaRole.Status))
+            .ToHaveTextAsync(new Regex(@"^A new comment: \d+ in the discussion\.$"));
     }
 
     private static string Seconds(Stopwatch watch) => $"{watch.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s";
