@@ -145,6 +145,21 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
             .ToHaveTextAsync(new Regex(@"^A new comment: \d+ in the discussion\.$"));
     }
 
+    [BrowserFact]
+    public async Task The_theme_follows_the_systems_until_the_reader_picks_one()
+    {
+        await using var context = await browser.Browser.NewContextAsync(
+            new() { BaseURL = site.App.RootUri.ToString(), ColorScheme = ColorScheme.Dark });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/disputes");
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync(new Regex("cf-dark"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new Regex("cf-dark"));
+        await page.ReloadAsync(); // the choice is remembered over the system's
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).Not.ToHaveClassAsync(new Regex("cf-dark"));
+    }
+
     private static string Seconds(Stopwatch watch) => $"{watch.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s";
 
     private static string Why(AxeResultNode node) =>
