@@ -25,12 +25,13 @@ public static class BrowserJourney
         return await scope.ServiceProvider.GetRequiredService<ForumActors>().ForUserAsync(user.Id);
     }
 
-    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string email)
+    /// <param name="password">Default <see cref="Password"/>; the demo accounts' is in their data folder.</param>
+    public static async Task<IPage> SignedInPageAsync(IBrowserContext context, string email, string password = Password)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-name")).ToBeVisibleAsync();
         return page;

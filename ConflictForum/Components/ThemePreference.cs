@@ -12,6 +12,9 @@ public sealed record ThemePreference(bool IsDarkMode)
 
     public static bool IsDark(HttpRequest request) => request.Cookies[CookieName] == "dark";
 
+    /// <summary>Whether the reader picked a theme; until then the page follows the system's (js/theme.js).</summary>
+    public static bool HasChosen(HttpRequest request) => request.Cookies[CookieName] is "dark" or "light";
+
     public static IEndpointConventionBuilder MapThemeEndpoint(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(Endpoint, (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string theme,
             [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>

@@ -102,6 +102,11 @@ public sealed partial class MarkdownRenderer
                 case "a":
                     element.SetAttribute("rel", LinkRel);
                     break;
+                case "pre" or "table":
+                    // Code and tables scroll sideways inside their own box (app.css) rather than widen a phone's page; a
+                    // box that scrolls must take the focus, or a keyboard cannot scroll it (WCAG 2.1.1).
+                    element.SetAttribute("tabindex", "0");
+                    break;
                 case "img":
                     element.SetAttribute("loading", "lazy");
                     element.SetAttribute("referrerpolicy", "no-referrer");

@@ -35,8 +35,10 @@
     if (around) anchor = around;
     const anchorTop = anchor?.getBoundingClientRect().top;
     const focused = document.activeElement;
+    const changed = [];
     for (const region of changing) {
-      const html = regions[region.getAttribute("data-live-region")];
+      const name = region.getAttribute("data-live-region");
+      const html = regions[name];
       if (region.innerHTML === html) continue;
       const path = focused && region.contains(focused) && focused !== region ? pathTo(region, focused) : null;
       region.innerHTML = html;
@@ -50,10 +52,14 @@
         const at = document.title.lastIndexOf(" · ");
         document.title = heading.textContent.trim() + (at >= 0 ? document.title.slice(at) : "");
       }
+      // Every change adds to the timeline: saying so each time would only repeat the news.
+      if (name !== "timeline") changed.push(region.querySelector("h1, h2, h3")?.textContent.trim() || name);
       region.classList.remove("cf-live-updated");
       void region.offsetWidth; // restart the highlight (shown only without prefers-reduced-motion, app.css)
       region.classList.add("cf-live-updated");
     }
+    const announce = document.querySelector("[data-live-announce]");
+    if (announce && changed.length) announce.textContent = `Updated: ${changed.join(", ")}.`;
     if (anchor?.isConnected && anchorTop !== undefined) {
       const moved = anchor.getBoundingClientRect().top - anchorTop;
       if (Math.abs(moved) >= 1) window.scrollBy(0, moved);

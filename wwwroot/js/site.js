@@ -79,6 +79,14 @@ document.addEventListener("submit", e => {
   if (e.target instanceof HTMLFormElement && e.target.hasAttribute("data-sign-out")) window.conflictForum.drafts.clearAll();
 });
 
+// After an action the focus goes to its result (a new comment; CommentsPanel), brought into view unless already there.
+window.conflictForum.focusById = id => {
+  const target = document.getElementById(id);
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: "nearest" });
+};
+
 window.conflictForum.copyText = async (text) => {
   try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
 };

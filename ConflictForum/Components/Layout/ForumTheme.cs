@@ -13,6 +13,8 @@ public static class ForumTheme
     /// <summary>The class on the root element that selects the dark palette (site.js sets it when the reader switches).</summary>
     public const string DarkClass = "cf-dark";
 
+    private const string DarkInk = "#10121c";
+
     private static readonly string[] FontStack =
         ["Inter", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
@@ -24,25 +26,8 @@ public static class ForumTheme
     private static MudTheme Create(string scope) => new()
     {
         PseudoCss = new PseudoCss { Scope = scope },
-        PaletteLight = new PaletteLight
-        {
-            Primary = "#3949ab",
-            Secondary = "#00897b",
-            Tertiary = "#c2185b",
-            AppbarBackground = "#283593",
-            Background = "#f5f6fa",
-            DrawerBackground = "#ffffff",
-        },
-        PaletteDark = new PaletteDark
-        {
-            Primary = "#8c9eff",
-            Secondary = "#4db6ac",
-            Tertiary = "#f48fb1",
-            AppbarBackground = "#1a1d2e",
-            Background = "#121420",
-            Surface = "#1c1f2e",
-            DrawerBackground = "#171a28",
-        },
+        PaletteLight = Light(),
+        PaletteDark = Dark(),
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = FontStack },
@@ -55,5 +40,54 @@ public static class ForumTheme
             Button = new ButtonTypography { FontFamily = FontStack, TextTransform = "none", FontWeight = "600" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px" },
+    };
+
+    // Every colour reads at 4.5:1 or more (WCAG AA) as text on the page and on its own tint (alerts, outlined chips), and
+    // under its contrast text on a filled chip or button: MudBlazor's defaults (success #00c853, warning #ff9800) fall
+    // to about 2:1 on white. The secondary text is darker than MudBlazor's for the same reason (4.45:1 on the background).
+    private static PaletteLight Light() => new()
+    {
+        Primary = "#3949ab",
+        Secondary = "#00796b",
+        Tertiary = "#c2185b",
+        Success = "#2e7d32",
+        Warning = "#a45a00",
+        Error = "#c62828",
+        Info = "#1565c0",
+        TextSecondary = "#5f6368",
+        AppbarBackground = "#283593",
+        Background = "#f5f6fa",
+        DrawerBackground = "#ffffff",
+    };
+
+    // Light colours on a dark page: white text on them fails (2.5:1 on the primary), so filled chips and buttons write in
+    // a near-black, and the "darken" shades (alert text, filled hover) are lighter still, to read on the dark page.
+    private static PaletteDark Dark() => new()
+    {
+        Primary = "#8c9eff",
+        PrimaryContrastText = DarkInk,
+        PrimaryDarken = "#a8b6ff",
+        Secondary = "#4db6ac",
+        SecondaryContrastText = DarkInk,
+        SecondaryDarken = "#80cbc4",
+        Tertiary = "#f48fb1",
+        TertiaryContrastText = DarkInk,
+        TertiaryDarken = "#f8bbd0",
+        Success = "#66bb6a",
+        SuccessContrastText = DarkInk,
+        SuccessDarken = "#a5d6a7",
+        Warning = "#ffb74d",
+        WarningContrastText = DarkInk,
+        WarningDarken = "#ffcc80",
+        Error = "#ff8a80",
+        ErrorContrastText = DarkInk,
+        ErrorDarken = "#ffab91",
+        Info = "#64b5f6",
+        InfoContrastText = DarkInk,
+        InfoDarken = "#90caf9",
+        AppbarBackground = "#1a1d2e",
+        Background = "#121420",
+        Surface = "#1c1f2e",
+        DrawerBackground = "#171a28",
     };
 }
