@@ -13,6 +13,7 @@ namespace ConflictForum.Benchmarks;
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- orgpage the organisation page at 10 and 10,000 disputes
 //     options: --report PATH   --large N
 //   dotnet run -c Release --project ConflictForum.Benchmarks -- home    the home page with 100,000 disputes
+//   dotnet run -c Release --project ConflictForum.Benchmarks -- search  a three-word search over 100,000 disputes
 //     options: --report PATH   --disputes N   --data FOLDER (keep the database there)
 internal static class Benchmarks
 {
@@ -95,11 +96,21 @@ internal static class Benchmarks
                 var homeFigure = await HomePage.HomePageDriver.RunAsync(home);
                 Console.WriteLine($"{homeFigure.Name}: {homeFigure.Result} (goal {homeFigure.Goal})");
                 return homeFigure.Met ? 0 : 1;
+            case ["search", .. var rest]:
+                var search = new Search.SearchOptions
+                {
+                    ReportPath = Option(rest, "--report") ?? Path.Combine(LoadDriver.RepositoryRoot(), "docs", "benchmarks.md"),
+                    Command = "dotnet run -c Release --project ConflictForum.Benchmarks -- " + string.Join(' ', args),
+                };
+                if (Option(rest, "--disputes") is { } searched) search = search with { Disputes = Number(searched) };
+                var searchFigure = await Search.SearchDriver.RunAsync(search);
+                Console.WriteLine($"{searchFigure.Name}: {searchFigure.Result} (goal {searchFigure.Goal})");
+                return searchFigure.Met ? 0 : 1;
             default:
                 Console.WriteLine(
                     "Usage: dotnet run -c Release --project ConflictForum.Benchmarks -- hot | load [--circuits 1000,5000] [--report PATH]"
                     + " | notify [--report PATH] [--skip followers,mail] | orgpage [--report PATH] [--large N]"
-                    + " | home [--report PATH] [--disputes N]");
+                    + " | home [--report PATH] [--disputes N] | search [--report PATH] [--disputes N]");
                 return 2;
         }
     }

@@ -53,7 +53,8 @@
         document.title = heading.textContent.trim() + (at >= 0 ? document.title.slice(at) : "");
       }
       // Every change adds to the timeline: saying so each time would only repeat the news.
-      if (name !== "timeline") changed.push(region.querySelector("h1, h2, h3")?.textContent.trim() || name);
+      // Said without its brackets ("Discussion 4"): the words a screen reader speaks, not a second copy of the heading.
+      if (name !== "timeline") changed.push((region.querySelector("h1, h2, h3")?.textContent.trim() || name).replace(/[()]/g, ""));
       region.classList.remove("cf-live-updated");
       void region.offsetWidth; // restart the highlight (shown only without prefers-reduced-motion, app.css)
       region.classList.add("cf-live-updated");

@@ -20,34 +20,38 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var disputes = db.Disputes.AsNoTracking();
-        var words = DisputeSearch.WordsOf(query.Search);
-        IQueryable<DisputeSearchHit>? hits = null;
-        if (words.Count > 0)
-        {
-            // Hidden disputes never match: whether one matched would tell what its hidden words say.
-            hits = DisputeSearch.Matches(db, words);
-            var matched = hits.Select(h => h.DisputeId);
-            disputes = disputes.Where(d => matched.Contains(d.Id)
-                && !db.ModeratedItems.Any(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null));
-        }
         if (query.Status is { } status) disputes = disputes.Where(d => d.Status == status);
         if (query.Category is { } category) disputes = disputes.Where(d => d.Category == category);
         if (query.Outcome is { } outcome) disputes = disputes.Where(outcomes.Having(outcome));
         if (query.Organisation is { } slug)
             disputes = disputes.Where(d => db.Organisations.Any(o => o.Slug == slug && o.Id == d.RespondentOrganisationId));
-
-        disputes = query.Sort switch
+        var words = DisputeSearch.WordsOf(query.Search);
+        // A search is ranked, the best match first, unless the reader chose another order; either way the index is read once.
+        var ranked = words.Count > 0 && query.Sort == DisputeSort.Newest;
+        if (words.Count > 0)
         {
-            DisputeSort.MostActive => disputes.OrderByDescending(d => d.ActivityCount).ThenByDescending(d => d.LastActivityAt),
-            DisputeSort.ClosingSoon => disputes
-                .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
-                .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
-            DisputeSort.Outcome => disputes.OrderBy(outcomes.Rank).ThenByDescending(d => d.ClosedAt).ThenByDescending(d => d.CreatedAt),
-            // A search is ranked, the best match first, unless the reader chose an order.
-            _ when hits is not null => disputes.Join(hits, d => d.Id, h => h.DisputeId, (d, h) => new { Dispute = d, h.Rank })
-                .OrderBy(r => r.Rank).ThenByDescending(r => r.Dispute.CreatedAt).Select(r => r.Dispute),
-            _ => disputes.OrderByDescending(d => d.CreatedAt),
-        };
+            // Hidden disputes never match: whether one matched would tell what its hidden words say.
+            disputes = disputes.Where(d =>
+                !db.ModeratedItems.Any(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null));
+            var hits = DisputeSearch.Matches(db, words);
+            disputes = ranked
+                ? disputes.Join(hits, d => d.Id, h => h.DisputeId, (d, h) => new { Dispute = d, h.Rank })
+                    .OrderBy(r => r.Rank).ThenByDescending(r => r.Dispute.CreatedAt).Select(r => r.Dispute)
+                : disputes.Where(d => hits.Select(h => h.DisputeId).Contains(d.Id));
+        }
+        if (!ranked)
+        {
+            disputes = query.Sort switch
+            {
+                DisputeSort.MostActive => disputes.OrderByDescending(d => d.ActivityCount).ThenByDescending(d => d.LastActivityAt),
+                DisputeSort.ClosingSoon => disputes
+                    .OrderBy(d => d.Status == DisputeStatus.AwaitingResponse || d.Status == DisputeStatus.Open ? 0 : 1)
+                    .ThenBy(d => d.Status == DisputeStatus.AwaitingResponse ? d.ResponseDeadline : d.VotingClosesAt),
+                DisputeSort.Outcome => disputes.OrderBy(outcomes.Rank).ThenByDescending(d => d.ClosedAt)
+                    .ThenByDescending(d => d.CreatedAt),
+                _ => disputes.OrderByDescending(d => d.CreatedAt),
+            };
+        }
 
         var page = Math.Clamp(query.Page, 1, int.MaxValue / DisputeListQuery.PageSize); // a page past the end is empty, never an overflow
         var total = await disputes.CountAsync(ct);

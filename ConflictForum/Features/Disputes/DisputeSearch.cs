@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using ConflictForum.Data;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Disputes;
@@ -33,22 +31,21 @@ public static partial class DisputeSearch
             $"SELECT rowid AS DisputeId, bm25(DisputeSearch) AS Rank FROM DisputeSearch WHERE DisputeSearch MATCH {match}");
     }
 
-    /// <summary><paramref name="text"/>, encoded, with every word that starts with one of <paramref name="words"/> marked.</summary>
-    public static MarkupString Highlight(string text, IReadOnlyList<string> words) =>
-        new(words.Count == 0 ? WebUtility.HtmlEncode(text) : MarkWords(text, words));
-
-    private static string MarkWords(string text, IReadOnlyList<string> words)
+    /// <summary>
+    /// <paramref name="text"/> in pieces, each marked when it is a word starting with one of <paramref name="words"/>: the page
+    /// renders them as text (never as markup), the marked ones in &lt;mark&gt;.
+    /// </summary>
+    public static IEnumerable<(string Text, bool Marked)> Pieces(string text, IReadOnlyList<string> words)
     {
-        var html = new System.Text.StringBuilder(text.Length + 32);
         var at = 0;
-        foreach (Match word in Word().Matches(text))
+        foreach (Match word in Word().Matches(words.Count == 0 ? "" : text))
         {
             if (!words.Any(w => word.Value.StartsWith(w, StringComparison.OrdinalIgnoreCase))) continue;
-            html.Append(WebUtility.HtmlEncode(text[at..word.Index])).Append("<mark>")
-                .Append(WebUtility.HtmlEncode(word.Value)).Append("</mark>");
+            if (word.Index > at) yield return (text[at..word.Index], false);
+            yield return (word.Value, true);
             at = word.Index + word.Length;
         }
-        return html.Append(WebUtility.HtmlEncode(text[at..])).ToString();
+        if (at < text.Length) yield return (text[at..], false);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.None, 1000)]
