@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -143,6 +144,22 @@ public sealed class AccessibilityTests(BrowserFixture browser, DemoSite site, IT
         await Assertions.Expect(reader.Locator("[data-live-announce]")).ToHaveTextAsync(new Regex(@"^Updated: .*Discussion \d+"));
         await Assertions.Expect(member.GetByTestId("comments").GetByRole(AriaRole.Status))
             .ToHaveTextAsync(new Regex(@"^A new comment: \d+ in the discussion\.$"));
+    }
+
+    [BrowserFact]
+    public async Task Others_votes_are_announced_politely_on_a_members_page()
+    {
+        var path = site.Pages.Single(p => p is { Who: "member", Name: "dispute (long words)" }).Path;
+        var disputeId = int.Parse(path[(path.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        await using var memberContext = await SitePages.NewContextAsync(browser, site);
+        var member = await site.VisitAsAsync(memberContext, "member");
+        await member.GotoAsync(path);
+        await BrowserFixture.WaitForCircuitAsync(member);
+
+        var given = new Scenario(site.App);
+        await given.VoteAsync(await given.MemberAsync("Vera Voter"), disputeId, FaultOption.Both);
+        await Assertions.Expect(member.GetByTestId("fault-vote").GetByRole(AriaRole.Status))
+            .ToHaveTextAsync(new Regex(@"^\d+ votes? cast now\.$"));
     }
 
     [BrowserFact]
