@@ -35,8 +35,10 @@ public sealed class DisputePagesTests : ForumAppTest
         Assert.Contains("Version 1", html, StringComparison.Ordinal);
         Assert.Contains("Version 2", html, StringComparison.Ordinal);
         Assert.Contains("What changed from version 1", html, StringComparison.Ordinal);
-        Assert.Contains("- Photos were taken on the day.", html, StringComparison.Ordinal);
-        Assert.Contains("+ Photos were taken on the day and sent to the agent.", html, StringComparison.Ordinal);
+        // A word diff of the text as it reads: the changed words marked, said to a screen reader too.
+        Assert.Contains("<del><span class=\"cf-sr-only\">removed: </span>day.</del> "
+            + "<ins><span class=\"cf-sr-only\">added: </span>day and sent to the agent.</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("The flat was cleaned before we left. Photos were taken on the", html, StringComparison.Ordinal);
     }
 
     [Fact]
