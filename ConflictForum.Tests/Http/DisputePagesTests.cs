@@ -42,6 +42,22 @@ public sealed class DisputePagesTests : ForumAppTest
     }
 
     [Fact]
+    public async Task Statement_history_says_when_a_version_only_changed_how_it_was_written()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(tenant, opened.DisputeId,
+            "The flat was *cleaned* before we left.\nPhotos were taken on the day."));
+
+        var html = await GetAsync($"/disputes/{opened.DisputeId}/statements/claimant");
+
+        Assert.Contains("The text reads the same; only how it was written changed.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ins>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<del>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("*cleaned*", html, StringComparison.Ordinal); // the Markdown source is never shown
+    }
+
+    [Fact]
     public async Task Dispute_page_shows_both_sides_the_deadline_and_the_timeline()
     {
         var tenant = await MemberAsync("Tenant Tom");

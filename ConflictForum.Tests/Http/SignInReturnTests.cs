@@ -38,6 +38,24 @@ public sealed class SignInReturnTests : ForumAppTest
         Assert.Contains("Returning Reader", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_newcomer_who_registers_from_the_sign_in_page_is_brought_back_to_the_dispute_after_confirming()
+    {
+        var d = await Given.DisputeBetweenAsync("Dana Claimant", "Lamp Shop");
+        var site = new SiteClient(App);
+        var signIn = $"/Account/Login?ReturnUrl=%2Fdisputes%2F{d.DisputeId}";
+        var register = $"Account/Register?ReturnUrl=%2Fdisputes%2F{d.DisputeId}";
+        Assert.Contains(register, await site.GetHtmlAsync(signIn), StringComparison.Ordinal);
+
+        await site.SubmitAsync("/" + register, "register", ("Input.DisplayName", "New Neighbour"),
+            ("Input.Email", "new@example.test"), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
+        Assert.Contains("Account/Login?ReturnUrl=%2Fdisputes%2F" + d.DisputeId, await site.ConfirmFromMailAsync("new@example.test"),
+            StringComparison.Ordinal);
+        var (signedIn, _) = await site.SubmitAsync(signIn, "login", ("Input.Email", "new@example.test"), ("Input.Password", Password));
+
+        Assert.Equal($"/disputes/{d.DisputeId}", signedIn.RequestMessage!.RequestUri!.PathAndQuery);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
