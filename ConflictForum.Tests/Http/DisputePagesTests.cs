@@ -35,8 +35,26 @@ public sealed class DisputePagesTests : ForumAppTest
         Assert.Contains("Version 1", html, StringComparison.Ordinal);
         Assert.Contains("Version 2", html, StringComparison.Ordinal);
         Assert.Contains("What changed from version 1", html, StringComparison.Ordinal);
-        Assert.Contains("- Photos were taken on the day.", html, StringComparison.Ordinal);
-        Assert.Contains("+ Photos were taken on the day and sent to the agent.", html, StringComparison.Ordinal);
+        // A word diff of the text as it reads: the changed words marked, said to a screen reader too.
+        Assert.Contains("<del><span class=\"cf-sr-only\">removed: </span>day.</del> "
+            + "<ins><span class=\"cf-sr-only\">added: </span>day and sent to the agent.</ins>", html, StringComparison.Ordinal);
+        Assert.Contains("The flat was cleaned before we left. Photos were taken on the", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Statement_history_says_when_a_version_only_changed_how_it_was_written()
+    {
+        var tenant = await MemberAsync("Tenant Tom");
+        var opened = await OpenAsync(tenant);
+        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(tenant, opened.DisputeId,
+            "The flat was *cleaned* before we left.\nPhotos were taken on the day."));
+
+        var html = await GetAsync($"/disputes/{opened.DisputeId}/statements/claimant");
+
+        Assert.Contains("The text reads the same; only how it was written changed.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ins>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<del>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("*cleaned*", html, StringComparison.Ordinal); // the Markdown source is never shown
     }
 
     [Fact]

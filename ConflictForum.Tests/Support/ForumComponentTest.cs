@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace ConflictForum.Tests.Support;
@@ -13,6 +14,7 @@ public abstract class ForumComponentTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<ConflictForum.Platform.ReaderTimeZone>();
     }
 
     /// <summary>The links and buttons that read <paramref name="text"/>, as a person finds them.</summary>

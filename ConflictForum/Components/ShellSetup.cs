@@ -24,7 +24,9 @@ public static class ShellSetup
                 circuits.DisconnectedCircuitRetentionPeriod =
                     builder.Configuration.GetValue("Circuits:DisconnectedRetention", TimeSpan.FromMinutes(3));
             })
-            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024)
+            // The reader's zone, read from the page's request, goes with the page into its circuit (ReaderTimeZone).
+            .RegisterPersistentService<ReaderTimeZone>(Microsoft.AspNetCore.Components.Web.RenderMode.InteractiveServer);
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddDbContextCheck<ForumDbContext>("database");

@@ -9,6 +9,8 @@ public static class PlatformSetup
         services.AddOptions<WriteLimitOptions>().BindConfiguration(WriteLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteLimiter>();
         services.AddScoped<BrowserDrafts>();
+        services.AddScoped<ReaderTimeZone>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ReaderTimeZoneCircuits>();
         services.AddSingleton<SharedMarkup>();
         services.AddSingleton<SharedTexts>();
         return services;
