@@ -10,7 +10,7 @@ namespace ConflictForum.Tests.Components;
 public sealed class UserMenuTests : ForumComponentTest
 {
     [Fact]
-    public void Anonymous_reader_is_offered_sign_in_that_returns_to_the_current_page()
+    public void Anonymous_reader_is_offered_sign_in_and_register_that_return_to_the_current_page()
     {
         AddAuthorization().SetNotAuthorized();
         Services.GetService<NavigationManager>()!.NavigateTo("disputes/42");
@@ -20,7 +20,9 @@ public sealed class UserMenuTests : ForumComponentTest
         var signIn = menu.Find("a[href*='Account/Login']");
         Assert.Equal("Sign in", signIn.TextContent.Trim());
         Assert.Contains("ReturnUrl=%2Fdisputes%2F42", signIn.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Equal("Register", menu.Find("a[href='Account/Register']").TextContent.Trim());
+        var register = menu.Find("a[href*='Account/Register']");
+        Assert.Equal("Register", register.TextContent.Trim());
+        Assert.Equal("Account/Register?ReturnUrl=%2Fdisputes%2F42", register.GetAttribute("href"));
         Assert.Empty(menu.FindAll("form[action='Account/Logout']"));
     }
 
