@@ -9,7 +9,9 @@ namespace ConflictForum.Tests.Browser;
 public sealed class DraftJourneyTests(BrowserFixture browser) : IAsyncDisposable
 {
     private const string Restored = "Restored the draft saved in this browser.";
-    private readonly ForumAppFactory app = new(kestrel: true);
+    // One comment a minute: the second is refused by the write limit.
+    private readonly ForumAppFactory app = new(kestrel: true,
+        settings: new Dictionary<string, string?> { ["AbuseLimits:Writes:CommentsPerMinute"] = "1" });
 
     private Scenario Given => new(app);
 
@@ -87,6 +89,33 @@ public sealed class DraftJourneyTests(BrowserFixture browser) : IAsyncDisposable
         await Expect(dan.Locator("#new-comment")).ToHaveValueAsync("");
         await Expect(dan.GetByText(Restored)).ToHaveCountAsync(0);
         Assert.False(await DraftKeptAsync(dan, text));
+    }
+
+    [BrowserFact]
+    public async Task A_comment_the_write_limit_refuses_stays_in_the_box_and_the_reason_says_when_and_takes_the_focus()
+    {
+        var disputeId = await DisputeAsync();
+        await Given.MemberAsync("Bea Reader", "bea@example.test");
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString() });
+        var page = await BrowserJourney.SignedInPageAsync(context, "bea@example.test");
+        await OpenAsync(page, disputeId);
+        var post = page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true });
+        await page.Locator("#new-comment").FillAsync("First thought.");
+        await post.ClickAsync();
+        await Expect(page.GetByTestId("comment")).ToHaveCountAsync(1);
+        const string text = "A second thought, a moment too soon.";
+
+        await page.Locator("#new-comment").FillAsync(text);
+        await post.ClickAsync();
+
+        var alert = page.GetByTestId("comments").GetByRole(AriaRole.Alert);
+        await Expect(alert).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(
+            "^Slow down: try again in [0-9]+ seconds\\. Your text is kept\\.$"));
+        await Expect(alert).ToBeFocusedAsync();
+        await Expect(page.Locator("#new-comment")).ToHaveValueAsync(text);
+        Assert.True(await DraftKeptAsync(page, text), "The refused comment's draft was forgotten.");
+        await Expect(page.GetByTestId("comment")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "draft-refused-comment.png") });
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
