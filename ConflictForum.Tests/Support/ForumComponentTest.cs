@@ -15,6 +15,8 @@ public abstract class ForumComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<ConflictForum.Platform.ReaderTimeZone>();
+        // Drafts go through bUnit's JavaScript and signed-in state, never the app's (which has no circuit to answer).
+        Services.AddScoped<ConflictForum.Platform.BrowserDrafts>();
     }
 
     /// <summary>The links and buttons that read <paramref name="text"/>, as a person finds them.</summary>

@@ -43,8 +43,7 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
         var mine = recent.GetValueOrDefault(userId);
         if (mine.Count >= limit)
         {
-            var wait = Math.Max(1, (int)Math.Ceiling((mine.Oldest + window - now).TotalSeconds));
-            return Decision.Denied($"Slow down: try again in {wait} seconds. Your text is kept.");
+            return Decision.Denied($"Slow down: try again in {WaitText(mine.Oldest + window - now)}. Your text is kept.");
         }
         recent[userId] = new Recent(mine.Count + 1, mine.Count == 0 ? now : mine.Oldest);
         db.WriteEvents.Add(new WriteEvent { UserId = userId, Action = action, At = now });
@@ -70,6 +69,18 @@ public sealed class WriteLimiter(IOptions<WriteLimitOptions> options)
         if (passed == ids.Count) return;
         var gated = await db.WriteGates.AsNoTracking().Where(g => ids.Contains(g.UserId)).Select(g => g.UserId).ToListAsync(ct);
         foreach (var id in ids.Except(gated)) db.WriteGates.Add(new WriteGate { UserId = id, Writes = 1 });
+    }
+
+    /// <summary>
+    /// How long until the oldest counted write leaves the window, so the next one is allowed: "40 seconds", "3 minutes",
+    /// "24 hours". Rounded up, never down: a member who waits as long as it says is not refused again.
+    /// </summary>
+    public static string WaitText(TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        if (seconds < 120) return seconds == 1 ? "1 second" : $"{seconds} seconds";
+        var minutes = (int)Math.Ceiling(seconds / 60.0);
+        return minutes < 120 ? $"{minutes} minutes" : $"{(int)Math.Ceiling(minutes / 60.0)} hours";
     }
 
     /// <summary>How many writes of one kind a member made in the window, and when the oldest of them was.</summary>

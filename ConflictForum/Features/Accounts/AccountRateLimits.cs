@@ -35,12 +35,15 @@ public static class AccountRateLimits
                     .Value.ApiRequestsPerMinute));
             limiter.OnRejected = async (rejected, ct) =>
             {
+                var context = rejected.HttpContext;
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
-                    ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-                rejected.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await rejected.HttpContext.Response.WriteAsync(
-                    $"Too many attempts from your network. Slow down and try again in {seconds} seconds.", ct);
+                    ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var message = $"Too many attempts from your network. Slow down and try again in {seconds} seconds.";
+                // A person at a form gets the form back in the site's layout, what they typed kept; an API client, the bare 429.
+                if (RefusedAccountAttempt.IsFormPost(context)) await RefusedAccountAttempt.ShowAsync(context, message, ct);
+                else await context.Response.WriteAsync(message, ct);
             };
         });
         return services;
