@@ -1,6 +1,7 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Platform.LookAlikes;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,8 @@ public sealed partial class DisputeInteractive : IDisposable
     [Inject] private CurrentMember Member { get; set; } = default!;
 
     [Inject] private CircuitDisputeUpdates Updates { get; set; } = default!;
+
+    [Inject] private ReaderFlags Flags { get; set; } = default!;
 
     /// <summary>The dispute id from the address.</summary>
     [Parameter] public int Id { get; set; }
@@ -71,6 +74,8 @@ public sealed partial class DisputeInteractive : IDisposable
         var actor = Member.Actor;
         view = await Queries.GetAsync(Id, actor);
         if (view is null || changes != DisputeChanges.All) return;
+        // Every flag button on the page asks this one read whether the reader flagged its item already.
+        await Flags.LoadAsync(actor, Id);
         timeline = await Queries.PageTimelineAsync(Id, actor);
         tally = await Deliberation.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
