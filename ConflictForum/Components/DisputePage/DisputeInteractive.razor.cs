@@ -34,6 +34,12 @@ public sealed partial class DisputeInteractive : IDisposable
     /// <summary>The dispute id from the address.</summary>
     [Parameter] public int Id { get; set; }
 
+    /// <summary>The discussion's order from the address (<c>?comments=newest</c>). Default oldest first.</summary>
+    [Parameter] public CommentOrder CommentOrder { get; set; }
+
+    /// <summary>The comment a permalink points to (<c>?comment=</c>), whose thread the discussion shows. Default null.</summary>
+    [Parameter] public int? LinkedComment { get; set; }
+
     protected override void OnInitialized()
     {
         Member.Changed += OnStandingChangedAsync;
@@ -80,7 +86,7 @@ public sealed partial class DisputeInteractive : IDisposable
         tally = await Deliberation.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
         // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.
-        comments ??= await Deliberation.CommentsAsync(Id, actor);
+        comments ??= await Deliberation.CommentsAsync(Id, actor, order: CommentOrder, including: LinkedComment);
     }
 
     public void Dispose()
