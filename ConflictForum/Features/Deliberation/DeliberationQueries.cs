@@ -55,7 +55,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     /// <param name="including">A comment someone linked to (<see cref="DisputeAddresses.CommentUrl"/>): its thread comes first
     /// when the page would not hold it. Null: none.</param>
     public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
-        CancellationToken ct = default, CommentOrder order = CommentOrder.Oldest, int skip = 0, int? including = null)
+        CommentOrder order = CommentOrder.Oldest, int skip = 0, int? including = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
