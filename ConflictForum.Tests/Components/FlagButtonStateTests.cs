@@ -22,7 +22,8 @@ public sealed class FlagButtonStateTests : ForumAppComponentTest
         var first = await Given.CommentAsync(await Given.MemberAsync("First Reader"), d.DisputeId, "First.");
         var second = await Given.CommentAsync(await Given.MemberAsync("Second Reader"), d.DisputeId, "Second.");
         var flagger = await Given.MemberAsync("Flagger");
-        var outcome = await ReadAsync<ModerationService, Outcome>(s => s.FlagAsync(flagger, ContentKind.Comment, first, FlagReason.Spam, null));
+        var outcome = await ReadAsync<ModerationService, Outcome>(s =>
+            s.FlagAsync(flagger, ContentKind.Comment, first, FlagReason.Spam, null));
         Assert.True(outcome.Succeeded, outcome.Message);
         return (d.DisputeId, first, second, flagger);
     }

@@ -141,7 +141,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         };
     }
 
-    /// <summary>The thread of <paramref name="commentId"/> (the comment itself, or the one it replies to); null if not on the dispute.</summary>
+    /// <summary>The thread of <paramref name="commentId"/> (the comment, or the one it replies to); null if not on the dispute.</summary>
     private static async Task<(Comment Comment, string AuthorName)?> LinkedThreadAsync(ForumDbContext db, int disputeId, int commentId,
         CancellationToken ct)
     {
