@@ -125,20 +125,19 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
     /// <summary>
     /// The dispute's top-level comments in <paramref name="order"/>. Most replied counts, in the query, the replies a reader
-    /// sees (not deleted, not hidden), through the index on (dispute, parent, id); the newest breaks ties.
+    /// sees (not deleted, not hidden: the dispute's few hidden items read once, not looked up per reply), through the index on
+    /// (dispute, parent, id); the newest breaks ties.
     /// </summary>
     private static IQueryable<Comment> Ordered(ForumDbContext db, int disputeId, CommentOrder order, int? after, int skip)
     {
         var tops = db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId == null);
-        return order switch
-        {
-            CommentOrder.Newest => tops.Where(c => after == null || c.Id < after).OrderByDescending(c => c.Id),
-            CommentOrder.MostReplied => tops
-                .OrderByDescending(c => db.Comments.Count(r => r.DisputeId == disputeId && r.ParentId == c.Id && r.DeletedAt == null
-                    && !db.ModeratedItems.Any(m => m.Kind == ContentKind.Comment && m.ItemId == r.Id && m.HiddenAt != null)))
-                .ThenByDescending(c => c.Id).Skip(skip),
-            _ => tops.Where(c => c.Id > (after ?? 0)).OrderBy(c => c.Id),
-        };
+        if (order == CommentOrder.Newest) return tops.Where(c => after == null || c.Id < after).OrderByDescending(c => c.Id);
+        if (order != CommentOrder.MostReplied) return tops.Where(c => c.Id > (after ?? 0)).OrderBy(c => c.Id);
+        var hidden = db.ModeratedItems.Where(m => m.DisputeId == disputeId && m.Kind == ContentKind.Comment && m.HiddenAt != null)
+            .Select(m => m.ItemId);
+        return tops.OrderByDescending(c => db.Comments.Count(r => r.DisputeId == disputeId && r.ParentId == c.Id
+                && r.DeletedAt == null && !hidden.Contains(r.Id)))
+            .ThenByDescending(c => c.Id).Skip(skip);
     }
 
     /// <summary>The thread of <paramref name="commentId"/> (the comment, or the one it replies to); null if not on the dispute.</summary>
