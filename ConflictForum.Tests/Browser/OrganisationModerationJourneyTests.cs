@@ -44,6 +44,8 @@ public sealed class OrganisationModerationJourneyTests(BrowserFixture browser) :
         await Expect(item).ToContainTextAsync("Bolt Couriers Ltd");
         await item.GetByLabel("Reason (public)").FillAsync("Pretends to be a courier it is not.");
         await item.GetByRole(AriaRole.Button, new() { Name = "Hide", Exact = true }).ClickAsync();
+        // Hiding asks first (the shared confirmation).
+        await moderatorPage.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Hide", Exact = true }).ClickAsync();
         await Expect(moderatorPage.GetByTestId("queue-empty")).ToBeVisibleAsync();
 
         var ownerPage = await BrowserJourney.SignedInPageAsync(

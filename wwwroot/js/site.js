@@ -87,6 +87,19 @@ window.conflictForum.focusById = id => {
   target.scrollIntoView({ block: "nearest" });
 };
 
+// A live page that changed what it shows in place (the order of the comments) says so in its address, to share or reload.
+// The fragment is dropped: it named a place on the page as it was.
+window.conflictForum.replaceAddress = url => history.replaceState(history.state, "", new URL(url.split("#")[0], document.baseURI));
+
+// A comment's permalink by its fragment alone (#comment-12) whose comment is not on the page as served (a later page of the
+// discussion): ask the server for the page that holds it.
+(() => {
+  const linked = /^#comment-(\d+)$/.exec(location.hash), query = new URLSearchParams(location.search);
+  if (!linked || document.getElementById(linked[0].slice(1)) || query.has("comment")) return;
+  query.set("comment", linked[1]);
+  location.replace(`${location.pathname}?${query}${linked[0]}`);
+})();
+
 window.conflictForum.copyText = async (text) => {
   try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
 };

@@ -1,6 +1,7 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Platform.LookAlikes;
 using Microsoft.AspNetCore.Components;
@@ -28,8 +29,16 @@ public sealed partial class DisputeInteractive : IDisposable
 
     [Inject] private CircuitDisputeUpdates Updates { get; set; } = default!;
 
+    [Inject] private ReaderFlags Flags { get; set; } = default!;
+
     /// <summary>The dispute id from the address.</summary>
     [Parameter] public int Id { get; set; }
+
+    /// <summary>The discussion's order from the address (<c>?comments=newest</c>). Default oldest first.</summary>
+    [Parameter] public CommentOrder CommentOrder { get; set; }
+
+    /// <summary>The comment a permalink points to (<c>?comment=</c>), whose thread the discussion shows. Default null.</summary>
+    [Parameter] public int? LinkedComment { get; set; }
 
     protected override void OnInitialized()
     {
@@ -71,11 +80,13 @@ public sealed partial class DisputeInteractive : IDisposable
         var actor = Member.Actor;
         view = await Queries.GetAsync(Id, actor);
         if (view is null || changes != DisputeChanges.All) return;
+        // Every flag button on the page asks this one read whether the reader flagged its item already.
+        await Flags.LoadAsync(actor, Id);
         timeline = await Queries.PageTimelineAsync(Id, actor);
         tally = await Deliberation.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
         // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.
-        comments ??= await Deliberation.CommentsAsync(Id, actor);
+        comments ??= await Deliberation.CommentsAsync(Id, actor, order: CommentOrder, including: LinkedComment);
     }
 
     public void Dispose()

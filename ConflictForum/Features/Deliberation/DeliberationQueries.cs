@@ -49,19 +49,24 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     }
 
     /// <summary>
-    /// Threads after <paramref name="after"/> (a top-level comment id), so a page costs the same however long the discussion.
+    /// Threads in <paramref name="order"/> after <paramref name="after"/> (a top-level comment id, for the oldest and newest
+    /// orders) or past the first <paramref name="skip"/> (most replied), so a page costs the same however long the discussion.
     /// </summary>
+    /// <param name="including">A comment someone linked to (<see cref="DisputeAddresses.CommentUrl"/>): its thread comes first
+    /// when the page would not hold it. Null: none.</param>
     public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
-        CancellationToken ct = default)
+        CommentOrder order = CommentOrder.Oldest, int skip = 0, int? including = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
-        var start = after ?? 0;
         var count = Math.Clamp(take ?? ThreadsPerPage, 1, 10 * ThreadsPerPage);
-        var tops = await Projected(db, db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId == null && c.Id > start)
-            .OrderBy(c => c.Id).Take(count + 1)).ToListAsync(ct);
+        var tops = await Projected(db, Ordered(db, disputeId, order, after, Math.Max(skip, 0)).Take(count + 1)).ToListAsync(ct);
         var more = tops.Count > count;
         if (more) tops.RemoveAt(tops.Count - 1);
+        var next = more ? tops[^1].Comment.Id : (int?)null;
+        if (including is { } linked && await LinkedThreadAsync(db, disputeId, linked, ct) is { } thread
+            && tops.All(t => t.Comment.Id != thread.Comment.Id))
+            tops.Insert(0, thread);
         var ids = tops.Select(t => t.Comment.Id).ToList();
         var replies = await Projected(db, db.Comments
             .Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
@@ -91,7 +96,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
         var threads = tops.Select(t => new CommentThread(View(t),
             replies.Where(r => r.Comment.ParentId == t.Comment.Id).Select(View).ToList())).ToList();
-        return new CommentPage(threads, more ? ids[^1] : null, dispute.CommentCount, dispute.Version);
+        return new CommentPage(threads, next, dispute.CommentCount, dispute.Version);
     }
 
     public async Task<IReadOnlyList<ResolutionView>> ResolutionsAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
@@ -116,6 +121,34 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
                 x.Hidden))
             .OrderByDescending(v => v.SupportShare.Low).ThenBy(v => v.CreatedAt)
             .ToList();
+    }
+
+    /// <summary>
+    /// The dispute's top-level comments in <paramref name="order"/>. Most replied counts, in the query, the replies a reader
+    /// sees (not deleted, not hidden: the dispute's few hidden items read once, not looked up per reply), through the index on
+    /// (dispute, parent, id); the newest breaks ties.
+    /// </summary>
+    private static IQueryable<Comment> Ordered(ForumDbContext db, int disputeId, CommentOrder order, int? after, int skip)
+    {
+        var tops = db.Comments.Where(c => c.DisputeId == disputeId && c.ParentId == null);
+        if (order == CommentOrder.Newest) return tops.Where(c => after == null || c.Id < after).OrderByDescending(c => c.Id);
+        if (order != CommentOrder.MostReplied) return tops.Where(c => c.Id > (after ?? 0)).OrderBy(c => c.Id);
+        var hidden = db.ModeratedItems.Where(m => m.DisputeId == disputeId && m.Kind == ContentKind.Comment && m.HiddenAt != null)
+            .Select(m => m.ItemId);
+        return tops.OrderByDescending(c => db.Comments.Count(r => r.DisputeId == disputeId && r.ParentId == c.Id
+                && r.DeletedAt == null && !hidden.Contains(r.Id)))
+            .ThenByDescending(c => c.Id).Skip(skip);
+    }
+
+    /// <summary>The thread of <paramref name="commentId"/> (the comment, or the one it replies to); null if not on the dispute.</summary>
+    private static async Task<(Comment Comment, string AuthorName)?> LinkedThreadAsync(ForumDbContext db, int disputeId, int commentId,
+        CancellationToken ct)
+    {
+        var top = await db.Comments.Where(c => c.Id == commentId && c.DisputeId == disputeId)
+            .Select(c => c.ParentId ?? c.Id).FirstOrDefaultAsync(ct);
+        if (top == 0) return null;
+        var rows = await Projected(db, db.Comments.Where(c => c.Id == top)).ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     private static IQueryable<(Comment Comment, string AuthorName)> Projected(ForumDbContext db, IQueryable<Comment> comments) =>

@@ -37,6 +37,23 @@ public static class DisputeAddresses
     /// <summary>The page for a reader without a circuit, with <paramref name="pages"/> pages of the discussion open.</summary>
     public static string CommentsUrl(int id, int pages) => $"{DisputeUrl(id)}?comments={pages}#comments";
 
+    /// <summary>
+    /// The page with the discussion in an order (its name in the address, such as <c>newest</c>) and <paramref name="pages"/>
+    /// pages of it open; the first order, <c>oldest</c>, keeps the address <see cref="CommentsUrl(int, int)"/> gives.
+    /// </summary>
+    public static string CommentsUrl(int id, string order, int pages = 1) =>
+        order == "oldest" && pages > 1 ? CommentsUrl(id, pages)
+        : $"{DisputeUrl(id)}?comments={Uri.EscapeDataString(order)}{(pages > 1 ? $"&pages={pages}" : "")}#comments";
+
+    /// <summary>
+    /// One comment's permalink: the address names it, so the page shows its thread wherever it falls in the discussion,
+    /// and the fragment scrolls to it.
+    /// </summary>
+    public static string CommentUrl(int id, int commentId) => $"{DisputeUrl(id)}?comment={commentId}#{CommentAnchor(commentId)}";
+
+    /// <summary>The id of a comment's element on the dispute's page.</summary>
+    public static string CommentAnchor(int commentId) => $"comment-{commentId}";
+
     /// <summary>The page for a reader without a circuit, with the record checked.</summary>
     public static string VerifyUrl(int id) => $"{DisputeUrl(id)}?verify=1#record";
 

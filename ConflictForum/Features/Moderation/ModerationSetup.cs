@@ -11,6 +11,7 @@ public static class ModerationSetup
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationQueries>();
+        services.AddScoped<ReaderFlags>();
         services.AddTransient<Components.FlagSpots>(); // one per panel that injects it
         return builder;
     }
