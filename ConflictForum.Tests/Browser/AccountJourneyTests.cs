@@ -185,6 +185,23 @@ public sealed class AccountJourneyTests(BrowserFixture browser) : IAsyncDisposab
         await Expect(page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Disputes" })).Not.ToBeFocusedAsync();
     }
 
+    [BrowserFact]
+    public async Task A_refused_sign_in_takes_the_keyboard_to_the_reason()
+    {
+        await using var context = await WideScreenAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync("nobody@example.test");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByLabel("Password").PressAsync("Enter");
+
+        // The page comes back from the server with no circuit: the reason takes the focus as it loads, so it is said first.
+        var reason = page.GetByRole(AriaRole.Alert);
+        await Expect(reason).ToContainTextAsync("do not match an account");
+        await Expect(reason).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("E-mail")).ToHaveValueAsync("nobody@example.test");
+    }
+
     private Task<IBrowserContext> WideScreenAsync() =>
         browser.Browser.NewContextAsync(new() { BaseURL = app.RootUri.ToString(), ViewportSize = new() { Width = 1280, Height = 800 } });
 
