@@ -134,8 +134,7 @@ public static partial class DemoSeeder
         DeliberationService Talk(TimeSpan ago)
         {
             var (_, writer, guardian) = Past(ago);
-            return ActivatorUtilities.CreateInstance<DeliberationService>(services, writer, guardian, // votes at that instant too
-                ActivatorUtilities.CreateInstance<FaultVoteCommit>(services, writer, guardian));
+            return ActivatorUtilities.CreateInstance<DeliberationService>(services, writer, guardian); // votes at that instant too
         }
         var rightToReject = await Talk(TimeSpan.FromHours(26)).PostCommentAsync(sam, washer.DisputeId,
             "Day 22 is inside the 30-day short-term right to reject, so a refund shouldn't need a repair attempt first.");

@@ -7,36 +7,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Deliberation;
 
-/// <summary>Comments, fault votes, resolutions and stances: every write in a <see cref="DisputeWrite"/>.</summary>
+/// <summary>
+/// Comments, fault votes (<c>DeliberationService.FaultVotes.cs</c>), resolutions and stances: every write in a
+/// <see cref="DisputeWrite"/>.
+/// </summary>
 public sealed partial class DeliberationService(
     IDbContextFactory<ForumDbContext> dbFactory,
     DisputeWriter writer,
     ForumGuardian guardian,
     TimelineWriter timeline,
     MarkdownRenderer markdown,
-    WriteLimiter limiter,
-    FaultVoteCommit votes)
+    WriteLimiter limiter)
 {
-    /// <summary>
-    /// Casts or changes the member's fault vote. Votes arriving together on one dispute share one transaction and one
-    /// durable commit (<see cref="FaultVoteCommit"/>); each is still judged on its own, and acknowledged only once committed.
-    /// </summary>
-    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option) =>
-        votes.CastAsync(actor, disputeId, option);
-
-    public async Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default)
-    {
-        await using var write = await writer.BeginAsync(actor, disputeId, ct);
-        if (!write.Found) return DisputeWrite.NotFound;
-        if (guardian.CanVote(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
-        var vote = await write.Db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == write.Actor.UserId, ct);
-        if (vote is null) return Outcome.Invalid(DeliberationRefusals.NotVoted);
-        if (await SlowDownAsync(write, WriteAction.Vote, ct) is { } slow) return slow;
-        write.Db.FaultVotes.Remove(vote);
-        await MoveFaultCountersAsync(write.Db, disputeId, vote.Option, -1, ct);
-        return await write.CommitAsync(DisputeChanges.Tally);
-    }
-
     /// <returns>The new comment's id.</returns>
     public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null,
         CancellationToken ct = default)
@@ -125,35 +107,6 @@ public sealed partial class DeliberationService(
         (await write.Db.Comments.Include(c => c.Revisions).SingleAsync(c => c.Id == commentId, ct),
             await write.Db.ModeratedItems.AsNoTracking()
                 .SingleOrDefaultAsync(m => m.Kind == ContentKind.Comment && m.ItemId == commentId, ct));
-
-    /// <summary>
-    /// Moves one option's fault counter on the dispute's row by <paramref name="delta"/>. The counters move only here, with
-    /// <c>ExecuteUpdate</c> in the vote's own transaction (under the dispute's lock), so a recount of the vote rows always
-    /// matches them.
-    /// </summary>
-    internal static Task<int> MoveFaultCountersAsync(ForumDbContext db, int disputeId, FaultOption option, int delta,
-        CancellationToken ct) =>
-        MoveFaultCountersAsync(db, disputeId, new FaultTally(
-            option == FaultOption.ClaimantAtFault ? delta : 0, option == FaultOption.RespondentAtFault ? delta : 0,
-            option == FaultOption.Both ? delta : 0, option == FaultOption.Neither ? delta : 0), ct);
-
-    /// <summary>Moves every fault counter by its share of <paramref name="moves"/> in one statement (a batch of votes).</summary>
-    internal static Task<int> MoveFaultCountersAsync(ForumDbContext db, int disputeId, FaultTally moves, CancellationToken ct)
-    {
-        var (claimant, respondent, both, neither) = (moves.ClaimantAtFault, moves.RespondentAtFault, moves.Both, moves.Neither);
-        return db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.ClaimantAtFaultVotes, d => d.ClaimantAtFaultVotes + claimant)
-            .SetProperty(d => d.RespondentAtFaultVotes, d => d.RespondentAtFaultVotes + respondent)
-            .SetProperty(d => d.BothAtFaultVotes, d => d.BothAtFaultVotes + both)
-            .SetProperty(d => d.NeitherAtFaultVotes, d => d.NeitherAtFaultVotes + neither), ct);
-    }
-
-    /// <summary>
-    /// Sets the fault counters of a tracked dispute to <paramref name="counted"/> (a recount's repair), saved with its write.
-    /// </summary>
-    internal static void SetFaultCounters(Dispute dispute, FaultTally counted) =>
-        (dispute.ClaimantAtFaultVotes, dispute.RespondentAtFaultVotes, dispute.BothAtFaultVotes, dispute.NeitherAtFaultVotes) =
-            (counted.ClaimantAtFault, counted.RespondentAtFault, counted.Both, counted.Neither);
 
     private async Task<int?> DisputeOfCommentAsync(int commentId, CancellationToken ct)
     {

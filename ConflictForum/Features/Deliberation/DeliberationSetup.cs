@@ -11,9 +11,8 @@ public static class DeliberationSetup
         services.AddSingleton<IDisputeClosing, VerdictAtClose>();
         services.AddSingleton<ITimelineRedaction, FrozenRankingRedaction>();
         services.AddSingleton<IDisputeOutcomes, DisputeOutcomes>();
-        services.AddSingleton<FaultVoteCommit>();
         services.AddSingleton<VoteLookups>();
-        services.AddScoped<DeliberationService>();
+        services.AddSingleton<DeliberationService>(); // holds the votes' lanes
         services.AddScoped<DeliberationQueries>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
@@ -7,20 +8,25 @@ using Microsoft.EntityFrameworkCore;
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>
-/// Fault votes under a storm, committed in groups: votes on one dispute that arrive while its previous batch is committing
+/// Fault votes: cast, changed and withdrawn, and the four counters on the dispute's row that every tally reads, which move
+/// only here.
+/// </summary>
+/// <remarks>
+/// Under a storm, votes are committed in groups: votes on one dispute that arrive while its previous batch is committing
 /// wait together in its lane and go in the next batch, one transaction and one fsync for all of them. A lone vote goes at
 /// once: nothing waits on a timer. The batch is applied set-wise: the voters' standing, their current votes and their
 /// recent writes in one query each, every vote judged on its own in memory, the counters moved by one statement. Each
 /// caller is acknowledged with its own outcome only after that commit, so an acknowledged vote is a durable vote.
-/// </summary>
-public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian, WriteLimiter limiter)
+/// </remarks>
+public sealed partial class DeliberationService
 {
     /// <summary>Enough to amortize the commit; small enough that one transaction stays short.</summary>
-    public const int MaxBatch = 256;
+    public const int MaxVoteBatch = 256;
 
     private readonly ConcurrentDictionary<int, Lane> lanes = new();
 
-    public Task<Outcome> CastAsync(ForumActor actor, int disputeId, FaultOption option)
+    /// <summary>Casts or changes the member's fault vote, acknowledged once committed (see the remarks).</summary>
+    public Task<Outcome> CastFaultVoteAsync(ForumActor actor, int disputeId, FaultOption option)
     {
         var pending = new Pending(new VoteRequest(actor, option),
             new TaskCompletionSource<Outcome>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -32,12 +38,25 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
             lead = !lane.Draining;
             lane.Draining = true;
         }
-        if (lead) _ = DrainAsync(disputeId, lane);
+        if (lead) _ = DrainLaneAsync(disputeId, lane);
         return pending.Done.Task;
     }
 
+    public async Task<Outcome> WithdrawFaultVoteAsync(ForumActor actor, int disputeId, CancellationToken ct = default)
+    {
+        await using var write = await writer.BeginAsync(actor, disputeId, ct);
+        if (!write.Found) return DisputeWrite.NotFound;
+        if (guardian.CanVote(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
+        var vote = await write.Db.FaultVotes.SingleOrDefaultAsync(v => v.DisputeId == disputeId && v.VoterId == write.Actor.UserId, ct);
+        if (vote is null) return Outcome.Invalid(DeliberationRefusals.NotVoted);
+        if (await SlowDownAsync(write, WriteAction.Vote, ct) is { } slow) return slow;
+        write.Db.FaultVotes.Remove(vote);
+        await MoveFaultCountersAsync(write.Db, disputeId, vote.Option, -1, ct);
+        return await write.CommitAsync(DisputeChanges.Tally);
+    }
+
     /// <summary>Commits batches until the lane is empty; the caller who found it idle runs this, everyone else just waits.</summary>
-    private async Task DrainAsync(int disputeId, Lane lane)
+    private async Task DrainLaneAsync(int disputeId, Lane lane)
     {
         while (true)
         {
@@ -49,12 +68,12 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
                     lane.Draining = false;
                     return;
                 }
-                batch = lane.Queue.Count <= MaxBatch ? lane.Queue : lane.Queue[..MaxBatch];
-                lane.Queue = lane.Queue.Count <= MaxBatch ? [] : lane.Queue[MaxBatch..];
+                batch = lane.Queue.Count <= MaxVoteBatch ? lane.Queue : lane.Queue[..MaxVoteBatch];
+                lane.Queue = lane.Queue.Count <= MaxVoteBatch ? [] : lane.Queue[MaxVoteBatch..];
             }
             try
             {
-                var outcomes = await CommitAsync(disputeId, [.. batch.Select(p => p.Vote)]);
+                var outcomes = await CommitVotesAsync(disputeId, [.. batch.Select(p => p.Vote)]);
                 for (var i = 0; i < batch.Count; i++) batch[i].Done.SetResult(outcomes[i]);
             }
             catch (Exception ex)
@@ -65,9 +84,9 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
     }
 
     /// <returns>Each vote's outcome, in order.</returns>
-    private async Task<Outcome[]> CommitAsync(int disputeId, IReadOnlyList<VoteRequest> votes)
+    private async Task<Outcome[]> CommitVotesAsync(int disputeId, IReadOnlyList<VoteRequest> votes)
     {
-        if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyAsync(write, votes), DisputeChanges.Tally)
+        if (await writer.CommitBatchAsync(disputeId, votes.Count, write => ApplyVotesAsync(write, votes), DisputeChanges.Tally)
             is BatchResult.Committed batch)
             return batch.Outcomes;
         // A constraint failed somewhere in the batch and nothing was saved: each vote again on its own, so only the one at fault
@@ -76,7 +95,7 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
         for (var i = 0; i < votes.Count; i++)
         {
             IReadOnlyList<VoteRequest> one = [votes[i]];
-            outcomes[i] = await writer.CommitBatchAsync(disputeId, 1, write => ApplyAsync(write, one), DisputeChanges.Tally)
+            outcomes[i] = await writer.CommitBatchAsync(disputeId, 1, write => ApplyVotesAsync(write, one), DisputeChanges.Tally)
                 is BatchResult.Committed alone
                 ? alone.Outcomes[0]
                 : DisputeWrite.CouldNotSave;
@@ -84,7 +103,7 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
         return outcomes;
     }
 
-    private async Task<Outcome[]> ApplyAsync(DisputeWrite write, IReadOnlyList<VoteRequest> votes)
+    private async Task<Outcome[]> ApplyVotesAsync(DisputeWrite write, IReadOnlyList<VoteRequest> votes)
     {
         var (db, dispute, now) = (write.Db, write.Dispute, write.Now);
         var ids = votes.Select(v => v.Actor.UserId).OfType<string>().Distinct().ToList();
@@ -134,12 +153,41 @@ public sealed class FaultVoteCommit(DisputeWriter writer, ForumGuardian guardian
 
         if (moves.Any(m => m != 0))
         {
-            await DeliberationService.MoveFaultCountersAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault],
+            await MoveFaultCountersAsync(db, dispute.Id, new FaultTally(moves[(int)FaultOption.ClaimantAtFault],
                 moves[(int)FaultOption.RespondentAtFault], moves[(int)FaultOption.Both], moves[(int)FaultOption.Neither]),
                 CancellationToken.None);
         }
         return outcomes;
     }
+
+    /// <summary>
+    /// Moves one option's fault counter on the dispute's row by <paramref name="delta"/>. The counters move only here, with
+    /// <c>ExecuteUpdate</c> in the vote's own transaction (under the dispute's lock), so a recount of the vote rows always
+    /// matches them.
+    /// </summary>
+    internal static Task<int> MoveFaultCountersAsync(ForumDbContext db, int disputeId, FaultOption option, int delta,
+        CancellationToken ct) =>
+        MoveFaultCountersAsync(db, disputeId, new FaultTally(
+            option == FaultOption.ClaimantAtFault ? delta : 0, option == FaultOption.RespondentAtFault ? delta : 0,
+            option == FaultOption.Both ? delta : 0, option == FaultOption.Neither ? delta : 0), ct);
+
+    /// <summary>Moves every fault counter by its share of <paramref name="moves"/> in one statement (a batch of votes).</summary>
+    internal static Task<int> MoveFaultCountersAsync(ForumDbContext db, int disputeId, FaultTally moves, CancellationToken ct)
+    {
+        var (claimant, respondent, both, neither) = (moves.ClaimantAtFault, moves.RespondentAtFault, moves.Both, moves.Neither);
+        return db.Disputes.Where(d => d.Id == disputeId).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.ClaimantAtFaultVotes, d => d.ClaimantAtFaultVotes + claimant)
+            .SetProperty(d => d.RespondentAtFaultVotes, d => d.RespondentAtFaultVotes + respondent)
+            .SetProperty(d => d.BothAtFaultVotes, d => d.BothAtFaultVotes + both)
+            .SetProperty(d => d.NeitherAtFaultVotes, d => d.NeitherAtFaultVotes + neither), ct);
+    }
+
+    /// <summary>
+    /// Sets the fault counters of a tracked dispute to <paramref name="counted"/> (a recount's repair), saved with its write.
+    /// </summary>
+    internal static void SetFaultCounters(Dispute dispute, FaultTally counted) =>
+        (dispute.ClaimantAtFaultVotes, dispute.RespondentAtFaultVotes, dispute.BothAtFaultVotes, dispute.NeitherAtFaultVotes) =
+            (counted.ClaimantAtFault, counted.RespondentAtFault, counted.Both, counted.Neither);
 
     private sealed record VoteRequest(ForumActor Actor, FaultOption Option);
 
