@@ -134,7 +134,7 @@ internal sealed class DeliberationBench : IAsyncDisposable
     {
         var reader = await MemberAsync("Reader");
         await using var scope = app.Services.CreateAsyncScope();
-        var queries = scope.ServiceProvider.GetRequiredService<DeliberationQueries>();
+        var queries = scope.ServiceProvider.GetRequiredService<DeliberationService>();
         for (var i = 0; i < 200; i++) await queries.TallyAsync(disputeId, reader); // warm-up
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < reads; i++) await queries.TallyAsync(disputeId, reader);

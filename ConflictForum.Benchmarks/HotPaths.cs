@@ -63,7 +63,7 @@ public class HotPaths
     public async Task<TallyView?> ReadTally()
     {
         await using var scope = bench.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeliberationQueries>().TallyAsync(disputeId, voter);
+        return await scope.ServiceProvider.GetRequiredService<DeliberationService>().TallyAsync(disputeId, voter);
     }
 
     /// <summary>Markdig then HtmlSanitizer over a typical statement.</summary>

@@ -11,7 +11,7 @@ public sealed class FaultVotePanelTests : ForumAppComponentTest
 {
     private async Task<IRenderedComponent<FaultVotePanel>> PanelAsync(int disputeId, ForumActor viewer)
     {
-        var tally = await ReadAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(disputeId, viewer));
+        var tally = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(disputeId, viewer));
         return Render<FaultVotePanel>(p => p.Add(c => c.DisputeId, disputeId).Add(c => c.Tally, tally!).Add(c => c.Viewer, viewer));
     }
 
@@ -51,7 +51,7 @@ public sealed class FaultVotePanelTests : ForumAppComponentTest
     public async Task A_party_is_told_why_they_cannot_vote_and_offered_no_vote()
     {
         var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
-        var tally = await ReadAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(d.DisputeId, d.Claimant));
+        var tally = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, d.Claimant));
 
         var panel = await PanelAsync(d.DisputeId, d.Claimant);
 

@@ -27,7 +27,7 @@ public sealed class DeliberationServiceTests : ClockedForumAppTest
     private Task<T> Do<T>(Func<DeliberationService, Task<T>> action) where T : Outcome => WithAsync(action);
 
     private Task<TallyView?> TallyAsync(int id, ForumActor viewer) =>
-        WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, viewer));
+        WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(id, viewer));
 
     private ForumActor? admin;
 

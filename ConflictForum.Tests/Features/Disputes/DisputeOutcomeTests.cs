@@ -111,7 +111,7 @@ public sealed class DisputeOutcomeTests() : ClockedForumAppTest(new Dictionary<s
 
         foreach (var reader in new[] { ForumActor.Anonymous, member, d.Claimant })
         {
-            var tally = (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(d.DisputeId, reader)))!;
+            var tally = (await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, reader)))!;
             Assert.Equal($"Voting closed on {closedAt}.", tally.CanVote.Reason);
             Assert.Equal($"The discussion closed with the vote on {closedAt}.", (await ViewAsync(d.DisputeId, reader))!.CanComment.Reason);
         }
@@ -124,6 +124,6 @@ public sealed class DisputeOutcomeTests() : ClockedForumAppTest(new Dictionary<s
         // While it runs, a reader is still asked to sign in.
         var open = await Given.DisputeBetweenAsync("Opener", "Still open");
         Assert.Equal(ForumGuardian.SignInFirst,
-            (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(open.DisputeId, ForumActor.Anonymous)))!.CanVote.Reason);
+            (await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(open.DisputeId, ForumActor.Anonymous)))!.CanVote.Reason);
     }
 }

@@ -190,14 +190,14 @@ public sealed class ModerationServiceTests : ClockedForumAppTest
         {
             Title = "A dispute of my own making", Summary = "Nothing.", RespondentName = "Anyone", Statement = "Nothing.",
         }))).Message);
-        Assert.NotNull(await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, troll))); // reading goes on
+        Assert.NotNull(await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(w.DisputeId, troll))); // reading goes on
         await WaitUntilAsync(() => { lock (standing) return standing.Count == 1; });
 
         // The vote still counts until a moderator removes it; then the counters move and a recount agrees.
-        Assert.Equal(1, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
+        Assert.Equal(1, (await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
         Assert.Equal(1,
             (await WithAsync<ModerationService, Outcome<int>>(s => s.RemoveVotesAsync(moderator, troll.UserId!, "Brigading"))).Value);
-        Assert.Equal(0, (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
+        Assert.Equal(0, (await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(w.DisputeId, w.Claimant)))!.Total);
         var admin = await WithRoleAsync(await MemberAsync("Counting Admin"), ForumRoles.Admin);
         Assert.True((await WithAsync<DeliberationService, Outcome<RecountReport>>(s =>
             s.RecountAsync(admin, w.DisputeId, repair: false))).Value!.Matches);

@@ -70,7 +70,7 @@ public sealed class OfferServiceTests : ClockedForumAppTest
         var seen = (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(id, late)))!;
         Assert.Equal(DisputeOutcome.Settled, seen.Row.Outcome);
         Assert.True(seen.CanComment.Allowed);
-        var tally = (await WithAsync<DeliberationQueries, TallyView?>(q => q.TallyAsync(id, late)))!;
+        var tally = (await WithAsync<DeliberationService, TallyView?>(q => q.TallyAsync(id, late)))!;
         Assert.Equal($"Voting closed when the parties settled, on {TimeText.Exact(dispute.ClosedAt!.Value)}.", tally.CanVote.Reason);
     }
 

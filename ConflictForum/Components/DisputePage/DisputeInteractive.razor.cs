@@ -25,6 +25,8 @@ public sealed partial class DisputeInteractive : IDisposable
 
     [Inject] private DeliberationQueries Deliberation { get; set; } = default!;
 
+    [Inject] private DeliberationService Votes { get; set; } = default!;
+
     [Inject] private CurrentMember Member { get; set; } = default!;
 
     [Inject] private CircuitDisputeUpdates Updates { get; set; } = default!;
@@ -83,7 +85,7 @@ public sealed partial class DisputeInteractive : IDisposable
         // Every flag button on the page asks this one read whether the reader flagged its item already.
         await Flags.LoadAsync(actor, Id);
         timeline = await Queries.PageTimelineAsync(Id, actor);
-        tally = await Deliberation.TallyAsync(Id, actor);
+        tally = await Votes.TallyAsync(Id, actor);
         resolutions = await Deliberation.ResolutionsAsync(Id, actor);
         // Read once: the discussion keeps the threads the reader loaded, and follows status and standing itself.
         comments ??= await Deliberation.CommentsAsync(Id, actor, order: CommentOrder, including: LinkedComment);

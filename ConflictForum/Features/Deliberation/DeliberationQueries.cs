@@ -7,46 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Deliberation;
 
-public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<VotingOptions> voting,
-    IOptions<DisputeOptions> disputes, DisputeSnapshots snapshots, ForumGuardian guardian, VoteLookups votes, TimeProvider clock)
+/// <summary>Comments and resolutions as a viewer sees them (the tally: <c>DeliberationService.FaultVotes.cs</c>).</summary>
+public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFactory, IOptions<DisputeOptions> disputes,
+    ForumGuardian guardian, TimeProvider clock)
 {
     public const int ThreadsPerPage = 30;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    /// <summary>One row read whatever the number of votes: the counters, never a count over the votes.</summary>
-    /// <param name="atLeastVersion">After a change event: its version, so the row read once for every open page serves this one too
-    /// (<see cref="DisputeSnapshots"/>), and the reader's vote is read with the other pages' (<see cref="VoteLookups"/>). Null reads
-    /// the database afresh.</param>
-    public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default)
-    {
-        var dispute = atLeastVersion is { } version
-            ? await snapshots.GetAsync(disputeId, version, ct)
-            : await ReadAsync(disputeId, ct);
-        if (dispute is null) return null;
-        dispute.AsOf(Now, disputes.Value.VotingWindow);
-        if (!viewer.IsSignedIn) return View(dispute, viewer, null); // no per-reader read at all: the common case on a busy dispute
-        // After a change, every open member's page asks at once: their votes are read together.
-        if (atLeastVersion is not null) return View(dispute, viewer, await votes.OfAsync(disputeId, viewer.UserId!).WaitAsync(ct));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var myVote = await db.FaultVotes.Where(v => v.DisputeId == disputeId && v.VoterId == viewer.UserId)
-            .Select(v => (FaultOption?)v.Option).SingleOrDefaultAsync(ct);
-        return View(dispute, viewer, myVote);
-    }
-
-    private async Task<Dispute?> ReadAsync(int disputeId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Disputes.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disputeId, ct);
-    }
-
-    private TallyView View(Dispute dispute, ForumActor viewer, FaultOption? myVote)
-    {
-        var tally = FaultTally.Of(dispute);
-        var visible = guardian.CanSeeTallies(viewer, dispute, myVote is not null);
-        return new TallyView(tally.Total, visible ? tally : null, visible ? Verdict.Of(tally, voting.Value.Quorum, FaultNames.Of) : null,
-            myVote, ForumGuardian.AsShown(guardian.CanVote(viewer, dispute), dispute, "Voting closed"), dispute.FinalVerdict);
-    }
 
     /// <summary>
     /// Threads in <paramref name="order"/> after <paramref name="after"/> (a top-level comment id, for the oldest and newest

@@ -4,6 +4,7 @@ using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ConflictForum.Features.Deliberation;
 
@@ -17,7 +18,12 @@ public sealed partial class DeliberationService(
     ForumGuardian guardian,
     TimelineWriter timeline,
     MarkdownRenderer markdown,
-    WriteLimiter limiter)
+    WriteLimiter limiter,
+    IOptions<VotingOptions> voting,
+    IOptions<DisputeOptions> disputes,
+    DisputeSnapshots snapshots,
+    VoteLookups votes,
+    TimeProvider clock)
 {
     /// <returns>The new comment's id.</returns>
     public async Task<Outcome<int>> PostCommentAsync(ForumActor actor, int disputeId, string text, int? replyTo = null,

@@ -54,11 +54,11 @@ public static class DisputeApi
 
     public static IEndpointConventionBuilder MapDisputeApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/disputes/{id:int}", async (int id, DisputeQueries disputes, DeliberationQueries deliberation,
-            SettlementQueries settling, Mediations.MediationQueries mediating, CancellationToken ct) =>
+            DeliberationService votes, SettlementQueries settling, Mediations.MediationQueries mediating, CancellationToken ct) =>
         {
             var view = await disputes.GetAsync(id, ForumActor.Anonymous, ct);
             if (view is null) return Results.NotFound(new { error = "This dispute does not exist." });
-            var tally = (await deliberation.TallyAsync(id, ForumActor.Anonymous, ct: ct))!;
+            var tally = (await votes.TallyAsync(id, ForumActor.Anonymous, ct: ct))!;
             var resolutions = await deliberation.ResolutionsAsync(id, ForumActor.Anonymous, ct);
             var d = view.Dispute;
             var offers = (await settling.GetAsync(id, ForumActor.Anonymous, ct))!;

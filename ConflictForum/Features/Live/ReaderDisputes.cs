@@ -5,8 +5,8 @@ using ConflictForum.Platform;
 namespace ConflictForum.Features.Live;
 
 /// <summary>Reads a dispute as a reader who is not signed in sees it: nothing on it depends on who reads.</summary>
-public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation, Settlements.SettlementQueries settling,
-    Mediations.MediationQueries mediating)
+public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries deliberation, DeliberationService votes,
+    Settlements.SettlementQueries settling, Mediations.MediationQueries mediating)
 {
     /// <param name="regions">The regions to read for (<see cref="LiveRegions"/>); the header and statements come with the dispute.</param>
     /// <param name="commentPages">How many pages of the discussion to read.</param>
@@ -18,7 +18,7 @@ public sealed class ReaderDisputes(DisputeQueries disputes, DeliberationQueries 
     {
         if (await disputes.GetAsync(disputeId, ForumActor.Anonymous, ct) is not { } view) return null;
         var tally = regions.Contains(LiveRegions.Fault)
-            ? await deliberation.TallyAsync(disputeId, ForumActor.Anonymous, ct: ct)
+            ? await votes.TallyAsync(disputeId, ForumActor.Anonymous, ct: ct)
             : null;
         var resolutions = regions.Contains(LiveRegions.Resolutions)
             ? await deliberation.ResolutionsAsync(disputeId, ForumActor.Anonymous, ct)
