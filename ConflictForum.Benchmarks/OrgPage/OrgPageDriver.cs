@@ -10,6 +10,7 @@ using ConflictForum.Features.TrackRecords;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Figure = ConflictForum.Benchmarks.Load.Figure;
 
 namespace ConflictForum.Benchmarks.OrgPage;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Bunit;
-using ConflictForum.Features.Deliberation.Components;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using ConflictForum.Features.Deliberation;
-using ConflictForum.Features.Deliberation.Components;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

@@ -1,4 +1,4 @@
-using ConflictForum.Features.Deliberation.Components;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Components;

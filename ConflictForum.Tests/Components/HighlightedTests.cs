@@ -1,5 +1,5 @@
 using Bunit;
-using ConflictForum.Features.Disputes.Components;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Components;

@@ -3,7 +3,6 @@ using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Mediations;
-using ConflictForum.Features.Mediations.Components;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

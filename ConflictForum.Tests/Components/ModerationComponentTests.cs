@@ -1,6 +1,6 @@
 using Bunit;
 using ConflictForum.Features.Content;
-using ConflictForum.Features.Moderation.Components;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.AspNetCore.Components;

@@ -1,8 +1,6 @@
 using Bunit;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Disputes.Components;
 using ConflictForum.Features.Timeline;
-using ConflictForum.Features.Timeline.Components;
 using ConflictForum.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +17,7 @@ public sealed class OutcomeComponentsTests : ForumComponentTest
         // The timeline offers a flag on hidden words' placeholders to no one here, but asks the guardian (FlagSpots).
         Services.AddSingleton(new ConflictForum.Features.ForumGuardian(TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new ConflictForum.Features.Deliberation.VotingOptions())));
-        Services.AddTransient<ConflictForum.Features.Moderation.Components.FlagSpots>();
+        Services.AddTransient<ConflictForum.Features.Moderation.FlagSpots>();
     }
 
     private static DisputeRow Closed(DisputeOutcome outcome, string verdict, int votes = 5) => new(new Dispute

@@ -1,6 +1,5 @@
 using Bunit;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Disputes.Components;
 using ConflictForum.Features.Organisations;
 using ConflictForum.Tests.Support;
 

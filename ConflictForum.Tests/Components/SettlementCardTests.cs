@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using Bunit;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Settlements;
-using ConflictForum.Features.Settlements.Components;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Components;

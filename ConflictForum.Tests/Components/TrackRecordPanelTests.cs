@@ -1,7 +1,6 @@
 using Bunit;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.TrackRecords;
-using ConflictForum.Features.TrackRecords.Components;
 using ConflictForum.Tests.Support;
 
 namespace ConflictForum.Tests.Components;

@@ -1,7 +1,6 @@
 using ConflictForum.Data;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
-using ConflictForum.Features.Disputes.Components;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;

@@ -1,3 +1,5 @@
+using ConflictForum.Features.Disputes;
+
 namespace ConflictForum.Features.Deliberation;
 
 /// <summary>The public verdict: the leading option, or why there is none yet.</summary>
@@ -7,7 +9,7 @@ public sealed record Verdict(FaultOption? Leader, Share? LeaderShare, string Tex
     public const string Finds = "The public finds: ";
 
     /// <summary>How the text begins while there is no clear verdict.</summary>
-    public const string NoClearYet = "No clear verdict yet: ";
+    public const string NoClearYet = DisputeLabels.NoClearVerdictYet;
 
     public static Verdict Of(FaultTally tally, int quorum, Func<FaultOption, string> name)
     {
@@ -20,8 +22,4 @@ public sealed record Verdict(FaultOption? Leader, Share? LeaderShare, string Tex
             return new(null, null, $"{NoClearYet}{name(leader)} and {name(ranked[1].Option)} are too close to call.");
         return new(leader, share, $"{Finds}{name(leader)}, {share}.");
     }
-
-    /// <summary>A verdict frozen at close, as read once voting is over: "No clear verdict: …", not "… yet: …".</summary>
-    public static string AsFinal(string text) =>
-        text.StartsWith(NoClearYet, StringComparison.Ordinal) ? "No clear verdict: " + text[NoClearYet.Length..] : text;
 }

@@ -12,7 +12,7 @@ public static class ModerationSetup
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<ReaderFlags>();
-        services.AddTransient<Components.FlagSpots>(); // one per panel that injects it
+        services.AddTransient<FlagSpots>(); // one per panel that injects it
         return builder;
     }
 }

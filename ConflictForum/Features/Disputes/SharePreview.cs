@@ -1,4 +1,4 @@
-namespace ConflictForum.Features.Disputes.Components;
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>
 /// What a link to a dispute shows where it is shared (Open Graph and Twitter card tags, <c>ShareTags</c>) and what the share

@@ -1,7 +1,7 @@
 using ConflictForum.Features.Content;
 using ConflictForum.Platform;
 
-namespace ConflictForum.Features.Moderation.Components;
+namespace ConflictForum.Features.Moderation;
 
 /// <summary>
 /// The flag buttons of one panel, rendered by <see cref="FlagButton.Spot"/>. A transient service: each panel that injects it

@@ -1,8 +1,7 @@
-using ConflictForum.Features.Deliberation;
 using ConflictForum.Platform;
 using MudBlazor;
 
-namespace ConflictForum.Features.Disputes.Components;
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>How a dispute's outcome reads: its chip in lists and filters, and its banner on the page.</summary>
 public static class OutcomeLabels
@@ -62,7 +61,7 @@ public static class OutcomeLabels
     {
         var d = row.Dispute;
         var ended = d.ClosedAt is { } at ? TimeText.Exact(at) : null;
-        var verdict = d.FinalVerdict is { } text ? Verdict.AsFinal(text) : null;
+        var verdict = d.FinalVerdict is { } text ? DisputeLabels.FinalVerdict(text) : null;
         var votes = $"{d.VoteCount} {(d.VoteCount == 1 ? "vote" : "votes")}";
         return row.Outcome switch
         {

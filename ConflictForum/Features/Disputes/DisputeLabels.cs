@@ -2,11 +2,19 @@ using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 using MudBlazor;
 
-namespace ConflictForum.Features.Disputes.Components;
+namespace ConflictForum.Features.Disputes;
 
 /// <summary>How statuses, categories and deadlines read on screen, in one place.</summary>
 public static class DisputeLabels
 {
+    /// <summary>How a public verdict's text begins while there is no clear verdict (<c>Deliberation.Verdict</c> writes it).</summary>
+    public const string NoClearVerdictYet = "No clear verdict yet: ";
+
+    /// <summary>A verdict frozen at close (<see cref="Dispute.FinalVerdict"/>), as read once voting is over: "No clear verdict: …",
+    /// not "… yet: …".</summary>
+    public static string FinalVerdict(string text) =>
+        text.StartsWith(NoClearVerdictYet, StringComparison.Ordinal) ? "No clear verdict: " + text[NoClearVerdictYet.Length..] : text;
+
     /// <summary>What a party's statement panel says while there is no statement.</summary>
     public static string NoStatement(Dispute dispute, PartyRole role) =>
         role == PartyRole.Claimant ? "No statement yet."
