@@ -10,6 +10,8 @@ using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static ConflictForum.Benchmarks.Load.FigureTable;
+
 namespace ConflictForum.Benchmarks.HomePage;
 
 /// <summary>How big a home-page run is.</summary>
@@ -153,15 +155,8 @@ public static class HomePageDriver
             + "the lists' sorts yet: each reads every dispute of its status by `(Status, CreatedAt)` and sorts them; indexes on "
             + "Disputes `(Status, ActivityCount, LastActivityAt)`, `(Status, VotingClosesAt)`, `(Status, ResponseDeadline)` and "
             + "`(Status, ClosedAt)` would let each read only its first rows.").AppendLine();
-        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        text.AppendFigures([f]);
         return text.ToString();
-    }
-
-    private static double Percentile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] home {line}");

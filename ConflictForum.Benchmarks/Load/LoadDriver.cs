@@ -5,6 +5,8 @@ using System.Text;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Platform;
 
+using static ConflictForum.Benchmarks.Load.FigureTable;
+
 namespace ConflictForum.Benchmarks.Load;
 
 /// <summary>How big a run is. Every stage is bounded by these counts and by timeouts.</summary>
@@ -1056,19 +1058,8 @@ public static partial class LoadDriver
             + "(`/disputes/{id}/live`, raw sockets reading each event's id); "
             + "votes are clicked in a real Chromium, the storm's cast through the forum's services in a second instance over redis-server. "
             + "Driver, browser and server share the same cores, so every latency includes the driver's own work.").AppendLine();
-        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        foreach (var f in figures)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        text.AppendFigures(figures);
         return text.ToString();
-    }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
-
-    private static double Percentile(List<double> values, double q)
-    {
-        if (values.Count == 0) return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");

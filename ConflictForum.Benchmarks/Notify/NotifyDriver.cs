@@ -9,6 +9,8 @@ using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static ConflictForum.Benchmarks.Load.FigureTable;
+
 namespace ConflictForum.Benchmarks.Notify;
 
 /// <summary>How big a notifications run is.</summary>
@@ -257,19 +259,8 @@ public static partial class NotifyDriver
             + "Mail: a Release build of the forum as its own process on 127.0.0.1, mailing over SMTP (MailKit) to a minimal SMTP "
             + "server the driver runs on a loopback port; a message counts as received at its closing dot, before the server's "
             + "\"250\"; every kill is a SIGKILL of the forum process, a random moment after a mail of its life arrived.").AppendLine();
-        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        foreach (var f in figures)
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        text.AppendFigures(figures);
         return text.ToString();
-    }
-
-    private static double Median(List<double> values) => Percentile(values, 0.5);
-
-    private static double Percentile(List<double> values, double q)
-    {
-        if (values.Count == 0) return double.NaN;
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static void TryDelete(string folder)

@@ -10,6 +10,7 @@ using ConflictForum.Features.TrackRecords;
 using ConflictForum.Platform;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static ConflictForum.Benchmarks.Load.FigureTable;
 using Figure = ConflictForum.Benchmarks.Load.Figure;
 
 namespace ConflictForum.Benchmarks.OrgPage;
@@ -202,15 +203,8 @@ public static class OrgPageDriver
             + "(two in three), offered and settled (one in five) through the services, so the track record is what the keeper "
             + "counted step by step; the openings are then spread over two years and each dispute counted again by the keeper, as "
             + "its next step would.").AppendLine();
-        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        text.AppendFigures([f]);
         return text.ToString();
-    }
-
-    private static double Percentile(List<double> values, double q)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
     private static void Log(string line) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] orgpage {line}");

@@ -120,8 +120,7 @@ public static class SearchDriver
             + "search document of its title, summary, the other party's name and a 120-word statement drawn from about 3,000 words; "
             + "each search is `DisputeQueries.ListAsync` with the words, as the dispute list runs it: the FTS5 match, hidden "
             + "disputes left out, ranked by bm25, the first page of 20 with the parties' names, and the total.").AppendLine();
-        text.AppendLine("| figure | goal | result | met |").AppendLine("|---|---|---|---|");
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Goal} | {f.Result} | {(f.Met ? "yes" : "**no**")} |");
+        text.AppendFigures([f]);
         text.AppendLine().AppendLine("| search | matches | median | p95 |").AppendLine("|---|---|---|---|");
         foreach (var (search, matches, p50, p95) in all)
             text.AppendLine(CultureInfo.InvariantCulture, $"| \"{search}\" | {matches:N0} | {p50:N1} ms | {p95:N1} ms |");
