@@ -8,7 +8,7 @@ namespace ConflictForum.Tests.Browser;
 
 /// <summary>
 /// A reader in New York reads every time in New York's time, with the UTC time on hover: on the static page (and the
-/// sections its live stream swaps in) as a reader, and on the interactive page (and what it draws again) as a member.
+/// sections its live stream swaps in) as a reader, and on the interactive page (and what it renders again) as a member.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class LocalTimeJourneyTests(BrowserFixture browser) : IAsyncDisposable

@@ -169,7 +169,7 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         foreach (var width in new[] { 1440, 375 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // or the fixed app bar is drawn where the window last was
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // or the fixed app bar is painted where the window last was
             await page.WaitForTimeoutAsync(400); // the layout slides its content over (225 ms) when the drawer's room changes
             await page.ScreenshotAsync(new()
             {

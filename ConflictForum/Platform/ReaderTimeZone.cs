@@ -10,7 +10,7 @@ namespace ConflictForum.Platform;
 /// a script rewriting text Blazor owns would break its diff. The circuit learns the zone from the page it started on: the
 /// browser keeps it in a cookie (<see cref="CookieName"/>, set by time.js), the request's scope reads it (App.razor), and
 /// it is persisted into the page and restored into the circuit's scope (RegisterPersistentService) before its first
-/// render, so no time is drawn twice. Until the browser has set the cookie (its very first page), a circuit writes UTC.
+/// render, so no time is rendered twice. Until the browser has set the cookie (its very first page), a circuit writes UTC.
 /// </summary>
 public sealed partial class ReaderTimeZone
 {

@@ -4,7 +4,7 @@ namespace ConflictForum.Platform;
 
 /// <summary>
 /// Tells the circuit's <see cref="ReaderTimeZone"/> that it is one: a circuit opens before its root components are added,
-/// so every time it draws is written by the server, never marked for the browser's script.
+/// so every time it renders is written by the server, never marked for the browser's script.
 /// </summary>
 internal sealed class ReaderTimeZoneCircuits(ReaderTimeZone zone) : CircuitHandler
 {

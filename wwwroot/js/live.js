@@ -1,5 +1,5 @@
 // Keeps a statically rendered dispute page current for a reader without a circuit. The page names its stream in
-// data-live-src; each "regions" event carries a JSON object of region name -> HTML, drawn once on the server for every
+// data-live-src; each "regions" event carries a JSON object of region name -> HTML, rendered once on the server for every
 // reader, which replaces the content of the element with that data-live-region. EventSource reconnects by itself and
 // sends Last-Event-ID, so a page that missed versions gets every region again. When the stream is gone for good, or
 // this script fails, the page says it is not live any more (app.css shows the notice) instead of going quietly stale.

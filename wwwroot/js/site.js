@@ -25,7 +25,7 @@ document.addEventListener("submit", e => {
 });
 
 // After a navigation FocusOnNavigate (Routes.razor) puts the focus on the new page's heading. When that page's circuit
-// comes up, Blazor draws the page again in place of its prerendered HTML, and the focused heading goes with it: put the
+// comes up, Blazor renders the page again in place of its prerendered HTML, and the focused heading goes with it: put the
 // focus on the new heading, unless the reader has moved it meanwhile.
 (() => {
   let heading = null;

@@ -1,6 +1,6 @@
 // The theme follows the system's light or dark preference until the reader picks one with the switch (ThemeToggle; the
-// cf-theme cookie, which the server reads). Loaded in <head>, before anything is drawn, so a dark system never flashes
-// light; it follows the system as it changes, and after each enhanced navigation (which merges the server's <html>, drawn
+// cf-theme cookie, which the server reads). Loaded in <head>, before anything is rendered, so a dark system never flashes
+// light; it follows the system as it changes, and after each enhanced navigation (which merges the server's <html>, rendered
 // without the class, into the page).
 (() => {
   const root = document.documentElement;

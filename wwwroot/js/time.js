@@ -28,6 +28,6 @@
     }
   };
   localize();
-  // Sections live.js swaps in and pages enhanced navigation draws arrive as new nodes.
+  // Sections live.js swaps in and pages enhanced navigation renders arrive as new nodes.
   new MutationObserver(localize).observe(document.body, { childList: true, subtree: true, characterData: true });
 })();
