@@ -7,22 +7,11 @@ namespace ConflictForum.Features.Disputes;
 /// The terms both parties agreed, frozen when the second one accepted: one per dispute, never changed afterwards; its hash is
 /// on the dispute's timeline like a statement version's.
 /// </summary>
-public sealed class Settlement
+public sealed class Settlement : TermsColumns
 {
     public int Id { get; set; }
 
     public int DisputeId { get; set; }
-
-    public string Source { get; set; } = "";
-
-    public string Html { get; set; } = "";
-
-    public decimal? Amount { get; set; }
-
-    public string? Currency { get; set; }
-
-    /// <summary>When the terms are to be carried out by; null when the parties set no date.</summary>
-    public DateTime? CarryOutBy { get; set; }
 
     public DateTime ClaimantAcceptedAt { get; set; }
 
@@ -40,7 +29,6 @@ public sealed class Settlement
     /// <summary>The mediator's proposal both parties accepted, when the terms came from one.</summary>
     public int? ProposalId { get; set; }
 
-    public SettlementTerms Terms => new(Source, Html, Amount, Currency, CarryOutBy);
 }
 
 internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlement>
@@ -49,7 +37,6 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
     {
         settlement.HasIndex(s => s.DisputeId).IsUnique(); // exactly one settlement, whatever races to make a second
         settlement.HasOne<Dispute>().WithMany().HasForeignKey(s => s.DisputeId).OnDelete(DeleteBehavior.Cascade);
-        settlement.Property(s => s.Amount).HasPrecision(18, 2);
-        settlement.Property(s => s.Currency).HasMaxLength(3);
+        TermsColumns.Configure(settlement);
     }
 }

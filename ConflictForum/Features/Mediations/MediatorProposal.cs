@@ -9,7 +9,7 @@ namespace ConflictForum.Features.Mediations;
 /// Terms a mediator puts forward to both parties: each accepts or declines it like an offer, and when both have accepted the
 /// dispute settles on it. One live proposal per mediation; a new one replaces it.
 /// </summary>
-public sealed class MediatorProposal
+public sealed class MediatorProposal : TermsColumns
 {
     public int Id { get; set; }
 
@@ -18,16 +18,6 @@ public sealed class MediatorProposal
     public int DisputeId { get; set; }
 
     public string MediatorId { get; set; } = "";
-
-    public string Source { get; set; } = "";
-
-    public string Html { get; set; } = "";
-
-    public decimal? Amount { get; set; }
-
-    public string? Currency { get; set; }
-
-    public DateTime? CarryOutBy { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -47,8 +37,6 @@ public sealed class MediatorProposal
 
     public string? DeclineReason { get; set; }
 
-    public SettlementTerms Terms => new(Source, Html, Amount, Currency, CarryOutBy);
-
     public bool IsLive(DateTime now) => Status == OfferStatus.Live && now < ExpiresAt;
 
     public DateTime? AcceptedAt(PartyRole role) => role == PartyRole.Claimant ? ClaimantAcceptedAt : RespondentAcceptedAt;
@@ -63,8 +51,7 @@ internal sealed class MediatorProposalConfiguration : IEntityTypeConfiguration<M
         proposal.HasOne<Dispute>().WithMany().HasForeignKey(p => p.DisputeId).OnDelete(DeleteBehavior.NoAction);
         proposal.Property(p => p.MediatorId).HasMaxLength(450);
         proposal.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(p => p.MediatorId).OnDelete(DeleteBehavior.Restrict);
-        proposal.Property(p => p.Amount).HasPrecision(18, 2);
-        proposal.Property(p => p.Currency).HasMaxLength(3);
+        TermsColumns.Configure(proposal);
         proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         proposal.Property(p => p.DeclinedBy).HasConversion<string>().HasMaxLength(16);
         proposal.Property(p => p.DeclineReason).HasMaxLength(OfferAnswerInput.ReasonMaxLength);

@@ -8,7 +8,7 @@ namespace ConflictForum.Features.Settlements;
 /// A party's settlement offer to the other: terms, an optional amount and date, an expiry. At most one live offer per party;
 /// public, like everything on a dispute.
 /// </summary>
-public sealed class Offer
+public sealed class Offer : TermsColumns
 {
     public const int TermsMaxLength = 5_000;
 
@@ -20,16 +20,6 @@ public sealed class Offer
     public PartyRole Role { get; set; }
 
     public string AuthorId { get; set; } = "";
-
-    public string Source { get; set; } = "";
-
-    public string Html { get; set; } = "";
-
-    public decimal? Amount { get; set; }
-
-    public string? Currency { get; set; }
-
-    public DateTime? CarryOutBy { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -48,8 +38,6 @@ public sealed class Offer
     /// <summary>The community resolution this offer adopted, when it did.</summary>
     public int? ResolutionId { get; set; }
 
-    public SettlementTerms Terms => new(Source, Html, Amount, Currency, CarryOutBy);
-
     /// <summary>Live and not yet past its expiry at <paramref name="now"/>.</summary>
     public bool IsLive(DateTime now) => Status == OfferStatus.Live && now < ExpiresAt;
 }
@@ -64,8 +52,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         offer.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         offer.Property(o => o.AuthorId).HasMaxLength(450);
         offer.HasOne<Accounts.ForumUser>().WithMany().HasForeignKey(o => o.AuthorId).OnDelete(DeleteBehavior.Restrict);
-        offer.Property(o => o.Amount).HasPrecision(18, 2);
-        offer.Property(o => o.Currency).HasMaxLength(3);
+        TermsColumns.Configure(offer);
         offer.Property(o => o.DeclineReason).HasMaxLength(OfferAnswerInput.ReasonMaxLength);
     }
 }
