@@ -32,9 +32,14 @@ public sealed class HiddenItems
     {
         var rows = db.ModeratedItems.AsNoTracking().Where(m => m.DisputeId == disputeId && m.HiddenAt != null && kinds.Contains(m.Kind));
         if (ids is not null) rows = rows.Where(m => ids.Contains(m.ItemId));
-        var list = await rows.ToListAsync(ct);
-        return list.Count == 0 ? None : new HiddenItems(list.ToDictionary(m => (m.Kind, m.ItemId), m => NoticeFor(guardian, m, viewer)));
+        return Of(guardian, await rows.ToListAsync(ct), viewer);
     }
+
+    /// <summary>The notices of hidden items already read, as <paramref name="viewer"/> may see them.</summary>
+    public static HiddenItems Of(ForumGuardian guardian, IEnumerable<ModeratedItem> hidden, ForumActor viewer) =>
+        hidden.ToDictionary(m => (m.Kind, m.ItemId), m => NoticeFor(guardian, m, viewer)) is { Count: > 0 } notices
+            ? new HiddenItems(notices)
+            : None;
 
     public static HiddenNotice NoticeFor(ForumGuardian guardian, ModeratedItem item, ForumActor viewer) =>
         new(item.Kind, item.ItemId, item.HiddenReason ?? "",

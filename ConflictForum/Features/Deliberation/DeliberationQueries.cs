@@ -13,6 +13,9 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 {
     public const int ThreadsPerPage = 30;
 
+    /// <summary>Kept only while they may serve: an author's display name can change without the dispute's version moving.</summary>
+    private readonly SharedReads<CommentRowsKey, CommentRows> sharedRows = new(rows => rows.Dispute.Version, TimeSpan.FromSeconds(30), clock);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
@@ -21,31 +24,49 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     /// </summary>
     /// <param name="including">A comment someone linked to (<see cref="DisputeAddresses.CommentUrl"/>): its thread comes first
     /// when the page would not hold it. Null: none.</param>
+    /// <param name="atLeastVersion">After a change event: its version, so the rows read once for every open page that shows the
+    /// same threads serve this one too (<see cref="SharedReads{TKey, T}"/>), and only this reader's view of them is worked out
+    /// here. Null reads the database afresh.</param>
     public async Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer, int? after = null, int? take = null,
-        CommentOrder order = CommentOrder.Oldest, int skip = 0, int? including = null, CancellationToken ct = default)
+        CommentOrder order = CommentOrder.Oldest, int skip = 0, int? including = null, int? atLeastVersion = null,
+        CancellationToken ct = default)
+    {
+        var key = new CommentRowsKey(disputeId, order, Math.Clamp(take ?? ThreadsPerPage, 1, 10 * ThreadsPerPage), including);
+        var rows = atLeastVersion is { } version && after is null && skip <= 0
+            ? await sharedRows.GetAsync(key, version, k => ReadRowsAsync(k, null, 0, CancellationToken.None), ct)
+            : await ReadRowsAsync(key, after, skip, ct);
+        return View(rows!, viewer);
+    }
+
+    /// <summary>The threads' rows as they are for everyone: the dispute, the comments with their authors' names, their moderation.</summary>
+    private async Task<CommentRows?> ReadRowsAsync(CommentRowsKey key, int? after, int skip, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dispute = (await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == disputeId, ct)).AsOf(Now, disputes.Value.VotingWindow);
-        var count = Math.Clamp(take ?? ThreadsPerPage, 1, 10 * ThreadsPerPage);
-        var tops = await Projected(db, Ordered(db, disputeId, order, after, Math.Max(skip, 0)).Take(count + 1)).ToListAsync(ct);
-        var more = tops.Count > count;
+        var dispute = await db.Disputes.AsNoTracking().SingleAsync(d => d.Id == key.DisputeId, ct);
+        var tops = await Projected(db, Ordered(db, key.DisputeId, key.Order, after, Math.Max(skip, 0)).Take(key.Take + 1)).ToListAsync(ct);
+        var more = tops.Count > key.Take;
         if (more) tops.RemoveAt(tops.Count - 1);
         var next = more ? tops[^1].Comment.Id : (int?)null;
-        if (including is { } linked && await LinkedThreadAsync(db, disputeId, linked, ct) is { } thread
+        if (key.Including is { } linked && await LinkedThreadAsync(db, key.DisputeId, linked, ct) is { } thread
             && tops.All(t => t.Comment.Id != thread.Comment.Id))
             tops.Insert(0, thread);
         var ids = tops.Select(t => t.Comment.Id).ToList();
         var replies = await Projected(db, db.Comments
-            .Where(c => c.DisputeId == disputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
+            .Where(c => c.DisputeId == key.DisputeId && c.ParentId != null && ids.Contains(c.ParentId.Value))
             .OrderBy(c => c.Id)).ToListAsync(ct);
+        // Hidden or not: a hidden one is shown as such, and an author's own comment under review cannot be edited or deleted.
+        var shown = ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id).ToList();
+        var moderated = await db.ModeratedItems.AsNoTracking()
+            .Where(m => m.DisputeId == key.DisputeId && m.Kind == ContentKind.Comment && shown.Contains(m.ItemId)).ToListAsync(ct);
+        return new CommentRows(dispute, tops, replies, moderated, next);
+    }
 
-        var hidden = await HiddenItems.LoadAsync(guardian, db, disputeId, viewer, ContentKind.Comment,
-            [.. ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id)], ct);
-        // Only the author edits or deletes, and not while a moderator reviews: the states of the viewer's own comments here.
-        var own = tops.Concat(replies).Where(r => viewer.Is(r.Comment.AuthorId) && r.Comment.DeletedAt is null)
-            .Select(r => (long)r.Comment.Id).ToList();
-        Dictionary<long, ModeratedItem> moderated = own.Count == 0 ? [] : await db.ModeratedItems.AsNoTracking()
-            .Where(m => m.Kind == ContentKind.Comment && own.Contains(m.ItemId)).ToDictionaryAsync(m => m.ItemId, ct);
+    /// <summary>The threads as <paramref name="viewer"/> sees them; <paramref name="rows"/> are shared and left unchanged.</summary>
+    private CommentPage View(CommentRows rows, ForumActor viewer)
+    {
+        var dispute = rows.Dispute.Copy().AsOf(Now, disputes.Value.VotingWindow);
+        var hidden = HiddenItems.Of(guardian, rows.Moderated.Where(m => m.HiddenAt != null), viewer);
+        var reviews = rows.Moderated.ToDictionary(m => m.ItemId);
 
         CommentView View((Comment Comment, string AuthorName) row)
         {
@@ -53,17 +74,19 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
             var deleted = c.DeletedAt is not null;
             var notice = deleted ? null : hidden.For(ContentKind.Comment, c.Id);
             var readable = !deleted && notice?.ShowContent != false;
+            // Only the author edits or deletes, and not while a moderator reviews: the state of the viewer's own comment.
+            var review = viewer.Is(c.AuthorId) && !deleted ? reviews.GetValueOrDefault(c.Id) : null;
             return new CommentView(c.Id, c.ParentId, c.AuthorId, dispute.SignedName(row.AuthorName, c.AuthorRole), c.AuthorRole,
                 readable ? c.Html : null, c.CreatedAt,
                 c.EditedAt is not null, deleted,
-                guardian.CanEditComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
-                guardian.CanDeleteComment(viewer, dispute, c, moderated.GetValueOrDefault(c.Id)).Allowed,
+                guardian.CanEditComment(viewer, dispute, c, review).Allowed,
+                guardian.CanDeleteComment(viewer, dispute, c, review).Allowed,
                 viewer.Is(c.AuthorId) && !deleted ? c.Source : null, notice);
         }
 
-        var threads = tops.Select(t => new CommentThread(View(t),
-            replies.Where(r => r.Comment.ParentId == t.Comment.Id).Select(View).ToList())).ToList();
-        return new CommentPage(threads, next, dispute.CommentCount, dispute.Version);
+        var threads = rows.Tops.Select(t => new CommentThread(View(t),
+            rows.Replies.Where(r => r.Comment.ParentId == t.Comment.Id).Select(View).ToList())).ToList();
+        return new CommentPage(threads, rows.NextAfter, dispute.CommentCount, dispute.Version);
     }
 
     public async Task<IReadOnlyList<ResolutionView>> ResolutionsAsync(int disputeId, ForumActor viewer, CancellationToken ct = default)
@@ -120,4 +143,9 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
 
     private static IQueryable<(Comment Comment, string AuthorName)> Projected(ForumDbContext db, IQueryable<Comment> comments) =>
         comments.Join(db.Users, c => c.AuthorId, u => u.Id, (c, u) => new ValueTuple<Comment, string>(c, u.DisplayName));
+
+    private readonly record struct CommentRowsKey(int DisputeId, CommentOrder Order, int Take, int? Including);
+
+    private sealed record CommentRows(Dispute Dispute, List<(Comment Comment, string AuthorName)> Tops,
+        List<(Comment Comment, string AuthorName)> Replies, List<ModeratedItem> Moderated, int? NextAfter);
 }

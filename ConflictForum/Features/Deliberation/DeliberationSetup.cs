@@ -13,7 +13,7 @@ public static class DeliberationSetup
         services.AddSingleton<IDisputeOutcomes, DisputeOutcomes>();
         services.AddSingleton<VoteLookups>();
         services.AddSingleton<DeliberationService>(); // holds the votes' lanes
-        services.AddScoped<DeliberationQueries>();
+        services.AddSingleton<DeliberationQueries>(); // holds the discussion's shared reads
         return builder;
     }
 }
