@@ -14,7 +14,8 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     public const int ThreadsPerPage = 30;
 
     /// <summary>Kept only while they may serve: an author's display name can change without the dispute's version moving.</summary>
-    private readonly SharedReads<CommentRowsKey, CommentRows> sharedRows = new(rows => rows.Dispute.Version, TimeSpan.FromSeconds(30), clock);
+    private readonly SharedReads<CommentRowsKey, CommentRows> sharedRows =
+        new(rows => rows.Dispute.Version, TimeSpan.FromSeconds(30), clock);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -38,7 +39,7 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         return View(rows!, viewer);
     }
 
-    /// <summary>The threads' rows as they are for everyone: the dispute, the comments with their authors' names, their moderation.</summary>
+    /// <summary>The threads' rows as they are for everyone: the dispute, the comments and their authors' names, their moderation.</summary>
     private async Task<CommentRows?> ReadRowsAsync(CommentRowsKey key, int? after, int skip, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
