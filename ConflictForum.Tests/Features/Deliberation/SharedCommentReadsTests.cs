@@ -1,8 +1,6 @@
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Deliberation;
 
@@ -10,10 +8,8 @@ namespace ConflictForum.Tests.Features.Deliberation;
 /// After a change, every open page reloads the discussion: the rows are read once for all of them, and each reader still
 /// sees the threads as they may (their own comments editable, a hidden comment's text only for those who may read it).
 /// </summary>
-public sealed class SharedCommentReadsTests() : ForumAppTest(new ForumAppFactory(services: s => s.AddSingleton<IInterceptor>(Counter)))
+public sealed class SharedCommentReadsTests : QueryCountingTest
 {
-    private static readonly QueryCounter Counter = new();
-
     [Fact]
     public async Task Pages_reloading_after_the_same_change_share_one_read_and_each_sees_the_discussion_as_it_may()
     {

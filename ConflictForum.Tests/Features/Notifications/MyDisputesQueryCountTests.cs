@@ -4,16 +4,12 @@ using ConflictForum.Features.Notifications;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.Notifications;
 
 /// <summary>"My disputes" reads set-wise: a member with many disputes costs the same queries as one with few.</summary>
-public sealed class MyDisputesQueryCountTests() : ForumAppTest(new ForumAppFactory(services: s => s.AddSingleton<IInterceptor>(Counter)))
+public sealed class MyDisputesQueryCountTests : QueryCountingTest
 {
-    private static readonly QueryCounter Counter = new();
-
     [Fact]
     public async Task The_number_of_queries_does_not_grow_with_the_number_of_disputes()
     {

@@ -6,16 +6,13 @@ using ConflictForum.Features.TrackRecords;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Features.TrackRecords;
 
 /// <summary>The report reads set-wise, and covers the newest disputes only, saying so.</summary>
-public sealed class CrisisReportReadsTests() : ForumAppTest(new ForumAppFactory(services: s => s.AddSingleton<IInterceptor>(Counter)))
+public sealed class CrisisReportReadsTests : QueryCountingTest
 {
-    private static readonly QueryCounter Counter = new();
-
     [Fact]
     public async Task The_number_of_queries_does_not_grow_with_the_number_of_disputes()
     {
