@@ -84,6 +84,7 @@ public sealed class OrganisationJourneyTests(BrowserFixture browser) : IAsyncDis
         await alex.GotoAsync("/notifications");
         await BrowserFixture.WaitForCircuitAsync(alex);
         await alex.GetByRole(AriaRole.Link, new() { Name = "Parcel left out in the rain" }).First.ClickAsync();
+        await Expect(alex.GetByTestId("organisation-answer")).ToBeVisibleAsync(); // the dispute's page, not still the list
         await BrowserFixture.WaitForCircuitAsync(alex);
         await alex.GetByRole(AriaRole.Button, new() { Name = "Answer for Bolt Couriers Ltd" }).ClickAsync();
         await alex.GetByRole(AriaRole.Button, new() { Name = "Post your statement" }).ClickAsync();

@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// Clicks before the circuit is up are lost; an interactive page marks itself <c>data-interactive</c> only once it is.
+    /// After following a link from another interactive page, first wait for something of the new page: until enhanced
+    /// navigation patches it in, the old page's mark still answers.
     /// </summary>
     public static Task WaitForCircuitAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive]")).ToBeVisibleAsync();
