@@ -48,25 +48,39 @@ public sealed class BrowserVoter : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Clicks a fault vote; returns the Stopwatch timestamp taken just before the click.</summary>
+    /// <summary>Clicks a fault vote; returns the Stopwatch timestamp of the click as the page received it.</summary>
     public static async Task<long> VoteAsync(IPage page, string option)
     {
         var button = page.GetByTestId($"vote-{option}");
         await button.WaitForAsync();
-        var clickedAt = Stopwatch.GetTimestamp();
-        await button.ClickAsync();
-        return clickedAt;
+        return await ClickedAtAsync(page, button);
     }
 
-    /// <summary>Posts a top-level comment; returns the Stopwatch timestamp taken just before the click.</summary>
+    /// <summary>Posts a top-level comment; returns the Stopwatch timestamp of the click as the page received it.</summary>
     public static async Task<long> CommentAsync(IPage page, string text)
     {
         await page.Locator("#new-comment").FillAsync(text);
         var post = page.GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true });
         await Assertions.Expect(post).ToBeEnabledAsync(); // the field reports its text after a short debounce
-        var clickedAt = Stopwatch.GetTimestamp();
-        await post.ClickAsync();
-        return clickedAt;
+        return await ClickedAtAsync(page, post);
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="target"/> and returns when the page's click event fired, on the driver's Stopwatch: Playwright's
+    /// checks before it dispatches a click (visible, stable over two animation frames, hit target) are the driver's time, not
+    /// the vote's. Browser and driver read the same system clock.
+    /// </summary>
+    private static async Task<long> ClickedAtAsync(IPage page, ILocator target)
+    {
+        await page.EvaluateAsync(
+            "() => document.addEventListener('click', () => window.cfClickedAt = Date.now(), { capture: true, once: true })");
+        var called = Stopwatch.GetTimestamp();
+        await target.ClickAsync();
+        var clickedMs = await page.EvaluateAsync<double>("() => window.cfClickedAt");
+        var (now, nowMs) = (Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var clicked = Math.Max(called, now - (long)((nowMs - clickedMs) * Stopwatch.Frequency / 1000)); // not before the call
+        LoadDriver.Log($"clicked {Stopwatch.GetElapsedTime(called, clicked).TotalMilliseconds:N0} ms after the call (Playwright's checks)");
+        return clicked;
     }
 
     public async ValueTask DisposeAsync()

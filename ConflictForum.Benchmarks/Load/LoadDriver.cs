@@ -182,8 +182,8 @@ public static partial class LoadDriver
         foreach (var (email, i) in CircuitMemberEmails(o).Select((e, i) => (e, i)))
             await bench.MemberWithPasswordAsync($"Load reader {i}", email, VoterPassword);
         var voters = new List<string>();
-        // A voter per vote, a commenter, a warm-up vote on each server, two votes across instances, the readers' votes.
-        var needed = o.VotesPerCount * o.CircuitCounts.Length + 5 + ReaderVotes(o);
+        // A voter per vote, a commenter, a warm-up vote on each server, the votes across instances, the readers' votes.
+        var needed = o.VotesPerCount * o.CircuitCounts.Length + 3 + CrossingVotes(o) + ReaderVotes(o);
         for (var i = 0; i < needed; i++)
         {
             var email = $"voter{i}@load.test";
@@ -361,8 +361,9 @@ public static partial class LoadDriver
     }
 
     /// <summary>
-    /// Two instances on one SQLite file and a real redis-server: a vote on the first, pages open on both. The pages on the
-    /// first are the baseline in the same run (same vote, same renders, no crossing); what the crossing adds is the difference.
+    /// Two instances on one SQLite file and a real redis-server: votes on each in turn, pages open on both. The pages on the
+    /// voter's instance are the baseline in the same run (same vote, same renders, no crossing); what the crossing adds is
+    /// the difference.
     /// </summary>
     /// <returns>The votes on the measured dispute afterwards.</returns>
     private static async Task<int> TwoInstancesAsync(LoadOptions o, (string Dll, string Environment) app, string data, Seeded seeded,
@@ -382,23 +383,27 @@ public static partial class LoadDriver
         {
             await OpenCircuitsAsync(local, o.RedisCircuits, onFirst, new Uri(first.Root, $"disputes/{seeded.Small}"), ct);
             await OpenCircuitsAsync(remote, o.RedisCircuits, onSecond, new Uri(second.Root, $"disputes/{seeded.Small}"), ct);
-            total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^3], total, [.. local, .. remote]);
+            total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^(CrossingVotes(o) + 1)], total, [.. local, .. remote]);
             var (same, other) = (new List<double>(), new List<double>());
             var missed = 0;
-            for (var v = 0; v < 2; v++)
+            for (var v = 0; v < CrossingVotes(o); v++)
             {
-                var page = await voter.OpenSignedInAsync(first.Root, seeded.VoterEmails[^(v + 1)], VoterPassword, seeded.Small);
+                // The voter's instance alternates, so each instance is the baseline as often as the other side: what the two
+                // processes' share of the cores does to either is not counted as the crossing.
+                var (own, away) = v % 2 == 0 ? (first, second) : (second, first);
+                var page = await voter.OpenSignedInAsync(own.Root, seeded.VoterEmails[^(v + 1)], VoterPassword, seeded.Small);
                 total++;
                 var (got, lost) = await FanOutAsync([.. local, .. remote], total, () => BrowserVoter.VoteAsync(page, "ClaimantAtFault"));
-                same.AddRange(got.Take(local.Count).OfType<double>());
-                other.AddRange(got.Skip(local.Count).OfType<double>());
+                var (pagesOnFirst, pagesOnSecond) = (got.Take(local.Count).OfType<double>(), got.Skip(local.Count).OfType<double>());
+                same.AddRange(own == first ? pagesOnFirst : pagesOnSecond);
+                other.AddRange(own == first ? pagesOnSecond : pagesOnFirst);
                 missed += lost;
                 await page.Context.CloseAsync();
             }
             var (p95Same, p95Other) = (Percentile(same, 0.95), Percentile(other, 0.95));
             figures.Add(new Figure(
                 $"two instances sharing SQLite and redis-server: a vote on one reaching {o.RedisCircuits:N0} signed-in interactive pages "
-                + "on the other, p95; "
+                + $"on the other, p95 ({CrossingVotes(o)} votes, cast on each instance in turn); "
                 + $"baseline: {o.RedisCircuits:N0} such pages on the voter's own instance, same votes",
                 "≤ 50 ms added by the crossing (other − own)",
                 $"other **{p95Other:N0} ms**, own {p95Same:N0} ms (both from the click): crossing adds **{p95Other - p95Same:+0;-0;0} ms**"
@@ -411,6 +416,9 @@ public static partial class LoadDriver
             await CloseAllAsync(remote);
         }
     }
+
+    /// <summary>The votes cast across two instances: an even number, so each instance casts half of them.</summary>
+    private static int CrossingVotes(LoadOptions o) => 2 * ((o.VotesPerCount + 1) / 2);
 
     /// <summary>The votes the readers' stage clicks in Chromium: a warm-up, then one per measured vote.</summary>
     private static int ReaderVotes(LoadOptions o) => o.VotesPerCount + 1;
@@ -1062,5 +1070,5 @@ public static partial class LoadDriver
         return text.ToString();
     }
 
-    private static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+    internal static void Log(string message) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
 }

@@ -59,4 +59,28 @@ public sealed class FaultVotePanelTests : ForumAppComponentTest
         Assert.Contains(tally.CanVote.Reason, panel.Find("[data-testid='fault-vote']").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid^='vote-']"));
     }
+
+    [Fact]
+    public async Task Another_members_vote_moves_the_count_keeping_the_buttons_and_each_still_casts_its_own_option()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        var reader = await Given.MemberAsync("Reader");
+        await SignInAsync(reader);
+        var panel = await PanelAsync(d.DisputeId, reader);
+        string Handlers() => string.Join(" ", panel.FindAll("[data-testid^='vote-']").Select(b => b.GetAttribute("blazor:onclick")));
+        var bound = Handlers();
+
+        await Given.VoteAsync(await Given.MemberAsync("Other"), d.DisputeId, FaultOption.Both);
+        var moved = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, reader));
+        var voted = new TaskCompletionSource();
+        panel.Render(p => p.Add(c => c.Tally, moved!).Add(c => c.Changed, () => voted.TrySetResult()));
+
+        Assert.StartsWith("1 vote cast so far", panel.Find("[data-testid='blind-tally']").TextContent.Trim(), StringComparison.Ordinal);
+        // Every open page renders the panel again at each vote: its buttons keep their handlers, so none is bound again.
+        Assert.Equal(bound, Handlers());
+        await panel.Find("[data-testid='vote-ClaimantAtFault']").ClickAsync(new());
+        await voted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var mine = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, reader));
+        Assert.Equal(FaultOption.ClaimantAtFault, mine!.MyVote);
+    }
 }

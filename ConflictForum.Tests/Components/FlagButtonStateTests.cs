@@ -30,15 +30,6 @@ public sealed class FlagButtonStateTests : ForumAppComponentTest
         Render<FlagButton>(p => p.Add(c => c.Viewer, viewer).Add(c => c.Kind, ContentKind.Comment).Add(c => c.ItemId, (long)commentId)
             .Add(c => c.AuthorId, "someone else"));
 
-    /// <summary>The flag is sent as the member signed in (the service reads them afresh), as on their page.</summary>
-    private async Task SignInAsync(ForumActor member)
-    {
-        var stamp = await ReadAsync<UserManager<ForumUser>, string>(async users =>
-            (await users.GetSecurityStampAsync((await users.FindByIdAsync(member.UserId!))!))!);
-        AddAuthorization().SetAuthorized(member.DisplayName).SetClaims(new Claim(ClaimTypes.NameIdentifier, member.UserId!),
-            new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp));
-    }
-
     private static void AssertFlagged(AngleSharp.Dom.IElement flagged)
     {
         var button = flagged.QuerySelector("button")!;

@@ -1,5 +1,9 @@
+using System.Security.Claims;
+using Bunit;
 using ConflictForum.Data;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Platform;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +37,18 @@ public abstract class ForumAppComponentTest : ForumComponentTest, IAsyncDisposab
     {
         await using var readScope = App.Services.CreateAsyncScope();
         return await read(readScope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>
+    /// Signs <paramref name="member"/> in as bUnit's reader, with their security stamp: what they do is done as them (the
+    /// services read them afresh), as on their page.
+    /// </summary>
+    protected async Task SignInAsync(ForumActor member)
+    {
+        var stamp = await ReadAsync<UserManager<ForumUser>, string>(async users =>
+            (await users.GetSecurityStampAsync((await users.FindByIdAsync(member.UserId!))!))!);
+        AddAuthorization().SetAuthorized(member.DisplayName).SetClaims(new Claim(ClaimTypes.NameIdentifier, member.UserId!),
+            new Claim(new IdentityOptions().ClaimsIdentity.SecurityStampClaimType, stamp));
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()
