@@ -173,10 +173,12 @@ internal sealed class DeliberationBench : IAsyncDisposable
 
     /// <summary>New votes by distinct members for <paramref name="duration"/>, each acknowledged after its durable commit.</summary>
     /// <param name="voterPool">Distinct members available; the run stops early if they all voted.</param>
-    public async Task<(int Count, TimeSpan Elapsed)> SustainedVotesAsync(int writers, TimeSpan duration, int voterPool = 40_000)
+    /// <param name="round">Which time this is called on this bench: each round's voters are members of their own.</param>
+    public async Task<(int Count, TimeSpan Elapsed)> SustainedVotesAsync(int writers, TimeSpan duration, int voterPool = 40_000,
+        int round = 0)
     {
         var disputeId = await DisputeWithVotesAsync(0);
-        var voters = await BulkMembersAsync($"w{writers}", voterPool);
+        var voters = await BulkMembersAsync($"w{writers}r{round}", voterPool);
         var next = -1;
         var count = 0;
         var clock = Stopwatch.StartNew();

@@ -140,15 +140,24 @@ public static partial class LoadDriver
     {
         Log("service figures: raw commits, votes through the service, tally reads");
         await using var bench = await DeliberationBench.CreateAsync();
-        // The baseline is taken before and after the votes and averaged: the disk's speed drifts over a run.
-        var rawBefore = await bench.RawCommitsPerSecondAsync(o.WriteMeasure);
-        var (count, elapsed) = await bench.SustainedVotesAsync(o.ConcurrentVoters, o.WriteMeasure, o.VoterPool);
-        var raw = (rawBefore + await bench.RawCommitsPerSecondAsync(o.WriteMeasure)) / 2;
-        var votes = count / elapsed.TotalSeconds;
+        // Raw commits and votes taken in turn, three rounds, each round's votes against the raw commits before and after them
+        // (the disk's speed and the shared cores drift over a run): the median round is the figure.
+        var raw = new List<double> { await bench.RawCommitsPerSecondAsync(o.WriteMeasure) };
+        var writes = new List<(double Votes, double Raw)>();
+        for (var round = 0; round < 3; round++)
+        {
+            var (count, elapsed) = await bench.SustainedVotesAsync(o.ConcurrentVoters, o.WriteMeasure, o.VoterPool, round);
+            raw.Add(await bench.RawCommitsPerSecondAsync(o.WriteMeasure));
+            writes.Add((count / elapsed.TotalSeconds, (raw[^2] + raw[^1]) / 2));
+        }
+        var ratios = writes.Select(r => r.Votes / r.Raw).ToList();
+        var median = writes[ratios.IndexOf(Median(ratios))];
         figures.Add(new Figure(
             $"durable votes/s through the vote service ({o.ConcurrentVoters} voters at once) ÷ raw single-row SQLite commits/s "
-            + "(synchronous=FULL), same run",
-            "ratio ≥ 1.0", $"{votes:N0} ÷ {raw:N0} = **{votes / raw:N2}**", votes / raw >= 1.0));
+            + "(synchronous=FULL), same run, the median of three rounds",
+            "ratio ≥ 1.0", $"{median.Votes:N0} ÷ {median.Raw:N0} = **{median.Votes / median.Raw:N2}** "
+            + $"(rounds: {string.Join(", ", ratios.Select(r => r.ToString("N2", CultureInfo.InvariantCulture)))})",
+            median.Votes / median.Raw >= 1.0));
 
         if (o.Skip.Contains("tally")) return;
         var disputes = new List<(int Votes, int Id)>();
