@@ -394,8 +394,9 @@ public static partial class LoadDriver
             await OpenCircuitsAsync(local, o.RedisCircuits, onFirst, new Uri(first.Root, $"disputes/{seeded.Small}"), ct);
             await OpenCircuitsAsync(remote, o.RedisCircuits, onSecond, new Uri(second.Root, $"disputes/{seeded.Small}"), ct);
             // Each instance casts votes: each casts one first, unmeasured.
-            total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^(CrossingVotes(o) + 1)], total, [.. local, .. remote]);
-            total = await WarmUpAsync(voter, second.Root, seeded, seeded.VoterEmails[^(CrossingVotes(o) + 2)], total, [.. local, .. remote]);
+            List<BlazorCircuit> all = [.. local, .. remote];
+            total = await WarmUpAsync(voter, first.Root, seeded, seeded.VoterEmails[^(CrossingVotes(o) + 1)], total, all);
+            total = await WarmUpAsync(voter, second.Root, seeded, seeded.VoterEmails[^(CrossingVotes(o) + 2)], total, all);
             var (same, other) = (new List<double>(), new List<double>());
             var missed = 0;
             for (var v = 0; v < CrossingVotes(o); v++)
@@ -405,7 +406,7 @@ public static partial class LoadDriver
                 var (own, away) = v % 2 == 0 ? (first, second) : (second, first);
                 var page = await voter.OpenSignedInAsync(own.Root, seeded.VoterEmails[^(v + 1)], VoterPassword, seeded.Small);
                 total++;
-                var (got, lost) = await FanOutAsync([.. local, .. remote], total, () => BrowserVoter.VoteAsync(page, "ClaimantAtFault"));
+                var (got, lost) = await FanOutAsync(all, total, () => BrowserVoter.VoteAsync(page, "ClaimantAtFault"));
                 var (pagesOnFirst, pagesOnSecond) = (got.Take(local.Count).OfType<double>(), got.Skip(local.Count).OfType<double>());
                 same.AddRange(own == first ? pagesOnFirst : pagesOnSecond);
                 other.AddRange(own == first ? pagesOnSecond : pagesOnFirst);
