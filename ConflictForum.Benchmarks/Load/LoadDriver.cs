@@ -403,7 +403,7 @@ public static partial class LoadDriver
             {
                 // The voter's instance alternates, so each instance is the baseline as often as the other side: what the two
                 // processes' share of the cores does to either is not counted as the crossing.
-                var (own, away) = v % 2 == 0 ? (first, second) : (second, first);
+                var own = v % 2 == 0 ? first : second;
                 var page = await voter.OpenSignedInAsync(own.Root, seeded.VoterEmails[^(v + 1)], VoterPassword, seeded.Small);
                 total++;
                 var (got, lost) = await FanOutAsync(all, total, () => BrowserVoter.VoteAsync(page, "ClaimantAtFault"));

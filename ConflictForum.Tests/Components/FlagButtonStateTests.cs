@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using Bunit;
-using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ConflictForum.Tests.Components;
