@@ -126,6 +126,7 @@ public sealed class LookAlikeTests : ForumComponentTest
         Assert.Equal(Shape(withIcon.Find(".mud-button-label")),
             Shape(Render(LookAlikeMarkup.ButtonLabel("Flag", LookAlikeClasses.IconPaths(Icons.Material.Outlined.Flag))).Find("span")));
         Assert.Equal(withIcon.Find(".mud-button-label").OuterHtml, Render(LookAlikeMarkup.FlagLabel).Find("span").OuterHtml);
+        Assert.Equal(plain.Find(".mud-button-label").OuterHtml, Render(LookAlikeMarkup.ReplyLabel).Find("span").OuterHtml);
     }
 
     [Theory]

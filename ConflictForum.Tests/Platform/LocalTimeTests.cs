@@ -34,6 +34,18 @@ public sealed class LocalTimeTests : ForumComponentTest
     }
 
     [Fact]
+    public void An_instant_s_texts_are_one_string_for_every_page_that_shows_them()
+    {
+        // A thousand open member pages keep the texts of the same instants in their render trees: one copy, not a thousand.
+        var again = new DateTime(At.Ticks, DateTimeKind.Utc);
+
+        Assert.Same(TimeText.Exact(At), TimeText.Exact(again));
+        Assert.Same(TimeText.Iso(At), TimeText.Iso(again));
+        Assert.Same(TimeText.Exact(At, Zone("Europe/Berlin")), TimeText.Exact(again, Zone("Europe/Berlin")));
+        Assert.Equal("Sun 6 Dec 2026, 05:00 GMT-5", TimeText.Exact(again, Zone("America/New_York")));
+    }
+
+    [Fact]
     public void The_offset_is_the_one_of_that_day_summer_time_included()
     {
         Assert.Equal("Mon 6 Jul 2026, 06:00 GMT-4",

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ConflictForum.Platform;
@@ -6,6 +7,17 @@ namespace ConflictForum.Platform;
 public static class TimeText
 {
     private const string Day = "ddd d MMM yyyy, HH:mm";
+
+    /// <summary>
+    /// The texts of recent instants, one string each for every page that shows them: a member's page keeps the text of every
+    /// time it shows (in its render tree), and a thousand open pages of a dispute show the same few dozen instants. Emptied
+    /// when it grows past <see cref="KeptTexts"/>.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(long Ticks, string How), string> Texts = new();
+
+    private const int KeptTexts = 10_000;
+
+    private static int written;
 
     /// <summary>"in 3 days", "in 5 hours", "2 days ago": coarse on purpose, with the exact time beside it.</summary>
     public static string Relative(DateTime at, DateTime now)
@@ -21,7 +33,7 @@ public static class TimeText
     }
 
     /// <summary>"Sun 6 Dec 2026, 10:00 UTC": the record's, the e-mails' and the exports' time, and every time's hover text.</summary>
-    public static string Exact(DateTime utc) => utc.ToString($"{Day} 'UTC'", CultureInfo.InvariantCulture);
+    public static string Exact(DateTime utc) => Kept(utc, $"{Day} 'UTC'");
 
     /// <summary>
     /// "Sun 6 Dec 2026, 05:00 GMT-5": the instant in a reader's zone, with its offset that day, written as the browser
@@ -30,16 +42,38 @@ public static class TimeText
     /// </summary>
     public static string Exact(DateTime utc, TimeZoneInfo zone)
     {
-        utc = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         if (zone.Id is "UTC" or "Etc/UTC" or "Etc/UCT" or "Universal" or "Etc/Universal") return Exact(utc);
-        var offset = zone.GetUtcOffset(utc);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, zone);
-        return $"{local.ToString(Day, CultureInfo.InvariantCulture)} {Offset(offset)}";
+        return Kept(utc, zone.Id, zone, static (at, zone) =>
+        {
+            var local = TimeZoneInfo.ConvertTimeFromUtc(at, zone);
+            return $"{local.ToString(Day, CultureInfo.InvariantCulture)} {Offset(zone.GetUtcOffset(at))}";
+        });
     }
 
     /// <summary>"2026-12-06T10:00:00Z": the machine-readable instant of a &lt;time datetime&gt;.</summary>
-    public static string Iso(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTime utc) => Kept(utc, "yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    /// <summary><paramref name="utc"/> written in <paramref name="format"/> (invariant), the same string for every caller.</summary>
+    private static string Kept(DateTime utc, string format) =>
+        Kept(utc, format, format, static (at, format) => at.ToString(format, CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// What <paramref name="write"/> makes of <paramref name="utc"/> and <paramref name="how"/>, once for every caller that
+    /// names it <paramref name="name"/>.
+    /// </summary>
+    private static string Kept<T>(DateTime utc, string name, T how, Func<DateTime, T, string> write)
+    {
+        if (Volatile.Read(ref written) > KeptTexts)
+        {
+            Texts.Clear();
+            Volatile.Write(ref written, 0);
+        }
+        return Texts.GetOrAdd((utc.Ticks, name), static (key, made) =>
+        {
+            Interlocked.Increment(ref written); // about the count (ConcurrentDictionary.Count takes every lock)
+            return made.write(new DateTime(key.Ticks, DateTimeKind.Utc), made.how);
+        }, (write, how));
+    }
 
     /// <summary>"GMT", "GMT-5", "GMT+5:30": Intl's short offset.</summary>
     private static string Offset(TimeSpan offset)
