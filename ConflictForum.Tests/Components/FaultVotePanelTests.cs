@@ -1,7 +1,11 @@
 using Bunit;
 using ConflictForum.Features.Deliberation;
+using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ConflictForum.Tests.Components;
 
@@ -82,5 +86,32 @@ public sealed class FaultVotePanelTests : ForumAppComponentTest
         await voted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var mine = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, reader));
         Assert.Equal(FaultOption.ClaimantAtFault, mine!.MyVote);
+    }
+
+    [Fact]
+    public async Task On_a_live_page_others_votes_move_the_tally_and_the_reader_s_own_vote_from_another_tab_shows_too()
+    {
+        var d = await Given.DisputeBetweenAsync("Claimant", "Respondent");
+        var reader = await Given.MemberAsync("Reader");
+        await Given.VoteAsync(reader, d.DisputeId, FaultOption.Both);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        using var updates = new CircuitDisputeUpdates(App.Services.GetRequiredService<IDisputeEvents>(), TimeProvider.System,
+            NullLogger<CircuitDisputeUpdates>.Instance);
+        updates.Follow(d.DisputeId);
+        var tally = await ReadAsync<DeliberationService, TallyView?>(q => q.TallyAsync(d.DisputeId, reader));
+        var panel = Render<FaultVotePanel>(p => p.Add(c => c.DisputeId, d.DisputeId).Add(c => c.Tally, tally!)
+            .Add(c => c.Viewer, reader).AddCascadingValue(updates));
+        string Pressed() => string.Join(" ", panel.FindAll("[aria-pressed='true']").Select(b => b.GetAttribute("data-testid")));
+
+        // Another member's vote says whose it was: this page keeps its reader's vote as shown, and the count moves.
+        await Given.VoteAsync(await Given.MemberAsync("Other"), d.DisputeId, FaultOption.Neither);
+        panel.WaitForAssertion(() => Assert.Contains("1 · Neither", panel.Find("[data-testid='tally']").TextContent,
+            StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Equal("vote-Both", Pressed());
+
+        // The reader changes their vote in another tab: the change names them, so this page reads their vote again.
+        await Given.VoteAsync(reader, d.DisputeId, FaultOption.ClaimantAtFault);
+        panel.WaitForAssertion(() => Assert.Equal("vote-ClaimantAtFault", Pressed()), TimeSpan.FromSeconds(10));
+        Assert.Contains("1 · Claimant at fault", panel.Find("[data-testid='tally']").TextContent, StringComparison.Ordinal);
     }
 }

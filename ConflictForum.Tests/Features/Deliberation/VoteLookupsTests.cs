@@ -40,4 +40,40 @@ public sealed class VoteLookupsTests : ClockedForumAppTest
         Assert.Equal(FaultOption.Both, await lookups.OfAsync(opened.DisputeId, members[5].UserId!));
         Assert.Null(await lookups.OfAsync(opened.DisputeId, members[0].UserId!));
     }
+
+    [Fact]
+    public async Task A_vote_s_change_names_whose_vote_it_moved_so_other_members_pages_read_none()
+    {
+        var claimant = await MemberAsync("Claimant");
+        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
+        {
+            Title = "Hedge too tall", Summary = "It blocks the light.", RespondentName = "Neighbour", Statement = "It is too tall.",
+        }))).Value!;
+        var neighbour = await MemberAsync("Neighbour");
+        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(neighbour, opened.InvitationToken));
+        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(neighbour, opened.DisputeId, "It is fine."));
+        var voter = await MemberAsync("Voter");
+        var heard = new List<DisputeChanged>();
+        using var listening = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(opened.DisputeId, change =>
+        {
+            lock (heard) heard.Add(change);
+            return Task.CompletedTask;
+        });
+        async Task<DisputeChanged> AfterAsync(Func<DeliberationService, Task<Outcome>> act)
+        {
+            lock (heard) heard.Clear();
+            Assert.True((await WithAsync(act)).Succeeded);
+            for (var i = 0; i < 250; i++)
+            {
+                lock (heard) if (heard.Count > 0) return heard[^1];
+                await Task.Delay(20);
+            }
+            throw new TimeoutException("No change was published.");
+        }
+
+        Assert.Equal([voter.UserId!], (await AfterAsync(s => s.CastFaultVoteAsync(voter, opened.DisputeId, FaultOption.Both))).Voters);
+        Assert.Equal([voter.UserId!], (await AfterAsync(s => s.CastFaultVoteAsync(voter, opened.DisputeId, FaultOption.Neither))).Voters);
+        Assert.Empty((await AfterAsync(s => s.CastFaultVoteAsync(voter, opened.DisputeId, FaultOption.Neither))).Voters!); // a repeat
+        Assert.Equal([voter.UserId!], (await AfterAsync(s => s.WithdrawFaultVoteAsync(voter, opened.DisputeId))).Voters);
+    }
 }

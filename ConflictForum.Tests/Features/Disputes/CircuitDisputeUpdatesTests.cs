@@ -25,7 +25,8 @@ public sealed class CircuitDisputeUpdatesTests : IDisposable
         });
     }
 
-    private Task Change(DisputeChanges changes, int version = 0) => events.Handler!(new DisputeChanged(DisputeId, changes, version));
+    private Task Change(DisputeChanges changes, int version = 0, IReadOnlyList<string>? voters = null) =>
+        events.Handler!(new DisputeChanged(DisputeId, changes, version, voters));
 
     private List<DisputeUpdate> Heard()
     {
@@ -67,6 +68,29 @@ public sealed class CircuitDisputeUpdatesTests : IDisposable
         await waiting;
 
         Assert.Equal(new DisputeUpdate(DisputeChanges.Tally | DisputeChanges.Comments, 9), Heard()[^1]);
+    }
+
+    [Fact]
+    public async Task Coalesced_votes_name_every_voter_and_a_change_that_does_not_say_whose_names_nobody()
+    {
+        await Change(DisputeChanges.Tally, 1, ["ann"]);
+        var waiting = Change(DisputeChanges.Tally, 2, ["bob"]);
+        await Change(DisputeChanges.Tally | DisputeChanges.Comments, 3, ["cy"]);
+        clock.Advance(CircuitDisputeUpdates.ReloadInterval);
+        await waiting;
+        waiting = Change(DisputeChanges.Tally, 4, ["dee"]);
+        await Change(DisputeChanges.Tally, 5); // a recount, say: whose votes moved is not said
+        clock.Advance(CircuitDisputeUpdates.ReloadInterval);
+        await waiting;
+
+        var (first, merged, unknown) = (Heard()[0], Heard()[1], Heard()[2]);
+        Assert.Equal(["ann"], first.Voters);
+        Assert.Equal(["bob", "cy"], merged.Voters);
+        Assert.True(merged.MayHaveMovedVoteOf("cy"));
+        Assert.False(merged.MayHaveMovedVoteOf("ann")); // ann's page keeps the vote it shows as hers
+        Assert.Null(unknown.Voters);
+        Assert.True(unknown.MayHaveMovedVoteOf("ann"));
+        Assert.False(new DisputeUpdate(DisputeChanges.Comments, 6).MayHaveMovedVoteOf("ann")); // no vote moved at all
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class RedisDisputeEventsTests(RedisServerFixture redis) : IClassFi
 
         var heard = await heardOnB.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(disputeId, heard.DisputeId);
+        Assert.Equal([reader.UserId!], heard.Voters); // so B's other pages keep their readers' own votes
         await using var onB = b.Services.CreateAsyncScope();
         var tally = await onB.ServiceProvider.GetRequiredService<DeliberationService>().TallyAsync(disputeId, reader);
         Assert.Equal(1, tally!.Tally!.Both); // and B reads the same committed tally from the shared database

@@ -53,6 +53,7 @@ public sealed partial class DeliberationService
         if (await SlowDownAsync(write, WriteAction.Vote, ct) is { } slow) return slow;
         write.Db.FaultVotes.Remove(vote);
         await MoveFaultCountersAsync(write.Db, disputeId, vote.Option, -1, ct);
+        write.MovedVotesOf = [vote.VoterId];
         return await write.CommitAsync(DisputeChanges.Tally);
     }
 
@@ -60,7 +61,21 @@ public sealed partial class DeliberationService
     /// <param name="atLeastVersion">After a change event: its version, so the row read once for every open page serves this one too
     /// (<see cref="DisputeSnapshots"/>), and the reader's vote is read with the other pages' (<see cref="VoteLookups"/>). Null reads
     /// the database afresh.</param>
-    public async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default)
+    public Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion = null, CancellationToken ct = default) =>
+        TallyAsync(disputeId, viewer, atLeastVersion, null, ct);
+
+    /// <summary>
+    /// The same, after a change that did not move the reader's own vote (<see cref="DisputeUpdate.MayHaveMovedVoteOf"/>): the
+    /// vote their page shows as theirs is taken as it is, and nothing is read for them.
+    /// </summary>
+    /// <param name="ownVote">The vote the reader's page shows as theirs (what this service last read for them), which the change did
+    /// not move.</param>
+    public Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int atLeastVersion, FaultOption? ownVote,
+        CancellationToken ct = default) =>
+        TallyAsync(disputeId, viewer, atLeastVersion, new OwnVote(ownVote), ct);
+
+    private async Task<TallyView?> TallyAsync(int disputeId, ForumActor viewer, int? atLeastVersion, OwnVote? known,
+        CancellationToken ct)
     {
         var dispute = atLeastVersion is { } version
             ? await snapshots.GetAsync(disputeId, version, ct)
@@ -68,6 +83,7 @@ public sealed partial class DeliberationService
         if (dispute is null) return null;
         dispute.AsOf(clock.GetUtcNow().UtcDateTime, disputes.Value.VotingWindow);
         if (!viewer.IsSignedIn) return View(dispute, viewer, null); // no per-reader read at all: the common case on a busy dispute
+        if (known is { } own) return View(dispute, viewer, own.Option); // another member's vote: this reader's is as shown
         // After a change, every open member's page asks at once: their votes are read together.
         if (atLeastVersion is not null) return View(dispute, viewer, await votes.OfAsync(disputeId, viewer.UserId!).WaitAsync(ct));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -150,6 +166,8 @@ public sealed partial class DeliberationService
 
         var moves = new int[4];
         var outcomes = new Outcome[votes.Count];
+        var moved = new List<string>();
+        write.MovedVotesOf = moved;
         for (var i = 0; i < votes.Count; i++)
         {
             var me = standing[i];
@@ -183,6 +201,7 @@ public sealed partial class DeliberationService
                 (vote.Option, vote.CastAt) = (option, now);
             }
             moves[(int)option]++;
+            moved.Add(me.UserId!);
             outcomes[i] = Outcome.Ok;
         }
 
@@ -235,4 +254,7 @@ public sealed partial class DeliberationService
     }
 
     private sealed record Pending(VoteRequest Vote, TaskCompletionSource<Outcome> Done);
+
+    /// <summary>A reader's own vote as their page already knows it (null: they have not voted).</summary>
+    private readonly record struct OwnVote(FaultOption? Option);
 }

@@ -14,6 +14,8 @@ namespace ConflictForum.Features.Disputes;
 /// its own slice when its flag is set, so the page, and the panels whose slice did not change, are not rendered again.</item>
 /// <item><b>Versions.</b> A change carries the version it committed; a panel passes it on so a shared read at least that
 /// new serves every open page of the dispute, instead of a query per page.</item>
+/// <item><b>Own votes.</b> Fault votes say whose vote they moved; the voters of merged changes are listed together (unknown
+/// if any change did not say). A page whose reader is not among them keeps its reader's vote instead of reading it.</item>
 /// <item><b>A failed reload never breaks a page.</b> What it was reloading waits for the next change (or a reload).</item>
 /// </list>
 /// Time is the injected <see cref="TimeProvider"/>, so the rules are tested with a fake clock.
@@ -29,9 +31,12 @@ public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimePro
     private IDisposable? subscription;
     private int disputeId;
     private Func<DisputeUpdate, Task>[] listeners = [];
-    private int pendingChanges;
+    // What arrived since the last reload took it, under the gate: the flags, the newest version (kept), whose votes moved.
+    private DisputeChanges pendingChanges;
     private int pendingVersion;
-    private int reloadScheduled;
+    private IReadOnlyList<string> pendingVoters = [];
+    private bool votersUnknown;
+    private bool reloadScheduled;
     private long lastReload;
     private bool reloadedOnce;
 
@@ -45,7 +50,7 @@ public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimePro
         {
             if (closing.IsCancellationRequested || id == disputeId) return;
             subscription?.Dispose();
-            (pendingChanges, pendingVersion) = (0, 0);
+            (pendingChanges, pendingVersion, pendingVoters, votersUnknown) = (DisputeChanges.None, 0, [], false);
             disputeId = id;
             subscription = events.Subscribe(id, OnChangedAsync);
         }
@@ -71,13 +76,14 @@ public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimePro
 
     private async Task OnChangedAsync(DisputeChanged change)
     {
-        if (change.DisputeId != DisputeId) return; // an event of the dispute this circuit followed before
-        // The version first, then the flags: a loop that takes these flags must also see this version.
-        for (var seen = Volatile.Read(ref pendingVersion); change.Version > seen; seen = Volatile.Read(ref pendingVersion))
-            if (Interlocked.CompareExchange(ref pendingVersion, change.Version, seen) == seen) break;
-        Interlocked.Or(ref pendingChanges, (int)change.Changes);
-        if (Interlocked.Exchange(ref reloadScheduled, 1) == 1) return; // the running loop below picks this change up
-        var changes = DisputeChanges.None;
+        lock (gate)
+        {
+            if (change.DisputeId != disputeId) return; // an event of the dispute this circuit followed before
+            Merge(change.Changes, change.Version, change.Voters);
+            if (reloadScheduled) return; // the running loop below picks this change up
+            reloadScheduled = true;
+        }
+        var update = new DisputeUpdate(DisputeChanges.None, 0);
         try
         {
             while (true)
@@ -88,13 +94,23 @@ public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimePro
                     if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, closing.Token);
                 }
                 (lastReload, reloadedOnce) = (clock.GetTimestamp(), true);
-                changes = (DisputeChanges)Interlocked.Exchange(ref pendingChanges, 0);
-                var update = new DisputeUpdate(changes, Volatile.Read(ref pendingVersion));
+                lock (gate)
+                {
+                    // The flags, the version and the voters are taken together: a change is in this reload whole, or in the next.
+                    update = new DisputeUpdate(pendingChanges, pendingVersion, votersUnknown ? null : pendingVoters);
+                    (pendingChanges, pendingVoters, votersUnknown) = (DisputeChanges.None, [], false);
+                }
                 if (closing.IsCancellationRequested) return;
                 await Task.WhenAll(Volatile.Read(ref listeners).Select(listener => listener(update)));
-                Interlocked.Exchange(ref reloadScheduled, 0); // a full fence: the read below cannot move above it
-                // A change that arrived during the reload found the loop running: go round again for it, unless another call took over.
-                if (Volatile.Read(ref pendingChanges) == 0 || Interlocked.Exchange(ref reloadScheduled, 1) == 1) return;
+                lock (gate)
+                {
+                    // A change that arrived during the reload found the loop running: go round again for it.
+                    if (pendingChanges == DisputeChanges.None)
+                    {
+                        reloadScheduled = false;
+                        return;
+                    }
+                }
             }
         }
         catch (OperationCanceledException)
@@ -103,10 +119,22 @@ public sealed partial class CircuitDisputeUpdates(IDisputeEvents events, TimePro
         }
         catch (Exception ex)
         {
-            Interlocked.Or(ref pendingChanges, (int)changes);
-            Interlocked.Exchange(ref reloadScheduled, 0);
+            lock (gate)
+            {
+                Merge(update.Changes, update.Version, update.Voters);
+                reloadScheduled = false;
+            }
             LogReloadFailed(logger, DisputeId, ex);
         }
+    }
+
+    /// <summary>Adds a change to what the next reload takes (under the gate).</summary>
+    private void Merge(DisputeChanges changes, int version, IReadOnlyList<string>? voters)
+    {
+        (pendingChanges, pendingVersion) = (pendingChanges | changes, Math.Max(pendingVersion, version));
+        if (!changes.HasFlag(DisputeChanges.Tally) || votersUnknown) return;
+        if (voters is null) (pendingVoters, votersUnknown) = ([], true);
+        else pendingVoters = pendingVoters.Count == 0 ? voters : [.. pendingVoters, .. voters];
     }
 
     public void Dispose()

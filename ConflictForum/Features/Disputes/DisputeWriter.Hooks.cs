@@ -7,9 +7,9 @@ namespace ConflictForum.Features.Disputes;
 /// <summary>What a write tells others: the hooks that add rows to its transaction, then the open pages and inboxes after it.</summary>
 public sealed partial class DisputeWriter
 {
-    internal void Publish(int disputeId, DisputeChanges changes, int version)
+    internal void Publish(int disputeId, DisputeChanges changes, int version, IReadOnlyList<string>? voters = null)
     {
-        if (changes != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, changes, version));
+        if (changes != DisputeChanges.None) events.Publish(new DisputeChanged(disputeId, changes, version, voters));
     }
 
     /// <summary>Lets <see cref="IDisputeCommitting"/> add its rows for the entries <paramref name="write"/> appended.</summary>

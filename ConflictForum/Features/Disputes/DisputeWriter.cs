@@ -185,6 +185,12 @@ internal sealed class DisputeWrite : IAsyncDisposable
     internal int Recorded { get; init; }
 
     /// <summary>
+    /// Whose own fault vote this write moved, said with the change it publishes (<see cref="DisputeChanged.Voters"/>), so open
+    /// pages of other members need not read their own vote again; null (the default) says nothing.
+    /// </summary>
+    internal IReadOnlyList<string>? MovedVotesOf { get; set; }
+
+    /// <summary>
     /// Settles the dispute on <paramref name="settlement"/> (both acceptances set by the caller): voting closes with the
     /// public's verdict frozen, the terms go on the record. Commit afterwards as usual.
     /// </summary>
@@ -214,7 +220,7 @@ internal sealed class DisputeWrite : IAsyncDisposable
         if (await SaveAsync() is { Succeeded: false } failed) return failed;
         ended = true;
         await tx.CommitAsync(ct);
-        writer.Publish(Dispute.Id, changes | (deadlinesMoved ? DisputeChanges.All : DisputeChanges.None), Dispute.Version);
+        writer.Publish(Dispute.Id, changes | (deadlinesMoved ? DisputeChanges.All : DisputeChanges.None), Dispute.Version, MovedVotesOf);
         writer.Notify(told);
         return Outcome.Ok;
     }
