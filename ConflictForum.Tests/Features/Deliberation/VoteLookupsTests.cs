@@ -44,14 +44,7 @@ public sealed class VoteLookupsTests : ClockedForumAppTest
     [Fact]
     public async Task A_vote_s_change_names_whose_vote_it_moved_so_other_members_pages_read_none()
     {
-        var claimant = await MemberAsync("Claimant");
-        var opened = (await WithAsync<DisputeService, Outcome<OpenedDispute>>(s => s.OpenDisputeAsync(claimant, new OpenDisputeInput
-        {
-            Title = "Hedge too tall", Summary = "It blocks the light.", RespondentName = "Neighbour", Statement = "It is too tall.",
-        }))).Value!;
-        var neighbour = await MemberAsync("Neighbour");
-        await WithAsync<DisputeService, Outcome<int>>(s => s.AcceptInvitationAsync(neighbour, opened.InvitationToken));
-        await WithAsync<DisputeService, Outcome>(s => s.SaveStatementAsync(neighbour, opened.DisputeId, "It is fine."));
+        var opened = await Given.DisputeBetweenAsync("Claimant", "Neighbour");
         var voter = await MemberAsync("Voter");
         var heard = new List<DisputeChanged>();
         using var listening = App.Services.GetRequiredService<IDisputeEvents>().Subscribe(opened.DisputeId, change =>
