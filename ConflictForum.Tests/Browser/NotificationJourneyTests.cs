@@ -47,6 +47,10 @@ public sealed partial class NotificationJourneyTests(BrowserFixture browser) : I
         const string statement = "The cushion is **torn** along its seam; I have photos.";
         await carla.Locator("#statement").FillAsync(statement);
         await Expect(carla.GetByText($"{statement.Length} / 20000")).ToBeVisibleAsync(); // the server has it (its counter)
+        // Preview first, as the dispute journey does: the field's blur re-renders the form before the click, not under it (a
+        // click whose mousedown blurs the field can land on a shifted layout and be lost).
+        await carla.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await Expect(carla.Locator(".cf-markdown strong")).ToBeVisibleAsync();
         await carla.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
         await Expect(carla.GetByRole(AriaRole.Heading, new() { Name = "Your dispute is open" })).ToBeVisibleAsync();
         var invitation = (await carla.GetByTestId("invitation-link").TextContentAsync())!.Trim();

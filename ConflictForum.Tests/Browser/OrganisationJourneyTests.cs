@@ -75,6 +75,10 @@ public sealed class OrganisationJourneyTests(BrowserFixture browser) : IAsyncDis
         const string statement = "The box was **soaked** and the book inside ruined.";
         await cara.Locator("#statement").FillAsync(statement);
         await Expect(cara.GetByText($"{statement.Length} / 20000")).ToBeVisibleAsync(); // the server has it (its counter)
+        // Preview first, as the dispute journey does: the field's blur re-renders the form before the click, not under it (a
+        // click whose mousedown blurs the field can land on a shifted layout and be lost).
+        await cara.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await Expect(cara.Locator(".cf-markdown strong")).ToBeVisibleAsync();
         await cara.GetByRole(AriaRole.Button, new() { Name = "Open the dispute" }).ClickAsync();
         await Expect(cara.GetByRole(AriaRole.Heading, new() { Name = "Your dispute is open" })).ToBeVisibleAsync();
         await cara.GetByRole(AriaRole.Link, new() { Name = "Go to the dispute" }).ClickAsync();
