@@ -13,6 +13,7 @@ public static class PlatformSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, ReaderTimeZoneCircuits>();
         services.AddSingleton<SharedMarkup>();
         services.AddSingleton<SharedTexts>();
+        services.AddSingleton<WrittenMarkup>();
         return services;
     }
 }

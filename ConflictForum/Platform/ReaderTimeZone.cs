@@ -45,7 +45,10 @@ public sealed partial class ReaderTimeZone
     /// <paramref name="utc"/> as a &lt;time&gt; (<see cref="LocalTime.Of"/>): in this reader's zone on a circuit's page,
     /// else marked for the browser to write.
     /// </summary>
-    public RenderFragment Show(DateTime utc) => LocalTime.Of(utc, InCircuit ? Zone : null);
+    public RenderFragment Show(DateTime utc) => LocalTime.Of(utc, Writes);
+
+    /// <summary>The zone this scope writes times in: the reader's in a circuit, else none (the browser writes them).</summary>
+    public TimeZoneInfo? Writes => InCircuit ? Zone : null;
 
     [GeneratedRegex("^[A-Za-z0-9_+/-]+$")]
     private static partial Regex ZoneId();
