@@ -1,6 +1,7 @@
 using System.Net;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
 
 namespace ConflictForum.Tests.Platform;
@@ -62,5 +63,38 @@ public sealed class WrittenMarkupTests
         Assert.Contains("data-testid=\"party-badge\"><span class=\"mud-chip-content\">respondent</span>", head, StringComparison.Ordinal);
         Assert.Contains($"href=\"{DisputeAddresses.CommentUrl(3, 7)}\"", head, StringComparison.Ordinal);
         Assert.Contains("aria-label=\"Link to this comment by Ada Reader\"", head, StringComparison.Ordinal);
+    }
+
+    private static TimelineEntry Entry(string summary) =>
+        new() { DisputeId = 3, Sequence = 2, Summary = summary, Hash = "ab12", At = Posted };
+
+    [Fact]
+    public void Every_page_that_shows_a_timeline_entry_alike_holds_one_copy_of_its_line_and_a_reader_s_redaction_its_own()
+    {
+        var markup = new WrittenMarkup();
+
+        var first = TimelineLine.Of(markup, Entry("Ada opened the dispute against Bob Smith."), "disputes/3/statements/claimant", null);
+        Assert.Same(first, TimelineLine.Of(markup, Entry("Ada opened the dispute against Bob Smith."), "disputes/3/statements/claimant",
+            null));
+
+        // A read that blanked the name (a hidden dispute) is never served another reader's line, nor theirs it.
+        var redacted = TimelineLine.Of(markup, Entry("Ada opened the dispute against [hidden]."), "disputes/3/statements/claimant", null);
+        Assert.DoesNotContain("Bob Smith", redacted, StringComparison.Ordinal);
+        Assert.Contains("Bob Smith", TimelineLine.Of(markup, Entry("Ada opened the dispute against Bob Smith."),
+            "disputes/3/statements/claimant", null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_timeline_line_shows_its_number_summary_link_and_hash_with_the_summary_as_text()
+    {
+        var line = TimelineLine.Of(new WrittenMarkup(), Entry("<script>alert(1)</script> replied."), "disputes/3/statements/claimant",
+            null);
+
+        Assert.DoesNotContain("<script>", line, StringComparison.Ordinal);
+        var text = WebUtility.HtmlDecode(line);
+        Assert.Contains("<span class=\"cf-seq\" aria-label=\"Entry 2\">#2</span> <script>alert(1)</script> replied.", text,
+            StringComparison.Ordinal);
+        Assert.Contains("<a href=\"disputes/3/statements/claimant\"", text, StringComparison.Ordinal);
+        Assert.Contains("title=\"SHA-256 ab12\"", text, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,7 @@ public abstract class ForumComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<ConflictForum.Platform.ReaderTimeZone>();
+        Services.AddSingleton<ConflictForum.Platform.WrittenMarkup>();
         // Drafts go through bUnit's JavaScript and signed-in state, never the app's (which has no circuit to answer).
         Services.AddScoped<ConflictForum.Platform.BrowserDrafts>();
     }
