@@ -12,8 +12,9 @@ public sealed class OnlyOneMarkupStringTests
                 && (text.Contains("MarkupString", StringComparison.Ordinal)
                     || text.Contains("AddMarkupContent", StringComparison.Ordinal)));
 
-        // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced. The live
-        // stream's regions (SharedMarkup) are HTML Blazor's own HtmlRenderer rendered from components, sent to the page as strings.
+        // Every other page displays text, or stored HTML through <Markdown/>, which only MarkdownRenderer produced, or HTML that
+        // WrittenMarkup wrote with HtmlWriter encoding every text (Markdown.Written). The live stream's regions (SharedMarkup)
+        // are HTML Blazor's own HtmlRenderer rendered from components, sent to the page as strings.
         Assert.Equal(["Platform/Markdown.razor"], offenders);
     }
 }
