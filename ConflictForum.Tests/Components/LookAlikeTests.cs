@@ -116,6 +116,20 @@ public sealed class LookAlikeTests : ForumComponentTest
     }
 
     [Fact]
+    public void A_comment_head_s_party_badge_written_as_HTML_has_the_shape_and_classes_of_MudChip_s()
+    {
+        var mud = Render<MudChip<string>>(p => p.Add(c => c.Variant, Variant.Filled).Add(c => c.Color, Color.Primary)
+            .Add(c => c.Size, Size.Small).AddChildContent("respondent"));
+        var comment = new ConflictForum.Features.Deliberation.CommentView(7, null, "user-1", "Ada Reader",
+            ConflictForum.Features.Disputes.PartyRole.Respondent, "<p>Hello</p>", DateTime.UtcNow, false, false, false, false, null);
+        var head = Render(ConflictForum.Platform.Markdown.Written(ConflictForum.Features.Deliberation.CommentHead.Of(
+            new ConflictForum.Platform.WrittenMarkup(), 3, comment, zone: null)));
+
+        Assert.Equal(Shape(mud.Find(".mud-chip-container")), Shape(head.Find(".mud-chip-container")));
+        Assert.Equal(Classes(mud.Find(".mud-chip")), Classes(head.Find(".mud-chip")));
+    }
+
+    [Fact]
     public void Button_label_markup_has_the_shape_of_MudButton_s_with_and_without_a_start_icon()
     {
         var plain = Render<MudButton>(p => p.Add(b => b.Size, Size.Small).AddChildContent("Reply"));
