@@ -59,7 +59,10 @@ public sealed record LoadOptions
     /// <summary>The ConflictForum.dll to run and its environment; null publishes a Release build and runs it as Production.</summary>
     public (string Dll, string Environment)? App { get; init; }
 
-    /// <summary>Stages to leave out while investigating one figure ("service", "redis"); a full run skips none.</summary>
+    /// <summary>
+    /// Stages to leave out while investigating one figure ("service", "redis"; "site" leaves out every stage with the forum as
+    /// its own process, for the service figures alone); a full run skips none.
+    /// </summary>
     public string[] Skip { get; init; } = [];
 
     /// <summary>Seconds to wait with the circuits open before voting, to attach a profiler or take a heap dump; 0 in a full run.</summary>
@@ -111,12 +114,7 @@ public static partial class LoadDriver
         try
         {
             if (!options.Skip.Contains("service")) await ServiceFiguresAsync(options, figures);
-            var app = options.App ?? await PublishAsync(work, ct);
-            var data = Path.Combine(work, "data");
-            var seeded = await SeedAsync(options, data);
-            var total = await WholeSystemAsync(options, app, data, seeded, figures, ct);
-            if (!options.Skip.Contains("redis")) total = await TwoInstancesAsync(options, app, data, seeded, total, figures, ct);
-            if (!options.Skip.Contains("readers")) await ReadersAsync(options, app, data, seeded, total, figures, ct);
+            if (!options.Skip.Contains("site")) await SiteFiguresAsync(options, work, figures, ct);
         }
         finally
         {
@@ -133,6 +131,17 @@ public static partial class LoadDriver
         await File.WriteAllTextAsync(options.ReportPath,
             Report(options, figures, started, DateTime.UtcNow) + ReportSections.Kept(options.ReportPath), ct);
         return figures;
+    }
+
+    /// <summary>The forum as its own process: its pages, signed-in circuits, two instances, readers' streams and the storm.</summary>
+    private static async Task SiteFiguresAsync(LoadOptions options, string work, List<Figure> figures, CancellationToken ct)
+    {
+        var app = options.App ?? await PublishAsync(work, ct);
+        var data = Path.Combine(work, "data");
+        var seeded = await SeedAsync(options, data);
+        var total = await WholeSystemAsync(options, app, data, seeded, figures, ct);
+        if (!options.Skip.Contains("redis")) total = await TwoInstancesAsync(options, app, data, seeded, total, figures, ct);
+        if (!options.Skip.Contains("readers")) await ReadersAsync(options, app, data, seeded, total, figures, ct);
     }
 
     /// <summary>In-process, against the real services: durable votes per second against raw commits, and tally reads by size.</summary>

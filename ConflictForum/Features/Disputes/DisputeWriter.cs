@@ -76,7 +76,16 @@ public sealed partial class DisputeWriter(
         // No cancellation: the writes share a transaction, which one caller's leaving must not undo.
         await using var write = await BeginAsync(ForumActor.Anonymous, disputeId, CancellationToken.None);
         if (!write.Found) return new BatchResult.Committed([.. Enumerable.Repeat(DisputeWrite.NotFound, count)]);
-        var outcomes = await apply(write);
+        Outcome[] outcomes;
+        try
+        {
+            outcomes = await apply(write);
+        }
+        catch (DbUpdateException ex)
+        {
+            await write.RollBackAsync(ex); // rows the batch inserted itself (RowInserts) broke a constraint
+            return new BatchResult.RolledBack();
+        }
         var saved = await write.CommitAsync(outcomes.Any(o => o.Succeeded) ? changes : DisputeChanges.None);
         return saved.Succeeded ? new BatchResult.Committed(outcomes) : new BatchResult.RolledBack();
     }
@@ -225,7 +234,7 @@ internal sealed class DisputeWrite : IAsyncDisposable
         return Outcome.Ok;
     }
 
-    private async Task<Outcome> RollBackAsync(DbUpdateException ex)
+    internal async Task<Outcome> RollBackAsync(DbUpdateException ex)
     {
         // Under the lock no other writer of this dispute can collide, so this is a constraint the lock cannot rule out
         // (or a bug): logged, nothing saved, and the user keeps their text.
