@@ -237,6 +237,7 @@ public static partial class LoadDriver
         {
             ["Voting:MinimumAccountAge"] = "00:00:00", // the generated voters are minutes old
             ["AbuseLimits:AccountPostsPerMinute"] = "10000", // every sign-in comes from 127.0.0.1
+            ["AbuseLimits:Writes:CommentsPerMinute"] = "10000", // one commenter posts every measured comment (--votes N)
             ["Live:MaxStreamsPerAddress"] = "100000", // so does every reader stream
             ["Live:MaxStreams"] = "1000000",
         };
