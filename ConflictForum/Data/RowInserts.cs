@@ -27,9 +27,12 @@ internal static class RowInserts
     /// </summary>
     public static async Task InsertAddedAsync(DbContext db, IReadOnlyList<Type> types, CancellationToken ct)
     {
+        // One look through what the write tracks (Entries() detects changes first, so each look costs a pass over it all).
+        var byType = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && types.Contains(e.Metadata.ClrType))
+            .ToLookup(e => e.Metadata.ClrType);
         foreach (var type in types)
         {
-            var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Metadata.ClrType == type).ToList();
+            var added = byType[type].ToList();
             if (added.Count == 0) continue;
             var entity = added[0].Metadata;
             var columns = Columns(entity);
