@@ -215,7 +215,8 @@ public static partial class LoadDriver
     /// <summary>
     /// The runtime settings the forum runs with, for the floor's server: its garbage collector (server or workstation: the
     /// environment's setting, which both servers inherit, else the forum's runtimeconfig.json; the benchmark program's own
-    /// is workstation) and any <c>DOTNET_</c> setting given with <c>--server-env</c>.
+    /// is workstation), the runtime variables of the forum's launch profile, and any <c>DOTNET_</c> setting given with
+    /// <c>--server-env</c>.
     /// </summary>
     private static Dictionary<string, string> RuntimeSettings(string forumDll, LoadOptions o)
     {
@@ -226,21 +227,36 @@ public static partial class LoadDriver
             : File.Exists(config)
               && System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))
                   ?["runtimeOptions"]?["configProperties"]?["System.GC.Server"]?.GetValue<bool>() == true;
-        var settings = o.ServerSettings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToDictionary();
+        var settings = LaunchProfileRuntime();
+        foreach (var (key, value) in o.ServerSettings.Where(s => s.Key.StartsWith("DOTNET_", StringComparison.Ordinal)))
+            settings[key] = value;
         settings.TryAdd("DOTNET_gcServer", server ? "1" : "0");
         return settings;
     }
 
+    /// <summary>
+    /// The runtime's environment variables (<c>DOTNET_...</c>) that the forum's launch profile sets and README asks a
+    /// deployment to set as well (the garbage collector's young generation): the published forum runs with them here, and
+    /// so does the floor's server. The runtime reads them only from the environment, not from runtimeconfig.json.
+    /// </summary>
+    private static Dictionary<string, string> LaunchProfileRuntime()
+    {
+        var path = Path.Combine(RepositoryRoot(), "ConflictForum", "Properties", "launchSettings.json");
+        var variables = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))?["profiles"]?["http"]?["environmentVariables"];
+        return variables?.AsObject()
+            .Where(v => v.Key.StartsWith("DOTNET_", StringComparison.Ordinal))
+            .ToDictionary(v => v.Key, v => v.Value!.GetValue<string>()) ?? [];
+    }
+
     private static Dictionary<string, string> ServerSettings(LoadOptions o, string? redis = null)
     {
-        var settings = new Dictionary<string, string>(o.ServerSettings)
-        {
-            ["Voting:MinimumAccountAge"] = "00:00:00", // the generated voters are minutes old
-            ["AbuseLimits:AccountPostsPerMinute"] = "10000", // every sign-in comes from 127.0.0.1
-            ["AbuseLimits:Writes:CommentsPerMinute"] = "10000", // one commenter posts every measured comment (--votes N)
-            ["Live:MaxStreamsPerAddress"] = "100000", // so does every reader stream
-            ["Live:MaxStreams"] = "1000000",
-        };
+        var settings = LaunchProfileRuntime();
+        foreach (var (key, value) in o.ServerSettings) settings[key] = value;
+        settings["Voting:MinimumAccountAge"] = "00:00:00"; // the generated voters are minutes old
+        settings["AbuseLimits:AccountPostsPerMinute"] = "10000"; // every sign-in comes from 127.0.0.1
+        settings["AbuseLimits:Writes:CommentsPerMinute"] = "10000"; // one commenter posts every measured comment (--votes N)
+        settings["Live:MaxStreamsPerAddress"] = "100000"; // so does every reader stream
+        settings["Live:MaxStreams"] = "1000000";
         if (redis is not null) settings["Redis:Connection"] = redis;
         return settings;
     }
