@@ -113,6 +113,36 @@ public sealed class OrganisationDisputesTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task An_agent_the_organisation_removed_answers_for_it_no_more_and_does_not_become_a_neutral_voter_on_that_dispute()
+    {
+        var (organisation, owner, agent) = await BoltAsync(verified: true);
+        var customer = await Given.MemberAsync("Cara Customer");
+        var opened = await Given.OpenAsync(customer, Scenario.Dispute(respondentName: "Bolt Couriers Ltd"));
+        Assert.True((await JoinAsync(agent, opened.DisputeId)).Succeeded);
+        await Given.EditStatementAsync(agent, opened.DisputeId, "We delivered on the day promised.");
+        Assert.True((await WithAsync<OrganisationService, Outcome>(s =>
+            s.RemoveMemberAsync(owner, organisation, agent.UserId!))).Succeeded);
+        var removed = await Given.ReadAsync(agent);
+
+        // The one who joined for it no longer speaks, offers or settles for it...
+        AssertRefusal.Is("Only the two parties post on the timeline; readers will be able to comment.",
+            await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(removed, opened.DisputeId, "We will refund you.")));
+        AssertRefusal.Is(SettlementRefusals.OnlyParties, await WithAsync<OfferService, Outcome<int>>(s => s.MakeOfferAsync(removed,
+            opened.DisputeId, new OfferInput { Terms = "A refund.", ExpiresAt = Clock.GetUtcNow().UtcDateTime.AddDays(3) })));
+        Assert.Null((await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(opened.DisputeId, removed)))!.ViewerRole);
+        // ...nor, having answered it, votes or mediates on it as if neutral; the organisation's members still answer.
+        AssertRefusal.Is(DisputeRefusals.AnsweredForRespondent, await WithAsync<DeliberationService, Outcome>(s =>
+            s.CastFaultVoteAsync(removed, opened.DisputeId, FaultOption.ClaimantAtFault)));
+        Assert.Equal(PartyRole.Respondent,
+            (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(opened.DisputeId, owner)))!.ViewerRole);
+        var reply = await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(owner, opened.DisputeId, "We will look into it."));
+        Assert.True(reply.Succeeded, reply.Message);
+        // Their public profile still lists the dispute they answered, as the respondent.
+        var profile = await WithAsync<DisputeQueries, MemberProfile?>(q => q.MemberAsync(agent.UserId!, customer));
+        Assert.Equal(PartyRole.Respondent, Assert.Single(profile!.Disputes).Role);
+    }
+
+    [Fact]
     public async Task An_unverified_organisation_is_answered_only_through_the_link_and_only_by_its_members()
     {
         var (_, owner, agent) = await BoltAsync(verified: false);

@@ -110,19 +110,23 @@ public sealed class Dispute : Timeline.ITimelineAnchor
 
     /// <summary>
     /// The side <paramref name="actor"/> takes in this dispute: the claimant; the respondent who joined; once someone joined
-    /// for the respondent organisation, any member of it. Null for everyone else.
+    /// for the respondent organisation, any member of it, and only while they are one (an agent the organisation removed,
+    /// even the one who joined, answers for it no more). Null for everyone else.
     /// </summary>
     public PartyRole? RoleOf(ForumActor actor) =>
         actor.UserId is not { } userId ? null
         : userId == ClaimantId ? PartyRole.Claimant
-        : userId == RespondentId || (RespondentId is not null && actor.ActsFor(RespondentOrganisationId)) ? PartyRole.Respondent
+        : RespondentId is null ? null
+        : RespondentOrganisationId is null ? (userId == RespondentId ? PartyRole.Respondent : null)
+        : actor.ActsFor(RespondentOrganisationId) ? PartyRole.Respondent
         : null;
 
     /// <summary>
-    /// <paramref name="actor"/> is a party, or acts for the respondent organisation even before anyone joined for it: never
-    /// a neutral voter, flagger or mediator here.
+    /// <paramref name="actor"/> is a party, acts for the respondent organisation even before anyone joined for it, or once
+    /// joined for it: never a neutral voter, flagger or mediator here.
     /// </summary>
-    public bool IsSideOf(ForumActor actor) => RoleOf(actor) is not null || actor.ActsFor(RespondentOrganisationId);
+    public bool IsSideOf(ForumActor actor) =>
+        RoleOf(actor) is not null || actor.ActsFor(RespondentOrganisationId) || (actor.UserId is { } id && id == RespondentId);
 
     /// <summary>A name for the record of <paramref name="actor"/>'s step: an agent signs for the organisation they act for.</summary>
     public string SignatureOf(ForumActor actor) => SignedName(actor.DisplayName, RoleOf(actor));

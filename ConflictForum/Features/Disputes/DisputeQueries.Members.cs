@@ -22,7 +22,8 @@ public sealed partial class DisputeQueries
         var (isModerator, isAdmin) = (roles.Contains(Accounts.ForumRoles.Moderator), roles.Contains(Accounts.ForumRoles.Admin));
         var asActor = new ForumActor(member.Id, member.DisplayName, isModerator, isAdmin, member.CreatedAt, suspendedUntil);
         var disputes = (await WithFollowUpsAsync(db, [.. rows.Select(r => AsOfNow(r))], ct))
-            .Select(r => (r, r.Dispute.RoleOf(asActor)!.Value)).ToList();
+            // The side they took, as the record has it: an agent the organisation removed since still answered this one.
+            .Select(r => (r, r.Dispute.ClaimantId == userId ? PartyRole.Claimant : PartyRole.Respondent)).ToList();
         var inDisputeWithViewer = disputes.Any(d => d.r.Dispute.RoleOf(viewer) is not null);
         return new MemberProfile(member.Id, member.DisplayName, member.CreatedAt, disputes,
             suspendedUntil, member.SuspendedUntil > Now ? member.SuspensionReason : null, isModerator, isAdmin)

@@ -21,6 +21,9 @@ public static class DisputeRefusals
 
     public const string Withdrawn = "The dispute was withdrawn.";
 
+    public const string AnsweredForRespondent =
+        "You answered this dispute for the organisation it is against: you do not vote, flag, mediate or moderate here.";
+
     public const string ActsForRespondent =
         "You act for the organisation this dispute is against: you answer for it, and do not vote, flag, mediate or moderate here.";
 

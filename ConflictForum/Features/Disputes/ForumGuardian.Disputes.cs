@@ -53,6 +53,7 @@ public sealed partial class ForumGuardian
     public static Decision? OnASide(ForumActor actor, Dispute dispute, string partyRefusal) =>
         dispute.RoleOf(actor) is not null ? Decision.Denied(partyRefusal)
         : actor.ActsFor(dispute.RespondentOrganisationId) ? Decision.Denied(DisputeRefusals.ActsForRespondent)
+        : dispute.IsSideOf(actor) ? Decision.Denied(DisputeRefusals.AnsweredForRespondent)
         : null;
 
     /// <summary>An address shown to whoever holds a link, with enough of it left to recognise: "j***@example.com".</summary>
