@@ -1,6 +1,8 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Record;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Features.Timeline;
@@ -118,6 +120,28 @@ public sealed class OfferServiceTests : ClockedForumAppTest
         Assert.Equal("Settled: both parties accepted the resolution “Split the cost”. Voting is closed; discussion goes on.",
             (await EntriesAsync(id)).Single(e => e.Kind == TimelineKind.Settled).Summary);
         AssertRefusal.Is(DeliberationRefusals.OnlyWhileOpen, await AnswerAsync(claimant, resolution, PartyAnswer.Declines));
+    }
+
+    [Fact]
+    public async Task A_resolution_a_moderator_hid_is_neither_supported_answered_nor_adopted_as_an_offer_while_hidden()
+    {
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");
+        var reader = await MemberAsync("Reader");
+        var resolution = (await WithAsync<DeliberationService, Outcome<int>>(s =>
+            s.ProposeResolutionAsync(reader, id, "Split the cost", "Each pays half, and here is their home address."))).Value;
+        Assert.True((await AnswerAsync(claimant, resolution, PartyAnswer.Accepts)).Succeeded);
+        var moderator = await Given.ModeratorAsync();
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Resolution, resolution, "Names a private person"))).Succeeded);
+
+        // The hidden words would settle the dispute, or come back as an offer's terms anyone can read.
+        AssertRefusal.Is(DeliberationRefusals.ResolutionHidden, await AnswerAsync(respondent, resolution, PartyAnswer.Accepts));
+        AssertRefusal.Is(DeliberationRefusals.ResolutionHidden, await WithAsync<DeliberationService, Outcome>(s =>
+            s.SetStanceAsync(reader, resolution, true)));
+        AssertRefusal.Is(DeliberationRefusals.ResolutionHidden, await WithAsync<OfferService, Outcome<int>>(s =>
+            s.MakeOfferAsync(respondent, id, new OfferInput { ExpiresAt = Now.AddDays(3) }, adopting: resolution)));
+        Assert.Equal(DisputeStatus.Open, (await StoredAsync(id)).Status);
+        Assert.Empty((await WithAsync<SettlementQueries, SettlementSlice?>(q => q.GetAsync(id, reader)))!.Offers);
     }
 
     private Task<Outcome> AnswerAsync(ForumActor party, int resolution, PartyAnswer answer) =>

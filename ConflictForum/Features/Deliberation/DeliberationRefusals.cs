@@ -15,6 +15,9 @@ public static class DeliberationRefusals
 
     public const string OnlyPartiesAnswer = "Only the two parties say whether they accept a resolution.";
 
+    public const string ResolutionHidden =
+        "A moderator hid this resolution: while it is hidden, it cannot be supported, answered or taken as an offer's terms.";
+
     public const string PartiesAnswerInstead = "Parties say whether they accept a resolution instead of voting on it.";
 
     public const string OnlyAdminsRecount = "Only admins recount votes.";

@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -45,6 +46,8 @@ public sealed partial class DeliberationService
         if (!write.Found) return DisputeWrite.NotFound;
         if (guardian.CanTakeStance(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
         var db = write.Db;
+        if (await db.ModeratedItems.IsHiddenAsync(ContentKind.Resolution, resolutionId, ct))
+            return Outcome.Refused(DeliberationRefusals.ResolutionHidden);
         var stance = await db.Stances.SingleOrDefaultAsync(s => s.ResolutionId == resolutionId && s.VoterId == write.Actor.UserId, ct);
         if (stance?.Supports == supports) return await write.CommitAsync(DisputeChanges.Resolutions);
         if (await SlowDownAsync(write, WriteAction.Vote, ct) is { } slow) return slow;
@@ -67,6 +70,8 @@ public sealed partial class DeliberationService
         await using var write = await writer.BeginAsync(actor, disputeId, ct);
         if (!write.Found) return DisputeWrite.NotFound;
         if (guardian.CanAnswerResolution(write.Actor, write.Dispute) is { Allowed: false } no) return no.AsOutcome();
+        if (await write.Db.ModeratedItems.IsHiddenAsync(ContentKind.Resolution, resolutionId, ct))
+            return Outcome.Refused(DeliberationRefusals.ResolutionHidden);
         var resolution = await write.Db.Resolutions.SingleAsync(r => r.Id == resolutionId, ct);
         var role = write.Dispute.RoleOf(write.Actor)!.Value;
         var current = role == PartyRole.Claimant ? resolution.ClaimantAnswer : resolution.RespondentAnswer;

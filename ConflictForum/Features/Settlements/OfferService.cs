@@ -1,4 +1,6 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using ConflictForum.Platform;
@@ -36,6 +38,8 @@ public sealed class OfferService(
             var adopted = await db.Resolutions.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.Id == resolutionId && r.DisputeId == disputeId, ct);
             if (adopted is null) return Outcome.Invalid(SettlementRefusals.ResolutionMissing).As<int>();
+            if (await db.ModeratedItems.IsHiddenAsync(ContentKind.Resolution, resolutionId, ct))
+                return Outcome.Refused(DeliberationRefusals.ResolutionHidden).As<int>();
             input.Terms = adopted.Source;
         }
         var checkedTerms = terms.Check(input, dispute, now);
