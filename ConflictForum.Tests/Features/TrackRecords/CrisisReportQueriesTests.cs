@@ -1,6 +1,8 @@
 using ConflictForum.Features;
 using ConflictForum.Features.Accounts;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Features.TrackRecords;
@@ -108,6 +110,22 @@ public sealed class CrisisReportQueriesTests : ClockedForumAppTest
         AssertRefusal.Is(TrackRecordRefusals.OnlyItsMembers, await GetAsync(admin));
         AssertRefusal.Is(ForumGuardian.SignInFirst, await GetAsync(ForumActor.Anonymous));
         Assert.Equal(OutcomeKind.NotFound, (await GetAsync(owner, "no-such-company")).Kind);
+    }
+
+    [Fact]
+    public async Task A_dispute_a_moderator_hid_is_counted_but_its_title_stays_hidden_from_the_organisation()
+    {
+        var (_, owner, agent) = await BoltAsync();
+        var customer = await Given.MemberAsync("Cara Customer");
+        var shown = await OpenAndJoinAfterAsync(customer, agent, TimeSpan.FromHours(1));
+        var hidden = await OpenAndJoinAfterAsync(customer, agent, TimeSpan.FromHours(1));
+        var moderator = await Given.ModeratorAsync();
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Dispute, hidden, "Names a private person"))).Succeeded);
+
+        var rows = (await ReportAsync(owner)).Rows;
+        Assert.Equal(DisputeQueries.HiddenTitle, Assert.Single(rows, r => r.DisputeId == hidden).Title);
+        Assert.Equal((await Given.StoredAsync(shown)).Title, Assert.Single(rows, r => r.DisputeId == shown).Title);
     }
 
     private Task<Outcome<CrisisReport>> GetAsync(ForumActor reader, string slug = "bolt-couriers") =>

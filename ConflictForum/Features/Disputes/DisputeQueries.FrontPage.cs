@@ -53,7 +53,7 @@ public sealed partial class DisputeQueries
     {
         if (row.HiddenReason is null) return row;
         var dispute = row.Dispute.Copy();
-        (dispute.Title, dispute.Summary) = ("Hidden dispute", "");
+        (dispute.Title, dispute.Summary) = (HiddenTitle, "");
         if (row.Organisation is null) dispute.RespondentName = HiddenPartyName;
         var named = dispute.RespondentId is not null || row.Organisation is not null;
         return row with { Dispute = dispute, RespondentName = named ? row.RespondentName : HiddenPartyName };

@@ -279,6 +279,9 @@ public sealed partial class DisputeQueries(IDbContextFactory<ForumDbContext> dbF
         return [.. rows.Select(r => states.GetValueOrDefault(r.Dispute.Id) is { } state ? r with { FollowUp = state } : r)];
     }
 
+    /// <summary>What a hidden dispute shows in place of its title, to whoever may not read it.</summary>
+    public const string HiddenTitle = "Hidden dispute";
+
     /// <summary>What a hidden dispute shows in place of the other party's name as the claimant typed it.</summary>
     public const string HiddenPartyName = "the other party";
 

@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Organisations;
 using ConflictForum.Features.Timeline;
@@ -30,7 +31,12 @@ public sealed class CrisisReportQueries(IDbContextFactory<ForumDbContext> dbFact
 
         var disputes = await db.Disputes.AsNoTracking().Where(d => d.RespondentOrganisationId == organisation.Id)
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(CrisisReport.MaxDisputes + 1)
-            .Select(d => new CrisisSteps.Facts(d.Id, d.Title, d.Status, d.RespondentId, d.CreatedAt))
+            // Its members are not the author of a dispute a moderator hid: they read its title no more than anyone else.
+            .Select(d => new CrisisSteps.Facts(d.Id,
+                db.ModeratedItems.Any(m => m.Kind == ContentKind.Dispute && m.ItemId == d.Id && m.HiddenAt != null)
+                    ? DisputeQueries.HiddenTitle
+                    : d.Title,
+                d.Status, d.RespondentId, d.CreatedAt))
             .ToListAsync(ct);
         var capped = disputes.Count > CrisisReport.MaxDisputes;
         if (capped) disputes.RemoveAt(disputes.Count - 1);
