@@ -87,6 +87,23 @@ public sealed partial class OrganisationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task A_website_at_a_free_mail_service_or_a_shared_suffix_is_not_verified_by_mail()
+    {
+        var owner = await MemberAsync("Olga Owner");
+        var free = await CreatedIdAsync(owner, Input("Acme Bank", "acme-bank", "https://www.gmail.com"));
+        var suffix = await CreatedIdAsync(owner, Input("Acme Bank UK", "acme-bank-uk", "https://co.uk"));
+
+        Assert.Equal(OrganisationRefusals.SharedDomain("gmail.com"), (await RequestAsync(owner, free, "me@gmail.com")).Message);
+        Assert.Equal(OrganisationRefusals.SharedDomain("co.uk"), (await RequestAsync(owner, suffix, "me@my-shop.co.uk")).Message);
+        Assert.Empty(App.Mail.To("me@gmail.com"));
+        Assert.Empty(App.Mail.To("me@my-shop.co.uk"));
+        Assert.False((await ViewAsync("acme-bank", owner))!.Organisation.IsVerified);
+        // An organisation's own domain under such a suffix is its own.
+        var own = await CreatedIdAsync(owner, Input("Lamp Shop", "lamp-shop", "https://lamp-shop.co.uk"));
+        Assert.True((await RequestAsync(owner, own, "hello@lamp-shop.co.uk")).Succeeded);
+    }
+
+    [Fact]
     public async Task An_admin_suspends_a_verification_with_a_reason_and_then_only_an_admin_can_verify_it_again()
     {
         var owner = await MemberAsync("Olga Owner");

@@ -16,6 +16,9 @@ public static class OrganisationRefusals
     public const string OnlyAdmins = "Only admins can verify an organisation by hand.";
     public const string AlreadyVerified = "The organisation is already verified.";
     public static string NotAtDomain(string domain) => $"Use an address at the website's own domain (for example, someone@{domain}).";
+    public static string SharedDomain(string domain) =>
+        $"Anyone can get an address at {domain}, so a mail there cannot show the organisation is yours. "
+        + "Give a website at your own domain, or ask an admin to verify the organisation by hand.";
     public const string BadLink = "This link is not valid, or has expired. Nothing was changed.";
     public const string BadAddress = "Give the e-mail address to invite, e.g. someone@example.com.";
     public const string NotInvited = "This invitation was sent to another address. Sign in with the account that has it, confirmed.";

@@ -102,6 +102,7 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         if (organisation.IsVerified) return Outcome.Refused(OrganisationRefusals.AlreadyVerified);
         if (organisation.SuspendedAt is not null) return Outcome.Refused(OrganisationRefusals.Suspended);
         var domain = Domain(organisation.Website);
+        if (SharedMailDomains.IsShared(domain)) return Outcome.Refused(OrganisationRefusals.SharedDomain(domain));
         if (!MailboxAddress.TryParse((address ?? "").Trim(), out var mailbox) || mailbox.Domain is not { Length: > 0 } at
             || !(at.Equals(domain, StringComparison.OrdinalIgnoreCase) || at.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase)))
             return Outcome.Invalid(OrganisationRefusals.NotAtDomain(domain));
