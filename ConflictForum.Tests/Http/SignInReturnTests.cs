@@ -60,8 +60,11 @@ public sealed class SignInReturnTests : ForumAppTest
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
     [InlineData("/\\evil.example/phish")]
+    [InlineData("{site}\\/evil.example/phish")] // the site's own address, then a path that leaves it
+    [InlineData("{site}/\\evil.example/phish")]
     public async Task A_return_address_off_the_site_goes_home_instead(string returnUrl)
     {
+        returnUrl = returnUrl.Replace("{site}", App.RootUri.ToString(), StringComparison.Ordinal);
         var site = new SiteClient(App);
         await site.RegisterAsync("Wary Reader", "wary@example.test", Password);
         await site.ConfirmFromMailAsync("wary@example.test");

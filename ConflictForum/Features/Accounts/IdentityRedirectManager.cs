@@ -19,13 +19,14 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects: an address on this site is kept; anything else that is not a plain relative path (another
-        // host, "//host", a backslash, a NUL) goes to the home page instead of failing the request.
+        // Prevent open redirects: an address on this site is made relative, and then, like any other, kept only as a plain
+        // relative path; anything else (another host, "//host", a backslash, which browsers and Uri read as a slash, a NUL) goes
+        // to the home page instead of failing the request. The site's own address is no pass: "{site}\/evil" leaves it.
         if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
         }
-        else if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
+        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
             || uri.StartsWith("//", StringComparison.Ordinal) || uri.Contains('\\', StringComparison.Ordinal))
         {
             uri = "";
