@@ -133,6 +133,9 @@ public sealed class OrganisationDisputesTests : ClockedForumAppTest
         // ...nor, having answered it, votes or mediates on it as if neutral; the organisation's members still answer.
         AssertRefusal.Is(DisputeRefusals.AnsweredForRespondent, await WithAsync<DeliberationService, Outcome>(s =>
             s.CastFaultVoteAsync(removed, opened.DisputeId, FaultOption.ClaimantAtFault)));
+        var comment = await Given.CommentAsync(await Given.MemberAsync("Rita Reader"), opened.DisputeId, "Bolt is always late.");
+        AssertRefusal.Is(DisputeRefusals.AnsweredForRespondent,
+            await WithAsync<ModerationService, Outcome>(s => s.FlagAsync(removed, ContentKind.Comment, comment, FlagReason.Spam, null)));
         Assert.Equal(PartyRole.Respondent,
             (await WithAsync<DisputeQueries, DisputeView?>(q => q.GetAsync(opened.DisputeId, owner)))!.ViewerRole);
         var reply = await WithAsync<DisputeService, Outcome>(s => s.PostReplyAsync(owner, opened.DisputeId, "We will look into it."));

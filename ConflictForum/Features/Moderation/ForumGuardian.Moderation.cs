@@ -27,6 +27,9 @@ public sealed partial class ForumGuardian
     /// </summary>
     public Decision CanFlag(ForumActor actor, string authorId, Dispute dispute) =>
         actor.ActsFor(dispute.RespondentOrganisationId) ? Decision.Denied(DisputeRefusals.ActsForRespondent)
+        // Nor the one who answered for it and has since left it.
+        : dispute.RespondentOrganisationId is not null && actor.Is(dispute.RespondentId)
+            ? Decision.Denied(DisputeRefusals.AnsweredForRespondent)
         : CanFlag(actor, authorId);
 
     /// <summary>
