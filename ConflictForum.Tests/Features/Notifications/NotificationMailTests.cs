@@ -53,6 +53,29 @@ public sealed class NotificationMailTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task A_shutdown_right_after_a_mail_went_out_still_records_it_sent_so_the_restarted_forum_does_not_send_it_again()
+    {
+        var (id, _, shop) = await PartiesAsync();
+        await ReplyAsync(shop, id, "Are you there?");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        using var shutdown = new CancellationTokenSource();
+        await using (var stopping = App.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IMailDelivery>(p =>
+            new ShutdownAfterDelivery(ActivatorUtilities.CreateInstance<PickupFolderDelivery>(p), shutdown)))))
+        {
+            await using var scope = stopping.Services.CreateAsyncScope();
+            // The first mail went out as the host began to stop; the sender stops there, without failing.
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<NotificationMailer>().SendDueAsync(shutdown.Token));
+        }
+        var first = Assert.Single(App.Mail.To("dana@example.test"));
+
+        Clock.Advance(TimeSpan.FromMinutes(3)); // past the stopped sender's hold
+        await SendAsync(); // what the stop left unsent goes out now, once
+        // The one that went out is not sent again: an SMTP server would not recognise it.
+        Assert.Equal(first.MessageId, Assert.Single(App.Mail.To("dana@example.test")).MessageId);
+        Assert.Equal(0, await SendAsync());
+    }
+
+    [Fact]
     public async Task A_mail_server_that_is_down_delays_mail_without_failing_the_write_and_two_senders_send_it_once()
     {
         var (id, _, shop) = await PartiesAsync();
@@ -174,6 +197,16 @@ public sealed class NotificationMailTests : ClockedForumAppTest
         {
             await inner.DeliverAsync(message, ct);
             throw new OperationCanceledException("Killed after delivering.");
+        }
+    }
+
+    /// <summary>The host stopping while a mail was being accepted: the mail went out, and the sender's token is cancelled.</summary>
+    private sealed class ShutdownAfterDelivery(IMailDelivery inner, CancellationTokenSource shutdown) : IMailDelivery
+    {
+        public async Task DeliverAsync(MimeMessage message, CancellationToken ct = default)
+        {
+            await inner.DeliverAsync(message, ct);
+            await shutdown.CancelAsync();
         }
     }
 

@@ -13,8 +13,9 @@ namespace ConflictForum.Features.Notifications;
 /// Mails the notifications that are due, from the outbox their steps wrote: one mail per member and dispute for what came
 /// together, each with a one-click unsubscribe. Rows are claimed before sending (several instances never send one twice),
 /// each mail's key is fixed before its first attempt (after a crash between sending and recording, the same mail goes out
-/// again, which the delivery recognises, never a second one), and a failed delivery waits longer each time: a mail server
-/// that is down delays mail and never touches a user's write.
+/// again with the same Message-ID: the pickup folder recognises it, an SMTP server may not), a shutdown stops between mails,
+/// never between a mail and its record, and a failed delivery waits longer each time: a mail server that is down delays mail
+/// and never touches a user's write.
 /// </summary>
 public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext> dbFactory, IMailDelivery delivery,
     UnsubscribeTokens tokens, IOptions<NotificationOptions> options, IOptions<EmailOptions> email, IOptions<SiteOptions> site,
@@ -63,6 +64,7 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
         var sent = 0;
         foreach (var mail in mine.GroupBy(n => n.MailKey!))
         {
+            if (ct.IsCancellationRequested) break; // shutting down: the rest stay claimed until their hold ends, then go out
             sent += await TrySendAsync(db, mail.ToList(), addresses, ct) ? 1 : 0;
         }
         return sent;
@@ -99,7 +101,10 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
             LogFailed(logger, mail[0].MailKey!, attempts, ex);
             return false;
         }
-        await db.Notifications.Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), ct);
+        // Out is out: a shutdown that begins now must not leave the mail unrecorded, to go out again after the restart (an SMTP
+        // server, unlike the pickup folder, does not recognise it).
+        await db.Notifications.Where(n => ids.Contains(n.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), CancellationToken.None);
         return true;
     }
 

@@ -15,6 +15,13 @@ internal sealed class SmtpDelivery(IOptions<EmailOptions> options) : IMailDelive
         if (!string.IsNullOrEmpty(smtp.UserName))
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
         await client.SendAsync(message, ct);
-        await client.DisconnectAsync(quit: true, ct);
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or SmtpCommandException)
+        {
+            // The server accepted the message: a failed goodbye is no failed delivery, which would send it a second time.
+        }
     }
 }
