@@ -108,6 +108,22 @@ public sealed class InputCheckTests : ForumAppTest
             outcome.Message);
     }
 
+    [Theory]
+    [InlineData("Refund for \u202Egnp.exe broken lamp", "U+202E")] // reads backwards from the override on
+    [InlineData("\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B", "U+200B")] // a blank title of 12
+    [InlineData("Broken lamp\u2066 and a hidden turn\u2069", "U+2066")]
+    public async Task Text_that_would_read_otherwise_than_it_is_written_is_refused_and_saves_nothing(string title, string character)
+    {
+        var d = await OpenAsync();
+        var before = await CountsAsync();
+        var outcome = await WithAsync<DisputeService, Outcome<OpenedDispute>>(s =>
+            s.OpenDisputeAsync(d.Claimant, Dispute(i => i.Title = title)));
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal($"The title contains an invisible character ({character}) that would make it read otherwise than it is written. "
+            + "Remove it and try again.", outcome.Message);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Fact]
     public async Task A_saved_text_reads_back_byte_for_byte_and_the_record_verifies()
     {

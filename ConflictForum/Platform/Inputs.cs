@@ -7,7 +7,8 @@ namespace ConflictForum.Platform;
 /// <summary>
 /// The one input check every text a member writes goes through before a service saves it. What is stored must be
 /// exactly what was typed (the record hashes it), so text that a database would cut short or mangle is refused here:
-/// control characters (SQLite ends a string at NUL) and unpaired surrogates (not valid UTF-8).
+/// control characters (SQLite ends a string at NUL) and unpaired surrogates (not valid UTF-8); and so is text that would
+/// read otherwise than it is written (<see cref="IsDeceptive"/>).
 /// </summary>
 public static class Inputs
 {
@@ -38,6 +39,9 @@ public static class Inputs
             var c = text[i];
             if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
                 return $"The {what} contains an invisible control character (U+{(int)c:X4}) that cannot be saved. Remove it and try again.";
+            if (IsDeceptive(c))
+                return $"The {what} contains an invisible character (U+{(int)c:X4}) that would make it read otherwise than it is "
+                    + "written. Remove it and try again.";
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
@@ -49,6 +53,16 @@ public static class Inputs
         }
         return null;
     }
+
+    /// <summary>
+    /// A character that shows nothing or turns the text around it: a bidirectional embedding, override or isolate (a title
+    /// that reads backwards from where the override starts), a zero-width space, word joiner or byte-order mark, an invisible
+    /// operator, or a filler that counts as a letter yet draws nothing (a blank title or name). The joiners that scripts and
+    /// emoji need (U+200C, U+200D) and the direction marks of right-to-left writing (U+200E, U+200F) stay allowed.
+    /// </summary>
+    public static bool IsDeceptive(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or (>= '\u2060' and <= '\u2064')
+            or '\uFEFF' or '\u180E' or '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
 
     /// <summary>"RespondentName" reads "respondent name", unless the property says how a person calls it.</summary>
     private static string FieldName(PropertyInfo property)

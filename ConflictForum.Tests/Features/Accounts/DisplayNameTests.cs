@@ -21,6 +21,8 @@ public sealed class DisplayNameTests
     [InlineData("<script>", "letters, digits, spaces")]
     [InlineData("admin@site", "letters, digits, spaces")]
     [InlineData("...", "must contain a letter or digit")]
+    [InlineData("\u3164\u3164\u3164", "invisible characters")] // Hangul fillers: letters that draw nothing
+    [InlineData("Ann\u3164Lee", "invisible characters")]
     public void Unacceptable_names_get_a_reason(string name, string reason) =>
         Assert.Contains(reason, DisplayNames.Problem(name), StringComparison.Ordinal);
 

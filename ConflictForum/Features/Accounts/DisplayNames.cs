@@ -28,6 +28,8 @@ public static class DisplayNames
         var clean = Clean(name);
         if (clean.Length < MinLength || clean.Length > MaxLength)
             return $"Display name must be {MinLength} to {MaxLength} characters long.";
+        if (clean.Any(Platform.Inputs.IsDeceptive))
+            return "Display name may not contain invisible characters.";
         if (!clean.All(c => char.IsLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' or '\''))
             return "Display name may contain letters, digits, spaces and . - _ ' only.";
         if (!clean.Any(char.IsLetterOrDigit))
