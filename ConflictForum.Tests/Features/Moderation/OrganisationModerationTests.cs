@@ -1,8 +1,10 @@
 using ConflictForum.Features.Accounts;
 using ConflictForum.Features.Content;
+using ConflictForum.Features.Deliberation;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Organisations;
+using ConflictForum.Features.Settlements;
 using ConflictForum.Platform;
 using ConflictForum.Tests.Support;
 
@@ -73,6 +75,45 @@ public sealed class OrganisationModerationTests : ClockedForumAppTest
         Assert.Equal("Mona Moderator (moderator) restored an organisation registered by Olga Owner: A real courier; the flags were a "
             + "pile-on.", ModerationText.Summary(log[0]));
     }
+
+    [Fact]
+    public async Task Its_agents_words_on_its_disputes_are_signed_for_a_hidden_organisation_and_open_pages_move_on_a_version()
+    {
+        var owner = await MemberAsync("Olga Owner");
+        var id = await Given.BoltAsync(owner);
+        var customer = await MemberAsync("Cara Customer");
+        var disputeId = (await Given.OpenAsync(customer, Scenario.Dispute("Parcel left in the rain",
+            respondentName: "Bolt Couriers Ltd"))).DisputeId;
+        owner = await Given.ReadAsync(owner);
+        Assert.True((await WithAsync<DisputeService, Outcome>(s => s.JoinForOrganisationAsync(owner, disputeId))).Succeeded);
+        await Given.EditStatementAsync(owner, disputeId, "We delivered on the day promised.");
+        await Given.CommentAsync(owner, disputeId, "We are looking into it.");
+        Assert.True((await WithAsync<OfferService, Outcome<int>>(s => s.MakeOfferAsync(owner, disputeId,
+            new OfferInput { Terms = "A refund.", ExpiresAt = Clock.GetUtcNow().UtcDateTime.AddDays(3) })))
+            .Succeeded);
+        var before = (await Given.StoredAsync(disputeId)).Version;
+
+        var moderator = await ModeratorAsync("Mona Moderator");
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Organisation, id, "Impersonates a real courier company."))).Succeeded);
+
+        Assert.True((await Given.StoredAsync(disputeId)).Version > before); // open pages and shared drawings read it again
+        var hidden = $"Olga Owner for {OrganisationNames.HiddenName}";
+        foreach (var reader in new[] { ForumActor.Anonymous, await MemberAsync("Rita Reader") })
+        {
+            Assert.Equal(hidden, Assert.Single((await CommentsAsync(disputeId, reader)).Threads).Comment.AuthorName);
+            Assert.Equal(hidden, Assert.Single((await OffersAsync(disputeId, reader)).Offers).AuthorName);
+        }
+        // A moderator reviewing it reads the name.
+        Assert.Equal("Olga Owner for Bolt Couriers Ltd",
+            Assert.Single((await CommentsAsync(disputeId, moderator)).Threads).Comment.AuthorName);
+    }
+
+    private Task<CommentPage> CommentsAsync(int disputeId, ForumActor viewer) =>
+        WithAsync<DeliberationQueries, CommentPage>(q => q.CommentsAsync(disputeId, viewer));
+
+    private async Task<SettlementSlice> OffersAsync(int disputeId, ForumActor viewer) =>
+        (await WithAsync<SettlementQueries, SettlementSlice?>(q => q.GetAsync(disputeId, viewer)))!;
 
     [Fact]
     public async Task Its_owner_appeals_a_moderators_hiding_once_and_another_moderator_decides()

@@ -59,13 +59,15 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
         var shown = ids.Concat(replies.Select(r => r.Comment.Id)).Select(id => (long)id).ToList();
         var moderated = await db.ModeratedItems.AsNoTracking()
             .Where(m => m.DisputeId == key.DisputeId && m.Kind == ContentKind.Comment && shown.Contains(m.ItemId)).ToListAsync(ct);
-        return new CommentRows(dispute, tops, replies, moderated, next);
+        return new CommentRows(dispute, tops, replies, moderated, next,
+            await HiddenOrganisationRedaction.HiddenByAsync(db, dispute.RespondentOrganisationId, ct));
     }
 
     /// <summary>The threads as <paramref name="viewer"/> sees them; <paramref name="rows"/> are shared and left unchanged.</summary>
     private CommentPage View(CommentRows rows, ForumActor viewer)
     {
         var dispute = rows.Dispute.Copy().AsOf(Now, disputes.Value.VotingWindow);
+        HiddenOrganisationRedaction.BlankFor(dispute, rows.OrganisationHiddenBy, guardian, viewer);
         var hidden = HiddenItems.Of(guardian, rows.Moderated.Where(m => m.HiddenAt != null), viewer);
         var reviews = rows.Moderated.ToDictionary(m => m.ItemId);
 
@@ -148,5 +150,5 @@ public sealed class DeliberationQueries(IDbContextFactory<ForumDbContext> dbFact
     private readonly record struct CommentRowsKey(int DisputeId, CommentOrder Order, int Take, int? Including);
 
     private sealed record CommentRows(Dispute Dispute, List<(Comment Comment, string AuthorName)> Tops,
-        List<(Comment Comment, string AuthorName)> Replies, List<ModeratedItem> Moderated, int? NextAfter);
+        List<(Comment Comment, string AuthorName)> Replies, List<ModeratedItem> Moderated, int? NextAfter, string? OrganisationHiddenBy);
 }

@@ -13,8 +13,26 @@ namespace ConflictForum.Features.Disputes;
 /// the entries name it as the respondent and sign its agents' steps ("Alex for Bolt Couriers Ltd"). The entries are untracked
 /// copies; the record itself never changes.
 /// </summary>
-internal static class HiddenOrganisationRedaction
+public static class HiddenOrganisationRedaction
 {
+    /// <summary>
+    /// Whom a moderator's hiding of <paramref name="organisationId"/> protects (the author the guardian asks about), or null
+    /// when it is not hidden (or none is given).
+    /// </summary>
+    public static async Task<string?> HiddenByAsync(ForumDbContext db, int? organisationId, CancellationToken ct) =>
+        organisationId is not { } id ? null
+        : await db.ModeratedItems.Where(m => m.Kind == ContentKind.Organisation && m.ItemId == id && m.HiddenAt != null)
+            .Select(m => m.AuthorId).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Blanks the hidden organisation's name in <paramref name="dispute"/> (an untracked copy) for a reader who may not read
+    /// it, so its agents' words are signed "Alex for Hidden organisation".
+    /// </summary>
+    public static void BlankFor(Dispute dispute, string? hiddenBy, ForumGuardian guardian, ForumActor viewer)
+    {
+        if (hiddenBy is not null && !guardian.CanReadHidden(viewer, hiddenBy)) dispute.RespondentName = OrganisationNames.HiddenName;
+    }
+
     public static async Task RedactAsync(ForumDbContext db, ForumGuardian guardian, int disputeId, ForumActor viewer,
         List<TimelineEntry> entries, CancellationToken ct)
     {

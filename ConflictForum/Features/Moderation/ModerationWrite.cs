@@ -18,6 +18,8 @@ internal sealed class ModerationWrite : IAsyncDisposable
     private readonly DisputeWrite? onDispute;
     private readonly IDbContextTransaction? tx;
     private readonly CancellationToken ct;
+    private readonly DisputeWriter? writer;
+    private readonly int organisationId;
 
     private ModerationWrite(DisputeWrite write)
     {
@@ -27,8 +29,9 @@ internal sealed class ModerationWrite : IAsyncDisposable
     }
 
     private ModerationWrite(ForumDbContext db, IDbContextTransaction tx, ForumActor actor, DateTime now, bool found,
-        CancellationToken ct) =>
-        (Db, this.tx, Actor, Now, Found, this.ct) = (db, tx, actor, now, found, ct);
+        DisputeWriter writer, int organisationId, CancellationToken ct) =>
+        (Db, this.tx, Actor, Now, Found, this.writer, this.organisationId, this.ct) =
+        (db, tx, actor, now, found, writer, organisationId, ct);
 
     public static async Task<ModerationWrite> BeginAsync(DisputeWriter writer, IDbContextFactory<ForumDbContext> dbFactory,
         TimeProvider clock, ForumActor actor, ContentItem item, CancellationToken ct)
@@ -43,7 +46,7 @@ internal sealed class ModerationWrite : IAsyncDisposable
             var found = await db.Organisations.Where(o => o.Id == item.ItemId)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, o => o.Name), ct) > 0;
             var now = clock.GetUtcNow().UtcDateTime;
-            return new(db, tx, await ForumActors.ReadAsync(db, actor, now, ct), now, found, ct);
+            return new(db, tx, await ForumActors.ReadAsync(db, actor, now, ct), now, found, writer, (int)item.ItemId, ct);
         }
         catch
         {
@@ -76,10 +79,16 @@ internal sealed class ModerationWrite : IAsyncDisposable
             : guardian.CanModerateOrganisation(Actor, (int)item.ItemId, item.AuthorId,
                 await Opponents.AreWithOrganisationAsync(Db, Actor.UserId, (int)item.ItemId, item.AuthorId, ct));
 
-    /// <summary>Saves and commits; a dispute's open pages are told.</summary>
+    /// <summary>
+    /// Saves and commits; a dispute's open pages are told. An organisation hidden or shown again changes how every dispute
+    /// against it reads (its name, its agents' signatures): each of them moves on a version, so no page or shared drawing
+    /// keeps the name as it was.
+    /// </summary>
     public async Task<Outcome> CommitAsync()
     {
         if (onDispute is not null) return await onDispute.CommitAsync(DisputeChanges.All);
+        var shownOrHidden = Db.ChangeTracker.Entries<ModeratedItem>().Any(e => e.Property(m => m.HiddenAt).IsModified
+            || (e.State == EntityState.Added && e.Entity.HiddenAt is not null));
         try
         {
             await Db.SaveChangesAsync(ct);
@@ -90,7 +99,18 @@ internal sealed class ModerationWrite : IAsyncDisposable
             return DisputeWrite.CouldNotSave;
         }
         await tx!.CommitAsync(ct);
+        if (shownOrHidden) await RereadDisputesAsync();
         return Outcome.Ok;
+    }
+
+    private async Task RereadDisputesAsync()
+    {
+        var disputes = await Db.Disputes.Where(d => d.RespondentOrganisationId == organisationId).Select(d => d.Id).ToListAsync(ct);
+        foreach (var id in disputes)
+        {
+            await using var write = await writer!.BeginAsync(Actor, id, CancellationToken.None);
+            if (write.Found) await write.CommitAsync(DisputeChanges.All);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -17,6 +17,8 @@ public sealed class SettlementQueries(IDbContextFactory<ForumDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dispute = await db.Disputes.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disputeId, ct);
         if (dispute is null) return null;
+        var organisationHiddenBy = await HiddenOrganisationRedaction.HiddenByAsync(db, dispute.RespondentOrganisationId, ct);
+        HiddenOrganisationRedaction.BlankFor(dispute, organisationHiddenBy, guardian, viewer);
         var offers = await db.Offers.AsNoTracking().Where(o => o.DisputeId == disputeId)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
             .Join(db.Users, o => o.AuthorId, u => u.Id, (o, u) => new { Offer = o, u.DisplayName })
