@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Settlements;
 using ConflictForum.Features.Timeline;
@@ -20,10 +21,17 @@ internal sealed class TrackRecordKeeper(IDisputeOutcomes outcomes) : IDisputeCom
         return [];
     }
 
-    /// <summary>Counts <paramref name="dispute"/> as it stands now in its organisation's record.</summary>
+    /// <summary>
+    /// Counts <paramref name="dispute"/> as it stands now in its organisation's record; a dispute a moderator hid counts for
+    /// nothing while it is hidden (a public figure is not made of what the public may not read, and a batch of fake disputes,
+    /// once hidden, no longer drags a company's record down).
+    /// </summary>
     internal async Task KeepAsync(ForumDbContext db, Dispute dispute, int organisation, CancellationToken ct)
     {
-        var now = FactsOf(dispute, await StepsAsync(db, dispute.Id, ct));
+        var hidden = db.ModeratedItems.Local.FirstOrDefault(m => m.Kind == ContentKind.Dispute && m.ItemId == dispute.Id) is { } state
+            ? state.IsHidden
+            : await db.ModeratedItems.IsHiddenAsync(ContentKind.Dispute, dispute.Id, ct);
+        var now = hidden ? [] : FactsOf(dispute, await StepsAsync(db, dispute.Id, ct));
         var fact = db.TrackRecordFacts.Local.SingleOrDefault(f => f.DisputeId == dispute.Id)
             ?? await db.TrackRecordFacts.SingleOrDefaultAsync(f => f.DisputeId == dispute.Id, ct);
         var before = fact is null || fact.Keys.Length == 0 ? [] : fact.Keys.Split(' ').Select(TrackRecordKey.Parse).ToHashSet();
