@@ -87,6 +87,21 @@ public sealed partial class OrganisationServiceTests : ClockedForumAppTest
     }
 
     [Fact]
+    public async Task A_description_or_a_suspension_reason_that_cannot_be_saved_as_typed_is_refused_with_a_clear_message()
+    {
+        var owner = await MemberAsync("Olga Owner");
+        var nul = Input("Nul Ltd", "nul-ltd");
+        nul.Description = "Parcels\0 and more";
+        const string Refused = "contains an invisible control character (U+0000) that cannot be saved. Remove it and try again.";
+        Assert.Equal("The description " + Refused, (await CreateAsync(owner, nul)).Message);
+        var id = await CreatedIdAsync(owner, Input("Bolt Couriers Ltd", "bolt-couriers"));
+        var admin = await WithRoleAsync(await MemberAsync("Ada Admin"), ForumRoles.Admin);
+        Assert.True((await VerifyAsync(admin, id)).Succeeded);
+        Assert.Equal("The reason " + Refused, (await SuspendAsync(admin, id, "Fake\0")).Message);
+        Assert.True((await ViewAsync("bolt-couriers", owner))!.Organisation.IsVerified);
+    }
+
+    [Fact]
     public async Task A_website_at_a_free_mail_service_or_a_shared_suffix_is_not_verified_by_mail()
     {
         var owner = await MemberAsync("Olga Owner");

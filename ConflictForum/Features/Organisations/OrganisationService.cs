@@ -29,6 +29,7 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         var description = (input.Description ?? "").Trim();
         if (description.Length > Organisation.DescriptionMaxLength)
             return Outcome.Invalid($"The description is at most {Organisation.DescriptionMaxLength} characters.").As<string>();
+        if (Inputs.TextProblem(description, "description") is { } unreadable) return Outcome.Invalid(unreadable).As<string>();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var normalized = OrganisationNames.Normalize(name);
@@ -83,6 +84,7 @@ public sealed partial class OrganisationService(IDbContextFactory<ForumDbContext
         if (guardian.CanSuspendOrganisation(admin, organisation) is { Allowed: false } no) return no.AsOutcome();
         var why = (reason ?? "").Trim();
         if (why.Length is 0 or > OrganisationRefusals.ReasonMaxLength) return Outcome.Invalid(OrganisationRefusals.GiveReason);
+        if (Inputs.TextProblem(why, "reason") is { } unreadable) return Outcome.Invalid(unreadable);
         (organisation.Verification, organisation.VerifiedAt, organisation.VerifiedBy) = (OrganisationVerification.None, null, null);
         (organisation.SuspendedAt, organisation.SuspensionReason) = (clock.GetUtcNow().UtcDateTime, why);
         await db.SaveChangesAsync(ct);
