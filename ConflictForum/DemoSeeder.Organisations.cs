@@ -62,9 +62,11 @@ public static partial class DemoSeeder
             Done(slug);
             return (await services.GetRequiredService<OrganisationQueries>().GetAsync(slug.Value!, ForumActor.Anonymous))!.Organisation.Id;
         }
-        async Task AgentAsync(int organisation, string email, TimeSpan ago)
+        async Task AgentAsync(int organisation, string ownerEmail, string email, TimeSpan ago)
         {
+            // Invited as an owner invites (the mail goes where the demo's mail goes), then joined by the link it carries.
             var (service, tokens) = At(ago);
+            Done(await service.InviteAgentAsync(await actor(ownerEmail), organisation, email));
             Done(await service.AcceptInvitationAsync(await actor(email),
                 tokens.For(OrganisationTokens.Purpose.Agent, organisation, email)));
         }
@@ -75,7 +77,7 @@ public static partial class DemoSeeder
             Description = "Washing machines, fridges and cookers, delivered and installed across the north of England.",
         }, Days(55));
         Done(await At(Days(54)).Service.VerifyAsync(await actor("admin@demo.conflictforum.local"), northwind));
-        await AgentAsync(northwind, "support@demo.conflictforum.local", Days(53));
+        await AgentAsync(northwind, "harriet@demo.conflictforum.local", "support@demo.conflictforum.local", Days(53));
 
         var bolt = await CreateAsync("olga@demo.conflictforum.local", new OrganisationInput
         {
@@ -84,7 +86,7 @@ public static partial class DemoSeeder
         }, Days(50));
         var (confirming, tokens) = At(Days(49.9));
         Done(await confirming.ConfirmDomainAsync(tokens.For(OrganisationTokens.Purpose.Domain, bolt, "ops@boltcouriers.example")));
-        await AgentAsync(bolt, "ali@demo.conflictforum.local", Days(49));
+        await AgentAsync(bolt, "olga@demo.conflictforum.local", "ali@demo.conflictforum.local", Days(49));
     }
 
     /// <summary>Demo members by the first part of their address, read one after another (the lookup shares one context).</summary>

@@ -47,6 +47,8 @@ public abstract class ForumDbContext(DbContextOptions options)
 
     public DbSet<Features.Organisations.OrganisationMember> OrganisationMembers => Set<Features.Organisations.OrganisationMember>();
 
+    public DbSet<Features.Organisations.AgentInvitation> AgentInvitations => Set<Features.Organisations.AgentInvitation>();
+
     /// <summary>
     /// Who acts for which organisation, for the layers below organisations (an actor's standing) that may not name their types.
     /// </summary>

@@ -1143,6 +1143,26 @@ namespace ConflictForum.Migrations.SqlServer
                     b.ToTable("NotificationSettings");
                 });
 
+            modelBuilder.Entity("ConflictForum.Features.Organisations.AgentInvitation", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NormalizedAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("InvitedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("OrganisationId", "NormalizedAddress");
+
+                    b.ToTable("AgentInvitations");
+                });
+
             modelBuilder.Entity("ConflictForum.Features.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1947,6 +1967,15 @@ namespace ConflictForum.Migrations.SqlServer
                     b.HasOne("ConflictForum.Features.Accounts.ForumUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ConflictForum.Features.Organisations.AgentInvitation", b =>
+                {
+                    b.HasOne("ConflictForum.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -56,6 +56,26 @@ public sealed partial class OrganisationAgentsTests : ClockedForumAppTest
         Assert.Single((await ViewAsync(slug, owner))!.Members);
     }
 
+    [Fact]
+    public async Task An_invitation_link_works_once_and_a_removed_agent_cannot_use_it_to_come_back_until_invited_again()
+    {
+        var owner = await Given.MemberAsync("Olga Owner", "olga@bolt.example");
+        var (id, slug) = await OrganisationAsync(owner);
+        var agent = await Given.MemberAsync("Alex Agent", "alex@bolt.example");
+        Assert.True((await InviteAsync(owner, id, "alex@bolt.example")).Succeeded);
+        var token = TokenIn(App.Mail.To("alex@bolt.example")[0].TextBody!);
+        Assert.Equal(slug, (await AcceptAsync(agent, token)).Value);
+
+        Assert.True((await RemoveAsync(owner, id, agent.UserId!)).Succeeded);
+        Assert.Equal(OrganisationRefusals.BadLink, (await AcceptAsync(agent, token)).Message); // within its seven days
+        Assert.Null((await ViewAsync(slug, agent))!.ViewerRole);
+
+        // An owner's new invitation lets them back in, once.
+        Assert.True((await InviteAsync(owner, id, "alex@bolt.example")).Succeeded);
+        Assert.Equal(slug, (await AcceptAsync(agent, TokenIn(App.Mail.To("alex@bolt.example")[1].TextBody!))).Value);
+        Assert.Equal(OrganisationRole.Agent, (await ViewAsync(slug, agent))!.ViewerRole);
+    }
+
     private async Task<(int Id, string Slug)> OrganisationAsync(ForumActor owner)
     {
         var created = await WithAsync<OrganisationService, Outcome<string>>(s => s.CreateAsync(owner,

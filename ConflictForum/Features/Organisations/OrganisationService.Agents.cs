@@ -15,6 +15,18 @@ public sealed partial class OrganisationService
         if (organisation is null) return refusal;
         if (!MailboxAddress.TryParse((address ?? "").Trim(), out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
             return Outcome.Invalid(OrganisationRefusals.BadAddress);
+        // Recorded before the mail goes: the link it carries works once, while this invitation is open.
+        var normalizedAddress = mailbox.Address.ToUpperInvariant();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.AgentInvitations.SingleOrDefaultAsync(i => i.OrganisationId == organisationId
+                && i.NormalizedAddress == normalizedAddress, ct) is { } open)
+            (open.InvitedAt, open.ClosedAt) = (now, null);
+        else
+            db.AgentInvitations.Add(new AgentInvitation
+            {
+                OrganisationId = organisationId, NormalizedAddress = normalizedAddress, InvitedAt = now,
+            });
+        await db.SaveChangesAsync(ct);
         var token = Uri.EscapeDataString(tokens.For(Purpose.Agent, organisationId, mailbox.Address));
         await MailAsync(mailbox, $"{owner.DisplayName} invites you to answer for {organisation.Name} on ConflictForum",
             $"{owner.DisplayName} invites you to act as an agent of {organisation.Name}: to answer its disputes for it, in "
@@ -40,19 +52,24 @@ public sealed partial class OrganisationService
         if (!await db.Users.AnyAsync(u => u.Id == actor.UserId && u.EmailConfirmed && u.NormalizedEmail == normalized, ct))
             return Outcome.Refused(OrganisationRefusals.NotInvited).As<string>();
         if (await RoleAsync(db, organisationId, actor.UserId, ct) is not null) return organisation.Slug; // twice is once
+        // A link works once, and not after the organisation removed the member it made (nor any other closed invitation).
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var closed = await db.AgentInvitations.Where(i => i.OrganisationId == organisationId && i.NormalizedAddress == normalized
+            && i.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.ClosedAt, now), ct);
+        if (closed == 0)
+        {
+            // The same link opened twice at once: the other opening made them a member, and this one says so.
+            return await RoleAsync(db, organisationId, actor.UserId, ct) is not null
+                ? organisation.Slug
+                : Outcome.Invalid(OrganisationRefusals.BadLink).As<string>();
+        }
         db.OrganisationMembers.Add(new OrganisationMember
         {
-            OrganisationId = organisationId, UserId = actor.UserId!, Role = OrganisationRole.Agent,
-            JoinedAt = clock.GetUtcNow().UtcDateTime,
+            OrganisationId = organisationId, UserId = actor.UserId!, Role = OrganisationRole.Agent, JoinedAt = now,
         });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same link opened twice at once: the member joined once.
-        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return organisation.Slug;
     }
 
@@ -68,6 +85,11 @@ public sealed partial class OrganisationService
         if (member.Role == OrganisationRole.Owner && members.Count(m => m.Role == OrganisationRole.Owner) == 1)
             return Outcome.Refused(OrganisationRefusals.LastOwner);
         db.OrganisationMembers.Remove(member);
+        // Whatever invitation their address still holds closes with them: an old link does not bring them back.
+        var address = await db.Users.Where(u => u.Id == userId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.AgentInvitations.Where(i => i.OrganisationId == organisationId && i.NormalizedAddress == address && i.ClosedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ClosedAt, now), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome.Ok;
