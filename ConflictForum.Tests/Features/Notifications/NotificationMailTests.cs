@@ -1,8 +1,12 @@
+using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
+using ConflictForum.Features.Moderation;
 using ConflictForum.Features.Notifications;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
 using ConflictForum.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -73,6 +77,30 @@ public sealed class NotificationMailTests : ClockedForumAppTest
         // The one that went out is not sent again: an SMTP server would not recognise it.
         Assert.Equal(first.MessageId, Assert.Single(App.Mail.To("dana@example.test")).MessageId);
         Assert.Equal(0, await SendAsync());
+    }
+
+    [Fact]
+    public async Task A_dispute_a_moderator_hid_is_not_named_in_the_mail_nor_in_notices_written_after()
+    {
+        var (id, _, shop) = await PartiesAsync();
+        var title = (await Given.StoredAsync(id)).Title;
+        await ReplyAsync(shop, id, "Are you there?"); // its notice is written before the hide
+        var moderator = await Given.ModeratorAsync();
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Dispute, id, "Names a private person"))).Succeeded);
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await SendAsync();
+
+        var mail = Assert.Single(App.Mail.To("dana@example.test"));
+        Assert.DoesNotContain(title, mail.Subject + mail.TextBody + mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(DisputeQueries.HiddenTitle, mail.Subject, StringComparison.Ordinal);
+        await ReplyAsync(shop, id, "Still there?"); // written after the hide
+        var notices = await WithAsync<IDbContextFactory<ForumDbContext>, List<string>>(async f =>
+        {
+            await using var db = await f.CreateDbContextAsync();
+            return await db.Notifications.Where(n => n.DisputeId == id).Select(n => n.DisputeTitle).ToListAsync();
+        });
+        Assert.DoesNotContain(title, notices);
     }
 
     [Fact]

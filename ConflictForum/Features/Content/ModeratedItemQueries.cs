@@ -1,3 +1,4 @@
+using ConflictForum.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ConflictForum.Features.Content;
@@ -9,4 +10,10 @@ public static class ModeratedItemQueries
     public static Task<bool> IsHiddenAsync(this IQueryable<ModeratedItem> items, ContentKind kind, long itemId,
         CancellationToken ct = default) =>
         items.AnyAsync(m => m.Kind == kind && m.ItemId == itemId && m.HiddenAt != null, ct);
+
+    /// <summary>Whether the item is hidden as the write on <paramref name="db"/> leaves it: its tracked state, else the database.</summary>
+    public static async Task<bool> IsHiddenNowAsync(this ForumDbContext db, ContentKind kind, long itemId, CancellationToken ct) =>
+        db.ModeratedItems.Local.FirstOrDefault(m => m.Kind == kind && m.ItemId == itemId) is { } tracked
+            ? tracked.IsHidden
+            : await db.ModeratedItems.IsHiddenAsync(kind, itemId, ct);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Platform;
 using ConflictForum.Platform.Email;
@@ -57,6 +58,11 @@ public sealed partial class NotificationMailer(IDbContextFactory<ForumDbContext>
             var key = $"{(fresh.First().InDigest ? "digest." : "")}{fresh.First().Id}.{fresh.Count()}";
             foreach (var n in fresh) n.MailKey = key;
         }
+        // A dispute hidden since its notice was written is not quoted by name in the mail (nor, from now, in the inbox).
+        var about = mine.Select(n => (long)n.DisputeId).Distinct().ToList();
+        var hidden = (await db.ModeratedItems.Where(m => m.Kind == ContentKind.Dispute && about.Contains(m.ItemId) && m.HiddenAt != null)
+            .Select(m => m.ItemId).ToListAsync(ct)).ToHashSet();
+        foreach (var n in mine.Where(n => hidden.Contains(n.DisputeId))) n.DisputeTitle = DisputeQueries.HiddenTitle;
         await db.SaveChangesAsync(ct); // each mail's key, before its first attempt
         var recipients = mine.Select(n => n.RecipientId).Distinct().ToList();
         var addresses = await db.Users.Where(u => recipients.Contains(u.Id) && u.EmailConfirmed && u.Email != null)

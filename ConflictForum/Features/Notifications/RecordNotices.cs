@@ -1,4 +1,5 @@
 using ConflictForum.Data;
+using ConflictForum.Features.Content;
 using ConflictForum.Features.Disputes;
 using ConflictForum.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
@@ -40,12 +41,16 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
     public async Task<IReadOnlyCollection<string>> OnCommittingAsync(ForumDbContext db, Dispute dispute,
         IReadOnlyList<TimelineEntry> appended, CancellationToken ct)
     {
+        // A hidden dispute's title is not quoted to followers and parties, in the forum or by mail.
+        var title = appended.Count > 0 && await db.IsHiddenNowAsync(ContentKind.Dispute, dispute.Id, ct)
+            ? DisputeQueries.HiddenTitle
+            : dispute.Title;
         foreach (var entry in appended.Where(e => ToFollowers.Contains(e.Kind)))
         {
             db.FollowerNotices.Add(new FollowerNotice
             {
                 DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind, ActorId = entry.ActorId,
-                DisputeTitle = dispute.Title, Text = entry.Summary, At = entry.At,
+                DisputeTitle = title, Text = entry.Summary, At = entry.At,
             });
         }
         var authors = await AuthorsAsync(db, appended, ct);
@@ -68,7 +73,7 @@ internal sealed class RecordNotices(IOptions<NotificationOptions> options) : IDi
             var notification = new Notification
             {
                 RecipientId = recipient, DisputeId = dispute.Id, Sequence = entry.Sequence, Kind = entry.Kind, Topic = topic,
-                DisputeTitle = dispute.Title, Text = entry.Summary, CreatedAt = entry.At,
+                DisputeTitle = title, Text = entry.Summary, CreatedAt = entry.At,
             };
             options.Value.ScheduleMail(notification, deliveries[(recipient, topic)]);
             db.Notifications.Add(notification);

@@ -28,10 +28,9 @@ internal sealed class TrackRecordKeeper(IDisputeOutcomes outcomes) : IDisputeCom
     /// </summary>
     internal async Task KeepAsync(ForumDbContext db, Dispute dispute, int organisation, CancellationToken ct)
     {
-        var hidden = db.ModeratedItems.Local.FirstOrDefault(m => m.Kind == ContentKind.Dispute && m.ItemId == dispute.Id) is { } state
-            ? state.IsHidden
-            : await db.ModeratedItems.IsHiddenAsync(ContentKind.Dispute, dispute.Id, ct);
-        var now = hidden ? [] : FactsOf(dispute, await StepsAsync(db, dispute.Id, ct));
+        var now = await db.IsHiddenNowAsync(ContentKind.Dispute, dispute.Id, ct)
+            ? []
+            : FactsOf(dispute, await StepsAsync(db, dispute.Id, ct));
         var fact = db.TrackRecordFacts.Local.SingleOrDefault(f => f.DisputeId == dispute.Id)
             ?? await db.TrackRecordFacts.SingleOrDefaultAsync(f => f.DisputeId == dispute.Id, ct);
         var before = fact is null || fact.Keys.Length == 0 ? [] : fact.Keys.Split(' ').Select(TrackRecordKey.Parse).ToHashSet();
