@@ -126,7 +126,7 @@ public sealed class Dispute : Timeline.ITimelineAnchor
     /// joined for it: never a neutral voter, flagger or mediator here.
     /// </summary>
     public bool IsSideOf(ForumActor actor) =>
-        RoleOf(actor) is not null || actor.ActsFor(RespondentOrganisationId) || (actor.UserId is { } id && id == RespondentId);
+        RoleOf(actor) is not null || actor.ActsFor(RespondentOrganisationId) || actor.Is(RespondentId);
 
     /// <summary>A name for the record of <paramref name="actor"/>'s step: an agent signs for the organisation they act for.</summary>
     public string SignatureOf(ForumActor actor) => SignedName(actor.DisplayName, RoleOf(actor));
