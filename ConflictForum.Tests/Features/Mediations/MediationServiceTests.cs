@@ -223,6 +223,20 @@ public sealed class MediationServiceTests : ClockedForumAppTest
     private Task<MediationSlice?> SliceAsync(int disputeId, ForumActor viewer) =>
         WithAsync<MediationQueries, MediationSlice?>(q => q.GetAsync(disputeId, viewer));
 
+    [Fact]
+    public async Task The_queue_lists_a_dispute_a_moderator_hid_without_its_title()
+    {
+        var mediator = await WithRoleAsync(await MemberAsync("Ines Mediator"), ForumRoles.Mediator);
+        var (id, claimant, respondent) = await Given.DisputeBetweenAsync("Dana", "Lamp Shop");
+        Assert.True((await AnswerAsync(respondent, await RequestAsync(claimant, id), agree: true)).Succeeded);
+        var moderator = await WithRoleAsync(await MemberAsync("Mo Moderator"), ForumRoles.Moderator);
+        Assert.True((await WithAsync<ModerationService, Outcome>(s =>
+            s.HideAsync(moderator, ContentKind.Dispute, id, "Names a private person"))).Succeeded);
+
+        var queued = Assert.Single(await QueueAsync(mediator)); // a mediator is no moderator
+        Assert.Equal((id, DisputeQueries.HiddenTitle), (queued.DisputeId, queued.DisputeTitle));
+    }
+
     private Task<IReadOnlyList<MediationQueueItem>> QueueAsync(ForumActor viewer) =>
         WithAsync<MediationQueries, IReadOnlyList<MediationQueueItem>>(q => q.QueueAsync(viewer));
 }

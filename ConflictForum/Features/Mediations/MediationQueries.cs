@@ -72,7 +72,14 @@ public sealed class MediationQueries(IDbContextFactory<ForumDbContext> dbFactory
         return await db.Mediations.AsNoTracking()
             .Where(m => m.Status == MediationStatus.Queued || (m.Status == MediationStatus.Active && m.MediatorId == me))
             .Join(db.Disputes.Where(d => d.Status == DisputeStatus.Open || d.Status == DisputeStatus.AwaitingResponse),
-                m => m.DisputeId, d => d.Id, (m, d) => new { m, d.Title })
+                // A mediator is no moderator: a dispute hidden since it was queued is listed, by its place, not its title.
+                m => m.DisputeId, d => d.Id, (m, d) => new
+                {
+                    m,
+                    Title = db.ModeratedItems.Any(i => i.Kind == ContentKind.Dispute && i.ItemId == d.Id && i.HiddenAt != null)
+                        ? DisputeQueries.HiddenTitle
+                        : d.Title,
+                })
             .OrderBy(x => x.m.Status == MediationStatus.Active ? 0 : 1).ThenBy(x => x.m.AnsweredAt).ThenBy(x => x.m.Id)
             .Take(100)
             .Select(x => new MediationQueueItem(x.m.Id, x.m.DisputeId, x.Title, x.m.Status, x.m.RequestedAt, x.m.AnsweredAt))
